@@ -1,0 +1,32 @@
+# dealgraph: `make demo` and `make test` work on a fresh machine with only Python 3.11+.
+PYTHON ?= python3
+VENV   ?= .venv
+STORE  ?= .dealgraph/demo-store
+BIN    := $(VENV)/bin
+
+.PHONY: demo test venv clean
+
+venv: $(VENV)/.installed
+
+# Re-installs when pyproject.toml changes; the stamp file records a finished install.
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "dealgraph needs Python 3.11 or newer")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	touch $@
+
+## demo: ingest corpus/ into a fresh embedded store and print every example query's answer
+demo: venv
+	rm -rf $(STORE)
+	$(BIN)/dealgraph ingest --store $(STORE) corpus/
+	@for q in ontology/queries/*.rq; do \
+		echo; echo "== $$q"; sed -n 's/^# \{0,1\}//p' $$q | head -n 3; echo; \
+		$(BIN)/dealgraph query --store $(STORE) --file $$q || exit 1; \
+	done
+
+## test: the whole test suite
+test: venv
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) .dealgraph .pytest_cache

@@ -1,0 +1,54 @@
+"""dealgraph: business news in, a knowledge graph of deals out.
+
+The stages, each a module: fetch (URL → page), text (page → Article), nlp and relations
+(Article → facts), graph (facts → RDF), store (RDF ↔ Oxigraph), query (SPARQL → answers),
+ingest (many sources → report), cli (the ``dealgraph`` command).
+"""
+
+from __future__ import annotations
+
+import logging
+from importlib.metadata import PackageNotFoundError, version
+
+try:
+    __version__ = version("dealgraph")
+except PackageNotFoundError:  # running from a checkout that was never installed
+    __version__ = "0.0.0"
+
+from pipeline.errors import (  # noqa: E402
+    ConfigError,
+    ExtractionError,
+    FetchError,
+    ModelError,
+    PipelineError,
+    QueryError,
+    SourceError,
+    StoreError,
+)
+from pipeline.ingest import ingest  # noqa: E402
+from pipeline.model import Article, Fact  # noqa: E402
+from pipeline.nlp import load_nlp  # noqa: E402
+from pipeline.query import run_query  # noqa: E402
+from pipeline.store import Store  # noqa: E402
+from pipeline.text import extract_article  # noqa: E402
+
+logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+__all__ = [
+    "Article",
+    "ConfigError",
+    "ExtractionError",
+    "Fact",
+    "FetchError",
+    "ModelError",
+    "PipelineError",
+    "QueryError",
+    "SourceError",
+    "Store",
+    "StoreError",
+    "__version__",
+    "extract_article",
+    "ingest",
+    "load_nlp",
+    "run_query",
+]

@@ -1,0 +1,153 @@
+"""The ``dealgraph`` command: thin wrappers that parse options, call one library function
+and format its result. Library errors become one-line messages and exit code 1."""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Any, Callable
+
+import click
+
+from pipeline import __version__
+from pipeline.config import Settings, load_settings
+from pipeline.errors import PipelineError
+from pipeline.ingest import ingest, read_article
+from pipeline.query import FORMATS, run_query
+from pipeline.store import Store
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+def _settings(**overrides: Any) -> Settings:
+    try:
+        return load_settings(overrides)
+    except PipelineError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def store_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """The shared ``--store`` option."""
+    return click.option(
+        "--store",
+        metavar="DIR",
+        help="Store directory. Default: $DEALGRAPH_STORE, else ~/.local/share/dealgraph/store.",
+    )(func)
+
+
+def library_errors(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn the library's errors into a one-line message and exit code 1."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except PipelineError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+    return wrapper
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(__version__, prog_name="dealgraph")
+@click.option("-v", "--verbose", count=True, help="-v for progress, -vv for debugging detail (stderr).")
+def main(verbose: int) -> None:
+    """Turn business news into a knowledge graph of deals.
+
+    \b
+    Typical use:
+      dealgraph ingest corpus/
+      dealgraph query 'SELECT ?name WHERE { ?o skos:prefLabel ?name }'
+    """
+    level = {0: logging.ERROR, 1: logging.INFO}.get(verbose, logging.DEBUG)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+
+
+@main.command(context_settings=CONTEXT)
+@store_option
+@click.option("--model", metavar="NAME", help="spaCy pipeline to load first (default en_core_web_sm).")
+@click.argument("sources", nargs=-1, required=True)
+@library_errors
+def ingest_command(store: str | None, model: str | None, sources: tuple[str, ...]) -> None:
+    """Extract deal facts from SOURCES and store them.
+
+    Each SOURCE is an http(s) URL, an .html/.htm page, a .txt file (first line = headline) or
+    a directory searched for those. Re-ingesting an article replaces its facts.
+
+    Exit status: 0 when every source was stored, 1 when any failed (each is named on stderr
+    with its reason; the others are still stored).
+
+    \b
+    Example:
+      dealgraph ingest --store ./deals corpus/ https://example.com/news/deal.html
+    """
+    settings = _settings(store=store, model=model)
+    with Store(settings.store) as opened:
+        report = ingest(sources, opened, settings)
+    for failure in report.failed:
+        click.echo(f"failed: {failure.source}: {failure.reason}", err=True)
+    click.echo(
+        f"ingested {report.articles} article{'s' if report.articles != 1 else ''}: "
+        f"{report.facts} facts, {report.triples} triples written; "
+        f"{len(report.failed)} failed; store {settings.store} holds {report.store_triples} triples"
+    )
+    if report.failed:
+        sys.exit(1)
+
+
+ingest_command.name = "ingest"
+
+
+@main.command(context_settings=CONTEXT)
+@store_option
+@click.option(
+    "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+    help="table for people; json, xml, csv, tsv are the W3C SPARQL results formats.",
+)
+@click.option("--file", "query_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Read the query from a .rq file.")
+@click.argument("query", required=False)
+@library_errors
+def query(store: str | None, fmt: str, query_file: Path | None, query: str | None) -> None:
+    """Run a SPARQL 1.1 QUERY over every stored article.
+
+    The default graph is the union of all articles' graphs, and the prefixes dg:, schema:,
+    skos:, prov:, rdf:, rdfs:, xsd:, owl:, org: and wd: need no declaration. CONSTRUCT and
+    DESCRIBE print Turtle.
+
+    \b
+    Examples:
+      dealgraph query 'SELECT ?name WHERE { ?o a dg:Organization ; skos:prefLabel ?name }'
+      dealgraph query --format json --file ontology/queries/investments.rq
+    """
+    if (query is None) == (query_file is None):
+        raise click.UsageError("give either a QUERY argument or --file, not both or neither")
+    sparql = query_file.read_text(encoding="utf-8") if query_file else query
+    settings = _settings(store=store)
+    with Store(settings.store, read_only=True) as opened:
+        click.echo(run_query(opened, sparql or "", fmt), nl=False)
+
+
+@main.command(context_settings=CONTEXT)
+@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="text", show_default=True)
+@click.argument("source")
+@library_errors
+def article(fmt: str, source: str) -> None:
+    """Print the article dealgraph reads from SOURCE (a URL or file), for debugging extraction."""
+    found = read_article(source, _settings())
+    if fmt == "text":
+        click.echo(f"# {found.headline or '(no headline)'}")
+        click.echo(f"url: {found.url}\npublished: {found.published or '-'}\npublisher: {found.publisher or '-'}")
+        click.echo(f"authors: {', '.join(found.authors) or '-'}\nlanguage: {found.language or '-'}\n")
+        click.echo(found.text)
+        return
+    record = {
+        "url": found.url, "source": found.source, "headline": found.headline,
+        "published": found.published.isoformat() if found.published else None,
+        "publisher": found.publisher, "authors": list(found.authors), "language": found.language,
+        "text": found.text,
+    }  # fmt: skip
+    click.echo(json.dumps(record, ensure_ascii=False, indent=2))

@@ -1,0 +1,259 @@
+"""From sentence readings to an article's facts: merge, absorb, split tranches, fill, check.
+
+An article states its main deal several times — in the lede, the body, a summary box — often
+with one role missing each time ("The $25 billion breaks into two tranches"). Consolidation:
+
+1. merges readings that have every required role and agree on kind, figure (within 1%) and
+   roles into one fact with several evidence sentences;
+2. folds readings that lack a required role into a fact with the same figure: of the same kind
+   when the roles agree, else of any kind (a "deal" or "commitment" restating a known figure);
+3. gives what is still missing the organisation the text was about at that sentence;
+4. turns smaller investments near an investment that sum to it into its tranches;
+5. drops facts still missing a required role, or whose roles name one organisation twice.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from itertools import combinations
+
+from pipeline.gazetteer import Gazetteer
+from pipeline.model import Amount, Fact, Org
+from pipeline.relations import Reading
+
+REQUIRED = {
+    "Investment": ("investee",),
+    "Acquisition": ("target",),
+    "Valuation": ("company",),
+    "ComputeCommitment": ("company",),
+    "CloudCommitment": ("company",),
+    "Revenue": ("company",),
+}
+MULTI_ROLES = {"investor"}
+TRANCHE_WINDOW = 3  # sentences after a mention of the total where its parts may be listed
+
+
+def same_figure(a: Decimal | None, b: Decimal | None) -> bool:
+    """Whether two figures agree within 1%.
+
+    >>> same_figure(Decimal(100), Decimal("100.5")), same_figure(Decimal(100), Decimal(102))
+    (True, False)
+    """
+    if a is None or b is None:
+        return False
+    return abs(a - b) <= Decimal("0.01") * max(abs(a), abs(b))
+
+
+def _currency(fact: Fact) -> str | None:
+    return fact.amount.currency if fact.amount else None
+
+
+def _roles_agree(a: Fact, b: Fact) -> bool:
+    for role in set(a.roles) & set(b.roles):
+        names_a, names_b = set(a.role_names(role)), set(b.role_names(role))
+        if role in MULTI_ROLES:
+            if not names_a & names_b:
+                return False
+        elif names_a != names_b:
+            return False
+    return True
+
+
+def _complete(fact: Fact) -> bool:
+    return all(fact.roles.get(role) for role in REQUIRED.get(fact.kind, ()))
+
+
+def _merge_into(target: Fact, other: Fact) -> None:
+    for role, orgs in other.roles.items():
+        if role not in target.roles:
+            target.roles[role] = orgs
+        elif role in MULTI_ROLES:
+            known = {o.name for o in target.roles[role]}
+            target.roles[role] += tuple(o for o in orgs if o.name not in known)
+    if target.amount and other.amount and target.amount.qualifier is None and other.amount.qualifier:
+        target.amount = other.amount
+    if target.capacity and other.capacity and target.capacity.qualifier is None and other.capacity.qualifier:
+        target.capacity = other.capacity
+    target.duration = target.duration or other.duration
+    target.metric = target.metric or other.metric
+    starts = {e.start for e in target.evidence}
+    target.evidence += [e for e in other.evidence if e.start not in starts]
+
+
+def _matches(fact: Fact, other: Fact) -> bool:
+    return (
+        fact.kind == other.kind
+        and same_figure(fact.figure, other.figure)
+        and _currency(fact) == _currency(other)
+        and _roles_agree(fact, other)
+    )
+
+
+class _Facts:
+    """The growing fact list of one article, with the sentences each fact was read in."""
+
+    def __init__(self) -> None:
+        self.facts: list[Fact] = []
+        self.sentences: list[set[int]] = []
+        self.mentions: list[set[int]] = []
+
+    def add(self, reading: Reading) -> None:
+        for n, fact in enumerate(self.facts):
+            if _matches(fact, reading.fact):
+                _merge_into(fact, reading.fact)
+                self.sentences[n].add(reading.sentence)
+                self.mentions[n].add(reading.mention_start)
+                return
+        self.facts.append(reading.fact)
+        self.sentences.append({reading.sentence})
+        self.mentions.append({reading.mention_start})
+
+    def absorb(self, reading: Reading) -> bool:
+        """Fold an incomplete or kind-less reading into the one fact with its figure."""
+        same = [
+            n
+            for n, fact in enumerate(self.facts)
+            if same_figure(fact.figure, reading.fact.figure)
+            and _currency(fact) == _currency(reading.fact)
+            and (not reading.fact.kind or fact.kind == reading.fact.kind or _complete(fact))
+        ]
+        kinds = {self.facts[n].kind for n in same}
+        if not same or (len(same) > 1 and len(kinds) > 1):
+            return False
+        n = same[0]
+        if reading.fact.kind == self.facts[n].kind and _roles_agree(self.facts[n], reading.fact):
+            _merge_into(self.facts[n], reading.fact)
+        else:
+            starts = {e.start for e in self.facts[n].evidence}
+            self.facts[n].evidence += [e for e in reading.fact.evidence if e.start not in starts]
+        self.sentences[n].add(reading.sentence)
+        self.mentions[n].add(reading.mention_start)
+        return True
+
+
+def _fill_from_context(reading: Reading, gazetteer: Gazetteer) -> None:
+    fact, org = reading.fact, reading.context
+    if org is None:
+        return
+    taken = {o.name for orgs in fact.roles.values() for o in orgs}
+    if any(gazetteer.related(org.name, name) for name in taken):
+        return
+    for role in REQUIRED.get(fact.kind, ()):
+        if not fact.roles.get(role):
+            fact.roles[role] = (Org(org.name, org.surface),)
+            return
+
+
+def _split_tranches(facts: _Facts, readings: list[Reading]) -> None:
+    """Give an investment the smaller amounts near it that add up to it as tranches."""
+    money = [
+        (r.sentence, r.mention_start, r.fact.amount)
+        for r in readings
+        if r.fact.amount is not None and r.fact.kind in ("", "Investment")
+    ]
+    used: set[int] = set()
+    parts_of: dict[int, set[Decimal]] = {}
+    for n, fact in enumerate(facts.facts):
+        if fact.kind != "Investment" or fact.amount is None:
+            continue
+        # Amounts that belong to another deal are not parts of this one; investments between
+        # the same parties may be ("Amazon is committing $5 billion immediately").
+        elsewhere = {
+            start
+            for m, other in enumerate(facts.facts)
+            if m != n and not (other.kind == "Investment" and _roles_agree(fact, other))
+            for start in facts.mentions[m]
+        }
+        window = {s + k for s in facts.sentences[n] for k in range(TRANCHE_WINDOW + 1)}
+        parts = [
+            (start, amount)
+            for sentence, start, amount in money
+            if sentence in window
+            and start not in facts.mentions[n]
+            and start not in elsewhere
+            and start not in used
+            and amount.currency == fact.amount.currency
+            and amount.value < fact.amount.value
+        ]
+        parts = list({start: (start, amount) for start, amount in parts}.values())
+        for size in (2, 3, 4):
+            chosen = next(
+                (
+                    combo
+                    for combo in combinations(parts, size)
+                    if same_figure(sum((a.value for _, a in combo), Decimal(0)), fact.amount.value)
+                ),
+                None,
+            )
+            if chosen:
+                fact.tranches = [Amount(a.value, a.currency) for _, a in sorted(chosen)]
+                used |= {start for start, _ in chosen}
+                parts_of[n] = {a.value for _, a in chosen}
+                break
+    # An investment that is a tranche of a larger one between the same parties is not a deal
+    # of its own.
+    keep = []
+    for n, fact in enumerate(facts.facts):
+        part_of_other = fact.kind == "Investment" and any(
+            m != n
+            and any(same_figure(fact.figure, value) for value in values)
+            and _roles_agree(fact, facts.facts[m])
+            for m, values in parts_of.items()
+        )
+        if not part_of_other:
+            keep.append(n)
+    facts.facts = [facts.facts[n] for n in keep]
+    facts.sentences = [facts.sentences[n] for n in keep]
+    facts.mentions = [facts.mentions[n] for n in keep]
+
+
+def _valid(fact: Fact, gazetteer: Gazetteer) -> bool:
+    if not _complete(fact) or fact.figure is None:
+        return False
+    names = [o.name for orgs in fact.roles.values() for o in orgs]
+    return not any(
+        gazetteer.related(a, b) for i, a in enumerate(names) for b in names[i + 1 :]
+    )
+
+
+def consolidate(readings: list[Reading], gazetteer: Gazetteer) -> list[Fact]:
+    """The article's facts from its sentence readings, in order of first mention."""
+    facts = _Facts()
+    strong = [r for r in readings if r.fact.kind and not r.weak]
+    for reading in strong:
+        if _complete(reading.fact):
+            facts.add(reading)
+    for reading in strong:
+        if _complete(reading.fact):
+            continue
+        if any(_matches(f, reading.fact) for f in facts.facts):
+            facts.add(reading)
+            continue
+        if facts.absorb(reading):
+            continue
+        _fill_from_context(reading, gazetteer)
+        facts.add(reading)
+    for reading in readings:
+        if reading.weak:
+            facts.absorb(reading)
+    _split_tranches(facts, readings)
+    valid = [fact for fact in facts.facts if _valid(fact, gazetteer)]
+    return [fact for fact in valid if not _is_milestone(fact, valid)]
+
+
+MILESTONE_WORDS = ("milestone", "first", "initial", "phase", "by year-end", "by the end of")
+
+
+def _is_milestone(fact: Fact, facts: list[Fact]) -> bool:
+    """A smaller capacity on the way to a larger commitment ("nearly 1GW by year-end" of a 5 GW
+    deal) is a step of that commitment, not a second one."""
+    if fact.kind != "ComputeCommitment" or fact.figure is None:
+        return False
+    words = " ".join(e.sentence.lower() for e in fact.evidence)
+    return any(w in words for w in MILESTONE_WORDS) and any(
+        other.kind == "ComputeCommitment"
+        and other.figure is not None
+        and other.figure > fact.figure
+        and other.role_names("company") == fact.role_names("company")
+        for other in facts
+    )

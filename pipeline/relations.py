@@ -1,0 +1,644 @@
+"""Deal facts from a parsed Doc: one reading per quantity mention, then consolidation.
+
+For each money or power mention the rules ask three questions, in this order:
+
+1. **What kind of fact is it?** The nearest cue word in the dependency tree decides
+   (``valuation`` → Valuation, ``revenue`` → Revenue, ``acquire`` → Acquisition, ``invest`` /
+   ``stake`` → Investment, ``spend`` → CloudCommitment; for power, ``compute``/``secure``/
+   ``deploy`` → ComputeCommitment). Money that is a share price, a market value or far from any
+   cue is no fact. Cues like "deal" or "bet" only confirm a figure already read elsewhere.
+2. **Is it asserted?** Rumours, talks, plans, hypotheticals, denials, estimates and projections
+   are dropped (:func:`is_asserted`).
+3. **Who plays each role?** Subjects, objects, prepositions, possessives and compounds around
+   the cue, with "it"/"the company" resolved by :mod:`pipeline.orgs`.
+
+:mod:`pipeline.consolidate` then merges repeated mentions, finds tranches and fills roles an
+article states only once.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.gazetteer import Gazetteer
+from pipeline.model import Amount, Capacity, Duration, Evidence, Fact, Org, QuantityMention
+from pipeline.orgs import Context, OrgMention, find_mentions
+
+logger = logging.getLogger(__name__)
+
+# Cue lemmas per reading of a money mention, with the furthest dependency distance they count at.
+MONEY_CUES: dict[str, tuple[set[str], int]] = {
+    "Valuation": ({"valuation", "value", "valuing", "post-money", "pre-money"}, 3),
+    "Revenue": ({"revenue", "revenues", "sale", "sales", "turnover", "arr", "run-rate"}, 4),
+    "Acquisition": (
+        {"acquire", "acquisition", "buy", "purchase", "takeover", "buyout", "snap", "swallow",
+         "merger", "merge", "absorb", "takeover", "sell", "sale"},
+        4,
+    ),
+    "CloudCommitment": ({"spend", "spending", "pledge"}, 3),
+    "Investment": (
+        {"invest", "investment", "back", "pour", "inject", "fund", "funding", "finance",
+         "financing", "round", "raise", "stake", "commit", "commitment", "plough", "plow",
+         "sink", "bankroll", "infusion", "injection", "contribute", "lead", "co-lead",
+         "participate", "tranche", "put", "capital"},
+        4,
+    ),
+}  # fmt: skip
+# Reading order when two cues are equally near: the more specific wins.
+PRIORITY = ("Valuation", "Revenue", "Acquisition", "CloudCommitment", "Investment")
+WEAK_CUES = {"deal", "bet", "agreement", "transaction", "worth", "contract", "partnership"}
+COMPUTE_CUES = {
+    "compute", "capacity", "secure", "commit", "commitment", "deploy", "deployment", "supply",
+    "provide", "deliver", "reserve", "contract", "agreement", "deal", "access", "gpu", "chip",
+    "accelerator", "tpu", "purchase", "buy", "lease", "gain", "add", "obtain",
+}  # fmt: skip
+CLOUD_CONTEXT = {"compute", "cloud", "capacity", "infrastructure", "service", "services",
+                 "server", "servers", "data", "azure", "gpu", "gpus", "chips"}  # fmt: skip
+INVESTOR_PREPS = {"in", "into", "to", "behind", "for"}
+PROVIDER_PREPS = {"on", "with", "through", "from", "to", "via"}
+
+# Words that make a clause not an assertion of a completed or agreed deal.
+HEDGES = {
+    "reportedly", "rumor", "rumour", "rumored", "rumoured", "rumors", "rumours",
+    "speculation", "speculate", "allegedly", "hypothetically", "purportedly",
+}  # fmt: skip
+NOT_ASSERTED_HEADS = {
+    "talk", "talks", "consider", "weigh", "explore", "plan", "intend", "aim", "seek", "hope",
+    "mull", "discuss", "negotiate", "deny", "target", "estimate", "forecast", "project",
+    "predict", "expect", "could", "might", "may", "if", "unless", "would-be", "potential",
+    "possible", "rumor", "rumour", "want", "eye", "float", "propose", "suggest", "believe",
+    "anticipate", "envision", "imagine", "speculate", "reconsider", "abandon", "scrap",
+}  # fmt: skip
+MODALS = {"could", "might", "may", "should", "would"}
+REPORTING = {"announce", "say", "confirm", "agree", "disclose", "report", "state", "reveal"}
+
+
+@dataclass
+class Reading:
+    """One fact as read from one sentence, before consolidation."""
+
+    fact: Fact
+    sentence: int  # index of the sentence in the doc
+    weak: bool = False  # only a confirmation of a figure read elsewhere
+    bare: bool = False  # a figure with no cue: only ever a tranche of an investment nearby
+    context: Org | None = None  # what "the company" meant at this point of the text
+    mention_start: int = 0
+
+
+def dep_distance(a: Token, b: Token) -> int:
+    """Number of edges between two tokens of one sentence's dependency tree."""
+    chain_a = [a, *a.ancestors]
+    chain_b = [b, *b.ancestors]
+    index_b = {t.i: n for n, t in enumerate(chain_b)}
+    for n, token in enumerate(chain_a):
+        if token.i in index_b:
+            return n + index_b[token.i]
+    return 99
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower() if token.lemma_ else token.lower_
+
+
+def _cue_words(token: Token) -> set[str]:
+    return {_lemma(token), token.lower_}
+
+
+def _adjacent_noun(span: Span) -> Token | None:
+    """The noun a figure modifies when written before it: "$8 billion Anthropic stake"."""
+    doc = span.doc
+    for token in doc[span.end : min(span.end + 3, span.sent.end)]:
+        if token.pos_ == "NOUN" or token.lower_ in ("run-rate",):
+            return token
+        if token.pos_ not in ("PROPN", "ADJ", "NUM", "PUNCT") and token.lower_ not in ("-",):
+            return None
+    return None
+
+
+def classify_money(root: Token, sent: Span, span: Span | None = None) -> tuple[str, Token] | None:
+    """The fact type a money mention belongs to and the cue token that says so.
+
+    A cue noun written right after the figure ("$380B valuation", "$8 billion Anthropic
+    stake") wins outright: the small parser often attaches such noun phrases wrongly.
+    """
+    noun = _adjacent_noun(span) if span is not None else None
+    if noun is not None:
+        for kind in PRIORITY:
+            if _cue_words(noun) & MONEY_CUES[kind][0]:
+                return kind, noun
+        if _cue_words(noun) & WEAK_CUES:
+            return None
+    best: tuple[int, int, str, Token] | None = None
+    for token in sent:
+        words = _cue_words(token)
+        for kind in PRIORITY:
+            cues, limit = MONEY_CUES[kind]
+            if words & cues:
+                distance = dep_distance(root, token)
+                if distance <= limit:
+                    candidate = (distance, PRIORITY.index(kind), kind, token)
+                    if best is None or candidate[:2] < best[:2]:
+                        best = candidate
+    if best is None:
+        return None
+    return best[2], best[3]
+
+
+def _weak_cue(root: Token, sent: Span, span: Span) -> Token | None:
+    """The nearest word such as "deal" or "bet" within three edges of the figure."""
+    noun = _adjacent_noun(span)
+    if noun is not None and _cue_words(noun) & WEAK_CUES:
+        return noun
+    near = [
+        (dep_distance(root, token), token.i, token)
+        for token in sent
+        if _cue_words(token) & WEAK_CUES and dep_distance(root, token) <= 3
+    ]
+    return min(near)[2] if near else None
+
+
+def is_price_or_market_value(root: Token, span: Span) -> bool:
+    """Share prices ("$229 a share") and market values are not deal figures."""
+    doc = span.doc
+    after = doc[span.end : min(span.end + 3, len(doc))]
+    words = " ".join(t.lower_ for t in after)
+    if words.startswith(("per share", "a share", "each share", "per cent", "a piece")):
+        return True
+    window = doc[max(span.start - 4, span.sent.start) : min(span.end + 4, span.sent.end)]
+    lowered = {t.lower_ for t in window}
+    if "market" in lowered and lowered & {"value", "cap", "capitalisation", "capitalization", "valuation"}:
+        return True
+    return bool(lowered & {"shares", "stock"} and lowered & {"rose", "fell", "jumped", "climbed", "dropped", "surged", "slid", "closed", "traded"})
+
+
+def is_asserted(cue: Token, root: Token, sent: Span, kind: str) -> bool:
+    """Whether the clause states the fact, rather than a rumour, plan, denial or projection."""
+    if any(t.lower_ in HEDGES for t in sent):
+        return False
+    chain = [cue, *cue.ancestors] + [root, *root.ancestors]
+    seen: set[int] = set()
+    for token in chain:
+        if token.i in seen:
+            continue
+        seen.add(token.i)
+        if _lemma(token) in NOT_ASSERTED_HEADS or token.lower_ in NOT_ASSERTED_HEADS:
+            return False
+        for child in token.children:
+            if child.dep_ == "neg" or child.lower_ in ("never", "no"):
+                return False
+            if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
+                return False
+            if child.dep_ == "aux" and child.lower_ in MODALS:
+                governed_by_report = any(_lemma(a) in REPORTING for a in token.ancestors)
+                if child.lower_ != "would" or not governed_by_report:
+                    return False
+            if kind == "Revenue" and child.dep_ == "aux" and child.lower_ in ("will", "'ll"):
+                return False  # future revenue is a projection
+    if kind == "Revenue" and any(t.lower_ in ("target", "goal", "projected", "forecast") for t in sent):
+        return False
+    return True
+
+
+def _orgs_under(token: Token, mentions: list[OrgMention]) -> list[OrgMention]:
+    """Mentions inside the subtree of ``token``, in text order."""
+    left, right = token.left_edge.i, token.right_edge.i
+    return [m for m in mentions if left <= m.start and m.end - 1 <= right]
+
+
+def _direct_orgs(token: Token, mentions: list[OrgMention]) -> list[OrgMention]:
+    """Mentions that are ``token`` itself or its conjuncts/appositions, not deeper modifiers."""
+    heads = [token, *token.conjuncts]
+    found = []
+    for head in heads:
+        for mention in mentions:
+            if mention.covers(head) or (
+                head.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass", "conj", "appos", "poss")
+                and any(mention.covers(c) and c.dep_ in ("compound", "poss", "amod", "nmod") for c in head.children)
+                and head.pos_ in ("NOUN",) and head.lower_ in ("unit", "arm", "subsidiary", "division", "fund", "group", "venture")
+            ):
+                if mention not in found:
+                    found.append(mention)
+    return found
+
+
+def _subject(verb: Token, mentions: list[OrgMention]) -> tuple[list[OrgMention], bool]:
+    """Organisations that are the subject of ``verb`` (climbing xcomp/conj/advcl), and passivity."""
+    current: Token | None = verb
+    for _ in range(4):
+        if current is None:
+            break
+        for child in current.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                found = _direct_orgs(child, mentions) or _orgs_under(child, mentions)[:1]
+                return found, child.dep_ == "nsubjpass"
+            if child.dep_ == "agent":
+                pass
+        if current.dep_ == "relcl":
+            found = _direct_orgs(current.head, mentions)
+            return found, False
+        if current.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acl", "pcomp") and current.head is not current:
+            current = current.head
+            continue
+        break
+    return [], False
+
+
+def _prep_orgs(token: Token, preps: set[str], mentions: list[OrgMention]) -> list[OrgMention]:
+    found: list[OrgMention] = []
+    for child in token.children:
+        if child.dep_ in ("prep", "dative", "agent") and child.lower_ in preps:
+            for pobj in child.children:
+                if pobj.dep_ in ("pobj", "pcomp"):
+                    found += _direct_orgs(pobj, mentions) or _orgs_under(pobj, mentions)[:1]
+    return found
+
+
+def _agent_orgs(token: Token, mentions: list[OrgMention]) -> list[OrgMention]:
+    """Organisations in a "by X" phrase under ``token`` (passive agents, "a round led by X")."""
+    found: list[OrgMention] = []
+    for child in token.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            for pobj in child.children:
+                found += _direct_orgs(pobj, mentions) or _orgs_under(pobj, mentions)[:1]
+        if child.dep_ in ("acl", "relcl") and _lemma(child) in ("lead", "co-lead", "back", "join"):
+            found += _agent_orgs(child, mentions)
+    return found
+
+
+def _possessor(noun: Token, mentions: list[OrgMention]) -> list[OrgMention]:
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return _direct_orgs(child, mentions) or _orgs_under(child, mentions)[:1]
+    return []
+
+
+def _compound_orgs(noun: Token, mentions: list[OrgMention]) -> list[OrgMention]:
+    return [
+        m
+        for child in noun.children
+        if child.dep_ in ("compound", "amod", "nmod", "npadvmod")
+        for m in mentions
+        if m.covers(child)
+    ]
+
+
+def _noun_chain(root: Token) -> list[Token]:
+    """The money's head noun and the nouns that govern it through "of"/"in" phrases."""
+    chain = []
+    for token in [root, *root.ancestors][:4]:
+        if token.pos_ in ("NOUN", "PROPN"):
+            chain.append(token)
+    return chain
+
+
+class RoleReader:
+    """Reads the organisations playing each role around one cue token."""
+
+    def __init__(self, sent: Span, mentions: list[OrgMention], gazetteer: Gazetteer) -> None:
+        self.sent = sent
+        self.mentions = mentions
+        self.gazetteer = gazetteer
+
+    def _verb_of(self, token: Token) -> Token:
+        """The clause verb a noun cue hangs from ("made an investment" → made)."""
+        for ancestor in [token, *token.ancestors]:
+            if ancestor.pos_ in ("VERB", "AUX"):
+                return ancestor
+        return token.sent.root
+
+    def _first_after(self, token: Token, exclude: list[OrgMention]) -> list[OrgMention]:
+        names = {m.org.name for m in exclude}
+        for mention in self.mentions:
+            if mention.start > token.i and mention.org.name not in names:
+                return [mention]
+        return []
+
+    def _first_before(self, token: Token, exclude: list[OrgMention]) -> list[OrgMention]:
+        names = {m.org.name for m in exclude}
+        for mention in reversed(self.mentions):
+            if mention.end <= token.i and mention.org.name not in names:
+                return [mention]
+        return []
+
+    def agent_patient(
+        self, cue: Token, patient_preps: set[str], noun_compound_is_patient: bool
+    ) -> tuple[list[OrgMention], list[OrgMention]]:
+        """(agents, patients) around a cue: investor/investee, acquirer/target, company/provider."""
+        mentions = self.mentions
+        if cue.pos_ in ("NOUN", "PROPN", "ADJ") or cue.dep_ in ("compound", "amod"):
+            noun = cue.head if cue.dep_ == "compound" else cue
+            agents = _possessor(noun, mentions) or _agent_orgs(noun, mentions)
+            patients = _prep_orgs(noun, patient_preps | {"of"}, mentions)
+            compounds = [m for m in _compound_orgs(noun, mentions) if m not in agents + patients]
+            if noun_compound_is_patient:
+                patients = patients or compounds
+            else:
+                agents = agents or compounds
+            if not agents:
+                verb = self._verb_of(noun)
+                subject, passive = _subject(verb, mentions)
+                if not passive:
+                    agents = [m for m in subject if m not in patients]
+            return agents, patients
+        subject, passive = _subject(cue, mentions)
+        objects = []
+        for child in cue.children:
+            if child.dep_ in ("dobj", "attr") or (child.dep_ == "prt" and False):
+                objects += _direct_orgs(child, mentions) or _orgs_under(child, mentions)[:1]
+        prep_objects = _prep_orgs(cue, patient_preps, mentions)
+        if passive:
+            return _agent_orgs(cue, mentions), subject
+        return subject, prep_objects or objects
+
+
+def _investment(reader: RoleReader, cue: Token, root: Token) -> dict[str, list[OrgMention]]:
+    lemma = _lemma(cue)
+    if lemma == "raise" or (lemma in ("round", "funding", "financing") and cue.pos_ == "NOUN"):
+        # "Anthropic raised $13 billion from X" / "a $13 billion round led by X"
+        if lemma == "raise":
+            investee, _ = _subject(cue, reader.mentions)
+            investors = _prep_orgs(cue, {"from"}, reader.mentions) + _agent_orgs(cue, reader.mentions)
+            for child in cue.children:
+                if child.dep_ in ("dobj",):
+                    investors += _agent_orgs(child, reader.mentions)
+            return {"investor": investors, "investee": investee}
+        investors = _agent_orgs(cue, reader.mentions) + _prep_orgs(cue, {"from"}, reader.mentions)
+        investee = _possessor(cue, reader.mentions) or _prep_orgs(cue, {"for", "in", "into"}, reader.mentions)
+        if not investee:
+            verb = reader._verb_of(cue)
+            subject, passive = _subject(verb, reader.mentions)
+            if _lemma(verb) in ("raise", "close", "secure", "complete", "announce", "land", "get"):
+                investee = subject
+            elif _lemma(verb) in ("lead", "co-lead", "join", "participate") and not investors:
+                investors = subject
+        return {"investor": investors, "investee": investee}
+    agents, patients = reader.agent_patient(cue, INVESTOR_PREPS, noun_compound_is_patient=lemma == "stake")
+    if lemma in ("lead", "co-lead", "participate", "join") and not patients:
+        for child in cue.children:
+            if child.dep_ == "dobj":
+                patients = _possessor(child, reader.mentions) or _prep_orgs(child, {"for", "in"}, reader.mentions)
+    if not patients:
+        patients = reader._first_after(cue, agents)
+    if not agents:
+        agents = reader._first_before(cue, patients)
+    return {"investor": agents, "investee": patients}
+
+
+def _acquisition(reader: RoleReader, cue: Token) -> dict[str, list[OrgMention]]:
+    lemma = _lemma(cue)
+    if lemma in ("sell", "sale"):
+        seller, buyer = reader.agent_patient(cue, {"to"}, noun_compound_is_patient=True)
+        target = []
+        for child in cue.children:
+            if child.dep_ == "dobj":
+                target = _direct_orgs(child, reader.mentions) or _orgs_under(child, reader.mentions)[:1]
+        return {"acquirer": buyer, "target": target or seller}
+    agents, patients = reader.agent_patient(cue, {"of", "for"}, noun_compound_is_patient=True)
+    if not patients:
+        patients = reader._first_after(cue, agents)
+    if not agents:
+        agents = reader._first_before(cue, patients)
+    return {"acquirer": agents, "target": patients}
+
+
+def _provider_split(
+    reader: RoleReader, orgs: list[OrgMention], company: list[OrgMention]
+) -> list[OrgMention]:
+    return [m for m in orgs if m not in company and reader.gazetteer.sector(m.org.name) in ("cloud", "chips")]
+
+
+def _cloud(reader: RoleReader, cue: Token, root: Token) -> dict[str, list[OrgMention]]:
+    company, providers = reader.agent_patient(cue, PROVIDER_PREPS, noun_compound_is_patient=True)
+    noun_providers = []
+    for noun in _noun_chain(root):
+        noun_providers += _compound_orgs(noun, reader.mentions) + _prep_orgs(noun, PROVIDER_PREPS | {"of"}, reader.mentions)
+    providers = providers or noun_providers or _provider_split(reader, reader.mentions, company)
+    company = [m for m in company if m not in providers]
+    return {"company": company, "provider": providers}
+
+
+def _about_company(reader: RoleReader, cue: Token, root: Token) -> list[OrgMention]:
+    """The organisation a valuation or revenue figure describes."""
+    for noun in [cue, *_noun_chain(root)]:
+        found = _possessor(noun, reader.mentions) or _compound_orgs(noun, reader.mentions)
+        if found:
+            return found[:1]
+        found = _prep_orgs(noun, {"of", "for", "at"}, reader.mentions) if _lemma(noun) in ("valuation", "revenue", "revenues", "sales") else []
+        if found:
+            return found[:1]
+    # "valued at", "valuing X at": the thing valued is the passive subject or the object
+    verb = cue if cue.pos_ in ("VERB", "AUX") else reader._verb_of(cue)
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            found = _direct_orgs(child, reader.mentions)
+            if found:
+                return found[:1]
+    subject, _ = _subject(verb, reader.mentions)
+    return subject[:1]
+
+
+def _revenue_metric(sent: Span) -> str | None:
+    words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
+    if words & {"run-rate", "annualized", "annualised", "arr", "run"}:
+        return "run-rate"
+    if words & {"quarterly", "quarter"}:
+        return "quarterly"
+    if words & {"annual", "yearly", "full-year", "fiscal", "year"}:
+        return "annual"
+    return None
+
+
+def _revenue_qualifier(amount: Amount, root: Token) -> Amount:
+    if amount.qualifier is None and any(_lemma(a) in ("surpass", "exceed", "top", "pass", "cross", "eclipse") for a in root.ancestors):
+        return Amount(amount.value, amount.currency, "more than", amount.low)
+    return amount
+
+
+def _compute(reader: RoleReader, root: Token, sent: Span) -> dict[str, list[OrgMention]] | None:
+    cue = None
+    for token in sent:
+        if _cue_words(token) & COMPUTE_CUES and dep_distance(root, token) <= 5:
+            cue = token
+            break
+    if cue is None:
+        return None
+    subject_token = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject_token is not None and not reader.mentions:
+        generic = {t.lower_ for t in subject_token.subtree}
+        if generic & {"a", "an", "typical", "average", "each", "every", "modern", "single"}:
+            return None
+    explicit = reader.mentions
+    providers = [m for m in explicit if reader.gazetteer.sector(m.org.name) in ("cloud", "chips")]
+    companies = [m for m in explicit if m not in providers]
+    for token in sent:
+        if token.lower_ == "from" and token.dep_ == "prep":
+            from_orgs = _orgs_under(token, explicit)
+            if from_orgs:
+                providers = from_orgs
+                companies = [m for m in explicit if m.org.name not in {p.org.name for p in providers}]
+    if not companies and len(providers) > 1:
+        # two providers: the one receiving capacity is the subject of secure/get/buy,
+        # or the object of supply/provide
+        companies = providers[1:] if _lemma(sent.root) in ("supply", "provide", "deliver") else providers[:1]
+        providers = [p for p in providers if p not in companies]
+    return {"company": companies[:1], "provider": providers[:1]}
+
+
+def _roles(found: dict[str, list[OrgMention]]) -> dict[str, tuple[Org, ...]]:
+    roles: dict[str, tuple[Org, ...]] = {}
+    for role, mentions in found.items():
+        orgs: list[Org] = []
+        for mention in mentions:
+            if mention.org.name not in {o.name for o in orgs}:
+                orgs.append(mention.org)
+        if orgs:
+            roles[role] = tuple(orgs)
+    return roles
+
+
+def _duration_in(sent: Span, quantities: list[tuple[Span, QuantityMention]]) -> Duration | None:
+    for span, mention in quantities:
+        if isinstance(mention.quantity, Duration) and sent.start <= span.start < sent.end:
+            return mention.quantity
+    return None
+
+
+def read_sentence(
+    sent: Span,
+    index: int,
+    quantities: list[tuple[Span, QuantityMention]],
+    gazetteer: Gazetteer,
+    context: Context,
+) -> tuple[list[Reading], list[OrgMention]]:
+    """Every fact reading of one sentence, and its organisation mentions."""
+    mentions = find_mentions(sent, gazetteer, context)
+    reader = RoleReader(sent, mentions, gazetteer)
+    evidence = Evidence(sent.text, sent.start_char, sent.end_char)
+    readings: list[Reading] = []
+    for span, mention in quantities:
+        if not (sent.start <= span.start < sent.end) or isinstance(mention.quantity, Duration):
+            continue
+        root = span.root
+        fact: Fact | None = None
+        weak = False
+        if isinstance(mention.quantity, Capacity):
+            found = _compute(reader, root, sent)
+            if found is not None and is_asserted(root, root, sent, "ComputeCommitment"):
+                fact = Fact("ComputeCommitment", _roles(found), capacity=mention.quantity)
+        elif not is_price_or_market_value(root, span):
+            fact, weak = _read_money(reader, sent, span, mention, quantities)
+        if fact is not None:
+            fact.evidence.append(evidence)
+            readings.append(
+                Reading(
+                    fact,
+                    index,
+                    weak=bool(weak),
+                    bare=weak is None,
+                    context=context.salient(),
+                    mention_start=mention.start,
+                )
+            )
+    return readings, mentions
+
+
+def _read_money(
+    reader: RoleReader,
+    sent: Span,
+    span: Span,
+    mention: QuantityMention,
+    quantities: list[tuple[Span, QuantityMention]],
+) -> tuple[Fact | None, bool | None]:
+    """A money mention's fact; the flag is False for a reading, True for a confirmation of a
+    figure read elsewhere, None for a figure with no cue (a tranche candidate only)."""
+    root = span.root
+    amount = mention.quantity
+    assert isinstance(amount, Amount)
+    classified = classify_money(root, sent, span)
+    weak_cue = _weak_cue(root, sent, span)
+    if classified is not None and weak_cue is not None and classified[1] is not _adjacent_noun(span):
+        if dep_distance(root, weak_cue) < dep_distance(root, classified[1]) or weak_cue is _adjacent_noun(span):
+            # "the $25B deal mirrors Amazon's $50B commitment to OpenAI": the figure belongs to
+            # "deal", not to the commitment further away.
+            classified = None
+    if classified is None:
+        weak = weak_cue
+        if weak is None or not is_asserted(weak, root, sent, "Investment"):
+            # A figure with no cue at all ("An additional $20 billion is unlockable") is kept
+            # only as a possible tranche of an investment nearby.
+            return Fact("", {}, amount=amount), None
+        # A bare "the $25 billion deal": kind and roles come from a stronger reading.
+        return Fact("", {}, amount=amount), True
+    kind, cue = classified
+    if kind == "Valuation" and _valued_thing_is_deal(cue):
+        return Fact("", {}, amount=amount), True
+    if not is_asserted(cue, root, sent, kind):
+        return None, False
+    if kind == "Investment":
+        found = _investment(reader, cue, root)
+        providers = _provider_split(reader, found["investee"], found["investor"])
+        pledged = _lemma(cue) in ("commit", "commitment", "pledge") and not _provider_split(
+            reader, found["investor"], []
+        )
+        if providers and (pledged or _cloud_context(sent, root)):
+            return Fact("CloudCommitment", _roles({"company": found["investor"], "provider": providers}),
+                        amount=amount, duration=_duration_in(sent, quantities)), False
+        return Fact("Investment", _roles(found), amount=amount), False
+    if kind == "Acquisition":
+        bought = [c for c in cue.children if c.dep_ == "dobj"]
+        if bought and not any(_direct_orgs(b, reader.mentions) for b in bought):
+            if bought[0].i == root.i and _cloud_context(sent, root):
+                # "commits to purchase $30 billion of Azure compute capacity"
+                found = _cloud(reader, cue, root)
+                return Fact("CloudCommitment", _roles(found), amount=amount,
+                            duration=_duration_in(sent, quantities)), False
+            return None, False  # "$25 billion buys preferred access": no company is bought
+        return Fact("Acquisition", _roles(_acquisition(reader, cue)), amount=amount), False
+    if kind == "CloudCommitment":
+        found = _cloud(reader, cue, root)
+        return Fact("CloudCommitment", _roles(found), amount=amount, duration=_duration_in(sent, quantities)), False
+    company = {"company": _about_company(reader, cue, root)}
+    if kind == "Revenue":
+        return Fact("Revenue", _roles(company), amount=_revenue_qualifier(amount, root), metric=_revenue_metric(sent)), False
+    return Fact("Valuation", _roles(company), amount=amount), False
+
+
+def _valued_thing_is_deal(cue: Token) -> bool:
+    """ "The deal, valued at $43 billion" gives the deal's price, not a company's valuation."""
+    deal_words = {"deal", "transaction", "acquisition", "takeover", "purchase", "offer", "merger", "agreement", "buyout"}
+    for token in [cue, *cue.ancestors][:3]:
+        if _lemma(token) in deal_words:
+            return True
+        for child in token.children:
+            if child.dep_ in ("nsubjpass", "nsubj", "dobj") and _lemma(child) in deal_words:
+                return True
+    return _lemma(cue.head) in deal_words
+
+
+def _cloud_context(sent: Span, root: Token) -> bool:
+    return any(t.lower_ in CLOUD_CONTEXT and dep_distance(root, t) <= 4 for t in sent)
+
+
+class DealRelations:
+    """The ``deal_relations`` spaCy component: sets ``doc._.relations`` to a list of facts."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+
+    def __call__(self, doc: Doc) -> Doc:
+        from pipeline.consolidate import consolidate
+        from pipeline.nlp import QuantityTagger
+
+        if doc._.quantities is None:
+            QuantityTagger()(doc)
+        context = Context(self.gazetteer)
+        readings: list[Reading] = []
+        for index, sent in enumerate(doc.sents):
+            found, mentions = read_sentence(sent, index, doc._.quantities, self.gazetteer, context)
+            readings += found
+            context.update(sent, mentions)
+        doc._.relations = consolidate(readings, self.gazetteer)
+        return doc

@@ -1,0 +1,178 @@
+"""The embedded triple store: Oxigraph on disk. The only module that imports pyoxigraph.
+
+Each article's facts live in a named graph of their own; queries see the union of all graphs as
+their default graph, so plain SELECTs need no GRAPH clause.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+import pyoxigraph as ox
+
+from pipeline.errors import QueryError, StoreError
+
+logger = logging.getLogger(__name__)
+
+PREFIXES = {
+    "dg": "https://w3id.org/dealgraph/ontology#",
+    "schema": "https://schema.org/",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "org": "http://www.w3.org/ns/org#",
+    "wd": "http://www.wikidata.org/entity/",
+}
+"""Prefixes every query may use without declaring them."""
+
+RESULT_FORMATS = {
+    "json": ox.QueryResultsFormat.JSON,
+    "xml": ox.QueryResultsFormat.XML,
+    "csv": ox.QueryResultsFormat.CSV,
+    "tsv": ox.QueryResultsFormat.TSV,
+}
+
+
+def _term_text(term: object) -> str | None:
+    """A result term as plain text for people: IRIs and literals by their value."""
+    if term is None:
+        return None
+    if isinstance(term, (ox.NamedNode, ox.Literal)):
+        return term.value
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    return str(term)
+
+
+@dataclass
+class QueryResult:
+    """What a query returned: SELECT rows, an ASK answer, or CONSTRUCT/DESCRIBE triples."""
+
+    kind: str  # "select", "ask" or "graph"
+    _raw: object
+
+    @property
+    def boolean(self) -> bool:
+        return bool(self._raw)
+
+    def serialize(self, fmt: str) -> bytes:
+        """SELECT/ASK results in a W3C results format: json, xml, csv or tsv."""
+        return self._raw.serialize(format=RESULT_FORMATS[fmt])  # type: ignore[attr-defined]
+
+    def variables(self) -> list[str]:
+        return [v.value for v in self._raw.variables]  # type: ignore[attr-defined]
+
+    def rows(self) -> Iterator[list[str | None]]:
+        """SELECT rows as text, one list per solution in variable order."""
+        names = self._raw.variables  # type: ignore[attr-defined]
+        for solution in self._raw:  # type: ignore[attr-defined]
+            yield [_term_text(solution[v]) for v in names]
+
+    def ntriples(self) -> bytes:
+        """CONSTRUCT/DESCRIBE triples as N-Triples."""
+        return self._raw.serialize(format=ox.RdfFormat.N_TRIPLES)  # type: ignore[attr-defined]
+
+
+class Store:
+    """An Oxigraph store in a directory, created on first use.
+
+    Args:
+        location: the store's directory.
+        read_only: open without taking the writer's lock (several readers may share a store).
+
+    Raises:
+        StoreError: when the directory cannot be used or another process holds the store.
+    """
+
+    def __init__(self, location: str | Path, *, read_only: bool = False) -> None:
+        self.location = Path(location)
+        self.read_only = read_only
+        try:
+            if read_only:
+                if not (self.location / "CURRENT").exists():
+                    raise StoreError(f"{self.location}: no store here yet; ingest something first")
+                self._store = ox.Store.read_only(str(self.location))
+            else:
+                self.location.mkdir(parents=True, exist_ok=True)
+                self._store = ox.Store(str(self.location))
+        except OSError as exc:
+            if "lock" in str(exc).lower():
+                raise StoreError(
+                    f"{self.location}: the store is in use by another dealgraph process; "
+                    "wait for it to finish or use another --store"
+                ) from exc
+            raise StoreError(f"{self.location}: cannot open the store: {exc}") from exc
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Flush and release the store; the object is unusable afterwards."""
+        if getattr(self, "_store", None) is not None:
+            if not self.read_only:
+                try:
+                    self._store.flush()
+                except OSError as exc:
+                    raise StoreError(f"{self.location}: flushing the store failed: {exc}") from exc
+            self._store = None
+
+    def __len__(self) -> int:
+        """The number of quads in the whole store."""
+        return len(self._store)
+
+    def graph_size(self, graph: str) -> int:
+        """The number of triples in one named graph."""
+        return sum(1 for _ in self._store.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
+
+    def graphs(self) -> list[str]:
+        """The names of all named graphs."""
+        return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def replace_graphs(self, replaced: str, ntriples: str, merged: dict[str, str]) -> None:
+        """In one transaction: replace graph ``replaced`` with ``ntriples`` and add the
+        triples of ``merged`` (graph name to N-Triples) to those graphs.
+
+        Raises:
+            StoreError: when the write fails; nothing is changed then.
+        """
+        blocks = [f"GRAPH <{replaced}> {{\n{ntriples}\n}}"]
+        blocks += [f"GRAPH <{name}> {{\n{text}\n}}" for name, text in merged.items() if text.strip()]
+        update = f"DROP SILENT GRAPH <{replaced}> ;\nINSERT DATA {{\n{chr(10).join(blocks)}\n}}"
+        try:
+            self._store.update(update)
+        except (OSError, SyntaxError) as exc:
+            raise StoreError(f"{self.location}: writing graph {replaced} failed: {exc}") from exc
+
+    def remove_graph(self, graph: str) -> None:
+        """Drop one named graph and its triples."""
+        try:
+            self._store.update(f"DROP SILENT GRAPH <{graph}>")
+        except OSError as exc:
+            raise StoreError(f"{self.location}: removing graph {graph} failed: {exc}") from exc
+
+    def query(self, sparql: str) -> QueryResult:
+        """Run a SPARQL 1.1 query over the union of all graphs.
+
+        Raises:
+            QueryError: for a syntax error (with line and column) or a failure while running.
+        """
+        try:
+            raw = self._store.query(sparql, use_default_graph_as_union=True, prefixes=PREFIXES)
+        except SyntaxError as exc:
+            raise QueryError(f"invalid SPARQL: {str(exc).splitlines()[0]}") from exc
+        except (OSError, ValueError, RuntimeError) as exc:
+            raise QueryError(f"query failed: {exc}") from exc
+        if isinstance(raw, ox.QuerySolutions):
+            return QueryResult("select", raw)
+        if isinstance(raw, ox.QueryBoolean):
+            return QueryResult("ask", raw)
+        return QueryResult("graph", raw)

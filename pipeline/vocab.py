@@ -1,0 +1,95 @@
+"""The RDF terms dealgraph writes: our ontology as a closed namespace, and the IRIs we mint.
+
+``DG.Investmnet`` raises instead of minting a misspelt IRI; a test checks that every term here
+is defined in ontology/dealgraph.ttl and the other way round.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DefinedNamespace
+
+BASE = "https://w3id.org/dealgraph/"
+SCHEMA = Namespace("https://schema.org/")
+PROV = Namespace("http://www.w3.org/ns/prov#")
+ORG = Namespace("http://www.w3.org/ns/org#")
+WIKIDATA = Namespace("http://www.wikidata.org/entity/")
+
+ORGANIZATIONS_GRAPH = URIRef(BASE + "graph/organizations")
+"""Named graph holding organisation nodes, shared by every article (see graph.py)."""
+
+
+class DG(DefinedNamespace):
+    """Terms of ontology/dealgraph.ttl."""
+
+    _NS = Namespace(BASE + "ontology#")
+    _fail = True
+
+    # classes
+    Organization: URIRef
+    Fact: URIRef
+    Investment: URIRef
+    Acquisition: URIRef
+    Valuation: URIRef
+    ComputeCommitment: URIRef
+    CloudCommitment: URIRef
+    Revenue: URIRef
+    Tranche: URIRef
+    Evidence: URIRef
+    Extraction: URIRef
+    # roles
+    investor: URIRef
+    investee: URIRef
+    acquirer: URIRef
+    target: URIRef
+    company: URIRef
+    provider: URIRef
+    # figures
+    amount: URIRef
+    capacity: URIRef
+    qualifier: URIRef
+    tranche: URIRef
+    duration: URIRef
+    metric: URIRef
+    # evidence and runs
+    evidence: URIRef
+    sentence: URIRef
+    startOffset: URIRef
+    endOffset: URIRef
+    softwareVersion: URIRef
+    model: URIRef
+    # gazetteer
+    sector: URIRef
+
+
+def slug(name: str) -> str:
+    """A lowercase ASCII slug for IRIs.
+
+    >>> slug("Fidelity Management & Research")
+    'fidelity-management-research'
+    >>> slug("Société Générale")
+    'societe-generale'
+    """
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "unnamed"
+
+
+def org_iri(canonical_name: str) -> URIRef:
+    """The stable IRI of an organisation, minted from its canonical name."""
+    return URIRef(f"{BASE}org/{slug(canonical_name)}")
+
+
+def article_iri(url: str) -> URIRef:
+    """The IRI of an article, which is also the name of the graph holding its facts."""
+    digest = hashlib.sha256(url.encode("utf-8")).hexdigest()[:24]
+    return URIRef(f"{BASE}article/{digest}")
+
+
+def fact_iri(article: URIRef, key: str) -> URIRef:
+    """The IRI of one fact of an article, stable across re-ingests of the same text."""
+    digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+    return URIRef(f"{article}/fact/{digest}")
