@@ -151,3 +151,31 @@ def article(fmt: str, source: str) -> None:
         "text": found.text,
     }  # fmt: skip
     click.echo(json.dumps(record, ensure_ascii=False, indent=2))
+
+
+@main.command(context_settings=CONTEXT)
+@click.option("--model", metavar="NAME", help="spaCy pipeline to load first (default en_core_web_sm).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--errors/--no-errors", default=False, help="Also list every missed and spurious fact.")
+@click.argument("corpus", type=click.Path(exists=True, file_okay=False))
+@library_errors
+def evaluate(model: str | None, fmt: str, errors: bool, corpus: str) -> None:
+    """Score extraction on CORPUS: precision, recall and F1 per fact type and overall.
+
+    Every page with a gold .json beside it is ingested into a fresh temporary store and its
+    facts are read back with SPARQL (see corpus/README.md for the gold format).
+
+    \b
+    Example:
+      dealgraph evaluate corpus/dev --errors
+    """
+    from pipeline.evaluate import evaluate as run_evaluation, format_evaluation
+
+    result = run_evaluation(corpus, _settings(model=model))
+    if fmt == "json":
+        click.echo(json.dumps(result.as_dict(), indent=2))
+        return
+    click.echo(format_evaluation(result), nl=False)
+    if errors:
+        for line in result.errors:
+            click.echo(line)

@@ -30,7 +30,8 @@ REQUIRED = {
     "Revenue": ("company",),
 }
 MULTI_ROLES = {"investor"}
-TRANCHE_WINDOW = 3  # sentences after a mention of the total where its parts may be listed
+TRANCHE_WINDOW = 3  # sentences around a mention of the total where its parts may be listed
+PARTICIPANTS_WINDOW = 5  # sentences after a round where "X also backed the round" may follow
 
 
 def same_figure(a: Decimal | None, b: Decimal | None) -> bool:
@@ -144,15 +145,17 @@ def _fill_from_context(reading: Reading, gazetteer: Gazetteer) -> None:
             return
 
 
-def _split_tranches(facts: _Facts, readings: list[Reading]) -> None:
-    """Give an investment the smaller amounts near it that add up to it as tranches."""
+def _split_tranches(facts: _Facts, readings: list[Reading]) -> set[int]:
+    """Give an investment the smaller amounts near it that add up to it as tranches.
+
+    Returns the positions of the figures used as tranches.
+    """
     money = [
         (r.sentence, r.mention_start, r.fact.amount)
         for r in readings
         if r.fact.amount is not None and r.fact.kind in ("", "Investment")
     ]
     used: set[int] = set()
-    parts_of: dict[int, set[Decimal]] = {}
     for n, fact in enumerate(facts.facts):
         if fact.kind != "Investment" or fact.amount is None:
             continue
@@ -164,47 +167,69 @@ def _split_tranches(facts: _Facts, readings: list[Reading]) -> None:
             if m != n and not (other.kind == "Investment" and _roles_agree(fact, other))
             for start in facts.mentions[m]
         }
-        window = {s + k for s in facts.sentences[n] for k in range(TRANCHE_WINDOW + 1)}
-        parts = [
-            (start, amount)
+        window = {s + k for s in facts.sentences[n] for k in range(-TRANCHE_WINDOW, TRANCHE_WINDOW + 1)}
+        parts = {
+            start: amount
             for sentence, start, amount in money
             if sentence in window
-            and start not in facts.mentions[n]
-            and start not in elsewhere
-            and start not in used
+            and start not in facts.mentions[n] | elsewhere | used
             and amount.currency == fact.amount.currency
             and amount.value < fact.amount.value
-        ]
-        parts = list({start: (start, amount) for start, amount in parts}.values())
+        }
         for size in (2, 3, 4):
             chosen = next(
                 (
                     combo
-                    for combo in combinations(parts, size)
+                    for combo in combinations(sorted(parts.items()), size)
                     if same_figure(sum((a.value for _, a in combo), Decimal(0)), fact.amount.value)
                 ),
                 None,
             )
             if chosen:
-                fact.tranches = [Amount(a.value, a.currency) for _, a in sorted(chosen)]
+                fact.tranches = [Amount(a.value, a.currency) for _, a in chosen]
                 used |= {start for start, _ in chosen}
-                parts_of[n] = {a.value for _, a in chosen}
                 break
-    # An investment that is a tranche of a larger one between the same parties is not a deal
-    # of its own.
-    keep = []
-    for n, fact in enumerate(facts.facts):
-        part_of_other = fact.kind == "Investment" and any(
-            m != n
-            and any(same_figure(fact.figure, value) for value in values)
-            and _roles_agree(fact, facts.facts[m])
-            for m, values in parts_of.items()
+    return used
+
+
+def _drop_tranche_parts(facts: list[Fact]) -> list[Fact]:
+    """An investment that is a tranche of a larger one between the same parties is not a
+    deal of its own."""
+    return [
+        fact
+        for fact in facts
+        if not (
+            fact.kind == "Investment"
+            and any(
+                other is not fact
+                and other.kind == "Investment"
+                and any(same_figure(fact.figure, t.value) for t in other.tranches)
+                and _roles_agree(fact, other)
+                for other in facts
+            )
         )
-        if not part_of_other:
-            keep.append(n)
-    facts.facts = [facts.facts[n] for n in keep]
-    facts.sentences = [facts.sentences[n] for n in keep]
-    facts.mentions = [facts.mentions[n] for n in keep]
+    ]
+
+
+def _add_participants(facts: _Facts, readings: list[Reading]) -> None:
+    """Add investors named in their own sentence ("ICONIQ led the round") to the investment
+    reported just before."""
+    for reading in readings:
+        investors = reading.fact.roles.get("investor", ())
+        candidates = [
+            (reading.sentence - max(s for s in sentences if s <= reading.sentence), n)
+            for n, (fact, sentences) in enumerate(zip(facts.facts, facts.sentences))
+            if fact.kind == "Investment"
+            and any(0 <= reading.sentence - s <= PARTICIPANTS_WINDOW for s in sentences)
+            and not {o.name for o in investors} & set(fact.role_names("investee"))
+        ]
+        if candidates:
+            # the round itself is the largest investment nearby; one investor's part is smaller
+            fact = max((facts.facts[n] for _, n in candidates), key=lambda f: f.figure or 0)
+            known = set(fact.role_names("investor"))
+            fact.roles["investor"] = fact.roles.get("investor", ()) + tuple(
+                o for o in investors if o.name not in known
+            )
 
 
 def _valid(fact: Fact, gazetteer: Gazetteer) -> bool:
@@ -219,25 +244,30 @@ def _valid(fact: Fact, gazetteer: Gazetteer) -> bool:
 def consolidate(readings: list[Reading], gazetteer: Gazetteer) -> list[Fact]:
     """The article's facts from its sentence readings, in order of first mention."""
     facts = _Facts()
-    strong = [r for r in readings if r.fact.kind and not r.weak]
+    strong = [r for r in readings if r.fact.kind in REQUIRED and not r.weak]
+    sure = [r for r in strong if _complete(r.fact) and not r.guessed]
+    for reading in sure:
+        facts.add(reading)
+    pending = []
     for reading in strong:
-        if _complete(reading.fact):
-            facts.add(reading)
-    for reading in strong:
-        if _complete(reading.fact):
+        if reading in sure:
             continue
         if any(_matches(f, reading.fact) for f in facts.facts):
             facts.add(reading)
-            continue
-        if facts.absorb(reading):
-            continue
-        _fill_from_context(reading, gazetteer)
-        facts.add(reading)
+        elif not facts.absorb(reading):
+            pending.append(reading)
     for reading in readings:
         if reading.weak:
             facts.absorb(reading)
-    _split_tranches(facts, readings)
-    valid = [fact for fact in facts.facts if _valid(fact, gazetteer)]
+    used = _split_tranches(facts, readings)
+    for reading in pending:
+        if reading.mention_start in used:
+            continue
+        if not _complete(reading.fact):
+            _fill_from_context(reading, gazetteer)
+        facts.add(reading)
+    _add_participants(facts, [r for r in readings if r.fact.kind == "Participants"])
+    valid = [fact for fact in _drop_tranche_parts(facts.facts) if _valid(fact, gazetteer)]
     return [fact for fact in valid if not _is_milestone(fact, valid)]
 
 

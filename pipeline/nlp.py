@@ -19,6 +19,7 @@ The two dealgraph components are registered as spaCy factories under versioned n
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from functools import lru_cache
 
 import spacy
@@ -48,6 +49,14 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
+def _without_qualifier(mention: QuantityMention) -> QuantityMention:
+    quantity = mention.quantity
+    cut = mention.text.index(" ") + 1
+    return QuantityMention(
+        mention.start + cut, mention.end, mention.text[cut:], replace(quantity, qualifier=None)
+    )
+
+
 class QuantityTagger:
     """Marks money, power and duration mentions as entities."""
 
@@ -57,6 +66,10 @@ class QuantityTagger:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is None:
                 continue
+            if span[0].lower_ == "over" and span.start > 0 and doc[span.start - 1].pos_ == "VERB":
+                # "handed over $1.25bn": a particle, not "more than"
+                mention = _without_qualifier(mention)
+                span = span[1:]
             label = QUANTITY_LABELS[type(mention.quantity).__name__]
             mentions.append((Span(doc, span.start, span.end, label=label), mention))
         spans = [span for span, _ in mentions]

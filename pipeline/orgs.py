@@ -37,9 +37,20 @@ _GENERIC = re.compile(
     r"drugmaker|buyer|acquirer|investor|business|outfit|maker|provider|operator|producer)\b",
     re.IGNORECASE,
 )
-_SECTOR_NOUNS = {"chipmaker": "chips", "chip maker": "chips", "chip designer": "chips",
-                 "cloud provider": "cloud", "hyperscaler": "cloud"}  # fmt: skip
+# What a generic noun may point back to: sectors allowed (None = an organisation the
+# gazetteer does not know). Nouns not listed may point to any organisation.
+_NOUN_SECTORS: dict[str, set[str | None]] = {
+    "chipmaker": {"chips"}, "chip maker": {"chips"}, "chip designer": {"chips"},
+    "cloud provider": {"cloud"}, "hyperscaler": {"cloud"}, "drugmaker": {"pharma"},
+    "startup": {"ai-lab", None}, "start-up": {"ai-lab", None}, "lab": {"ai-lab", None},
+    "laboratory": {"ai-lab", None}, "developer": {"ai-lab", None},
+    "bank": {"bank"}, "lender": {"bank"}, "insurer": {None},
+}  # fmt: skip
+_TITLES = {"chief", "executive", "ceo", "cfo", "founder", "co-founder", "president", "chairman",
+           "chairwoman", "director", "head", "minister", "analyst", "officer", "partner",
+           "spokesperson", "spokesman", "spokeswoman"}  # fmt: skip
 _PRONOUNS = {"it", "its", "it's"}
+_MODEL_NUMBER = re.compile(r"^[A-Z]{1,4}-?\d{2,}[A-Za-z]{0,3}$")
 
 
 @dataclass(frozen=True)
@@ -50,35 +61,60 @@ class OrgMention:
     end: int
     org: Org
     anaphoric: bool = False
+    guessed: bool = False  # the NER said PERSON or GPE: trusted only in a role's own slot
 
     def covers(self, token: Token) -> bool:
         return self.start <= token.i < self.end
 
 
 class Context:
-    """What the text is about so far: the organisation later "it" and "the company" mean."""
+    """What the text is about so far: the organisation later "it" and "the company" mean.
+
+    "it" means the most recent subject (:meth:`salient`); "the company" and a missing role
+    mean the organisation named most often so far (:meth:`topic`), the article's subject.
+    """
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
         self.recent: list[Org] = []  # most recent last
+        self.counts: dict[str, int] = {}
 
-    def salient(self, sector: str | None = None) -> Org | None:
+    def _fits(self, org: Org, sectors: set[str | None] | None) -> bool:
+        return sectors is None or self.gazetteer.sector(org.name) in sectors
+
+    def salient(self, sectors: set[str | None] | None = None) -> Org | None:
+        """The most recent subject organisation (of the given sectors)."""
         for org in reversed(self.recent):
-            if sector is None or self.gazetteer.sector(org.name) == sector:
+            if self._fits(org, sectors):
                 return org
         return None
 
+    def topic(self, sectors: set[str | None] | None = None) -> Org | None:
+        """The organisation named most often so far (of the given sectors); ties go to the
+        more recent one."""
+        ranked = sorted(
+            (org for org in self.recent if self._fits(org, sectors)),
+            key=lambda org: (self.counts.get(org.name, 0), self.recent.index(org)),
+        )
+        return ranked[-1] if ranked else None
+
     def update(self, sent: Span, mentions: list[OrgMention]) -> None:
         """Remember the sentence's subject organisation, else its first named one."""
-        named = [m for m in mentions if not m.anaphoric]
+        named = [m for m in mentions if not m.anaphoric and not m.guessed]
         if not named or not any(t.pos_ in ("VERB", "AUX") for t in sent):
             return  # headings ("Feature Overview") say nothing about who the text is about
         subjects = [
             m for m in named if sent.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")
             or any(sent.doc[i].dep_ in ("nsubj", "nsubjpass") for i in range(m.start, m.end))
         ]
+        for mention in mentions:
+            if mention.guessed:
+                continue
+            self.counts[mention.org.name] = self.counts.get(mention.org.name, 0) + 1
+            if mention.org.name not in {o.name for o in self.recent}:
+                self.recent = self.recent[-15:] + [mention.org]
         chosen = (subjects or named)[0].org
-        self.recent = [org for org in self.recent if org.name != chosen.name][-8:] + [chosen]
+        self.recent = [org for org in self.recent if org.name != chosen.name] + [chosen]
 
 
 def _name_mentions(sent: Span, gazetteer: Gazetteer) -> list[OrgMention]:
@@ -90,17 +126,40 @@ def _name_mentions(sent: Span, gazetteer: Gazetteer) -> list[OrgMention]:
             mentions.append(OrgMention(ent.start, ent.end, Org(maker, ent.text), anaphoric=True))
             continue
         known = gazetteer.lookup(ent.text)
-        if ent.label_ != "ORG" and known is None:
+        # The small NER model often calls a company a PERSON ("Activision Blizzard") or a
+        # place; such names may fill a role only from that role's own syntactic slot.
+        guessed = ent.label_ in ("PERSON", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "FAC") and known is None
+        if ent.label_ != "ORG" and known is None and not guessed:
             continue
+        if guessed and _titled(ent):
+            continue  # "Albert Bourla, Pfizer's chief executive" is a person
         if ent.text.lower().strip(" .'’s") in _NOT_ORGS or not any(c.isalpha() for c in ent.text):
             continue
+        if _MODEL_NUMBER.match(ent.text):
+            continue  # "MI450", "H100": a chip or product code
         if ent.label_ == "ORG" and ent.ent_id_:
             name = ent.ent_id_
         else:
             name = known.name if known else gazetteer.canonical(ent.text)
         start = ent.start + 1 if ent[0].lower_ == "the" and len(ent) > 1 else ent.start
-        mentions.append(OrgMention(start, ent.end, Org(name, ent.text)))
+        previous = mentions[-1] if mentions else None
+        if previous and previous.end == start and not previous.anaphoric and ent.label_ != "PRODUCT" or (
+            previous and previous.end == start and guessed and not previous.anaphoric
+        ):
+            # the NER split one name in two ("DST" + "Global")
+            surface = sent.doc[previous.start : ent.end].text
+            joined = gazetteer.canonical(surface)
+            mentions[-1] = OrgMention(previous.start, ent.end, Org(joined, surface))
+            continue
+        mentions.append(OrgMention(start, ent.end, Org(name, ent.text), guessed=guessed))
     return mentions
+
+
+def _titled(ent: Span) -> bool:
+    """Whether a name is followed by a job title ("X, the chief executive")."""
+    doc = ent.doc
+    window = doc[ent.end : min(ent.end + 6, ent.sent.end)]
+    return bool(window) and window[0].text == "," and any(t.lower_ in _TITLES for t in window)
 
 
 def _char_mention(sent: Span, start: int, end: int, org: Org) -> OrgMention | None:
@@ -114,16 +173,23 @@ def find_mentions(sent: Span, gazetteer: Gazetteer, context: Context) -> list[Or
     text = sent.text
     lowered = text.lower()
 
+    def free_of(m: OrgMention, other: OrgMention) -> bool:
+        return m.end <= other.start or m.start >= other.end
+
     def free(m: OrgMention) -> bool:
-        return all(m.end <= o.start or m.start >= o.end for o in mentions)
+        return all(free_of(m, o) for o in mentions)
 
     for epithet, name in gazetteer.epithets.items():
         for match in re.finditer(re.escape(epithet), lowered):
             found = _char_mention(sent, match.start(), match.end(), Org(name, text[match.start():match.end()]))
-            if found and free(found):
+            if found is None:
+                continue
+            # "the Claude developer" wins over the product name inside it
+            mentions = [m for m in mentions if free_of(m, found) or not (m.anaphoric or m.guessed)]
+            if free(found):
                 mentions.append(found)
     for match in _GENERIC.finditer(text):
-        target = context.salient(_SECTOR_NOUNS.get(match.group("noun").lower()))
+        target = context.topic(_NOUN_SECTORS.get(match.group("noun").lower()))
         if target is None:
             continue
         found = _char_mention(sent, match.start(), match.end(), Org(target.name, match.group(0)))

@@ -19,6 +19,7 @@ article states only once.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -43,7 +44,7 @@ MONEY_CUES: dict[str, tuple[set[str], int]] = {
         {"invest", "investment", "back", "pour", "inject", "fund", "funding", "finance",
          "financing", "round", "raise", "stake", "commit", "commitment", "plough", "plow",
          "sink", "bankroll", "infusion", "injection", "contribute", "lead", "co-lead",
-         "participate", "tranche", "put", "capital"},
+         "participate", "tranche", "put", "capital", "hand"},
         4,
     ),
 }  # fmt: skip
@@ -58,6 +59,8 @@ COMPUTE_CUES = {
 CLOUD_CONTEXT = {"compute", "cloud", "capacity", "infrastructure", "service", "services",
                  "server", "servers", "data", "azure", "gpu", "gpus", "chips"}  # fmt: skip
 INVESTOR_PREPS = {"in", "into", "to", "behind", "for"}
+LEAD_VERBS = {"lead", "co-lead", "colead", "join", "participate", "back", "fund", "anchor"}
+ROUND_NOUNS = {"round", "raise", "financing", "funding", "it", "investment", "deal"}
 PROVIDER_PREPS = {"on", "with", "through", "from", "to", "via"}
 
 # Words that make a clause not an assertion of a completed or agreed deal.
@@ -71,8 +74,20 @@ NOT_ASSERTED_HEADS = {
     "predict", "expect", "could", "might", "may", "if", "unless", "would-be", "potential",
     "possible", "rumor", "rumour", "want", "eye", "float", "propose", "suggest", "believe",
     "anticipate", "envision", "imagine", "speculate", "reconsider", "abandon", "scrap",
+    "schedule",
 }  # fmt: skip
 MODALS = {"could", "might", "may", "should", "would"}
+# Attribution formulas of unconfirmed reports ("people familiar with the matter said").
+HEDGE_PHRASES = re.compile(
+    r"\b(?:familiar with|reports? (?:said|say|says|suggested|suggest)|(?:was|were|had been) reported"
+    r"|reported that|according to (?:reports|people|sources|media)|sources (?:said|say)"
+    r"|(?:is|are|was|were) said to)\b",
+    re.IGNORECASE,
+)
+UNFINISHED = {"raise", "seek", "negotiate", "discuss", "pursue"}  # "is raising": not closed yet
+# No private company has been valued, and no company bought, at a trillion or more: such a
+# figure is a listed company's market value.
+MARKET_VALUE_FLOOR = 10**12
 REPORTING = {"announce", "say", "confirm", "agree", "disclose", "report", "state", "reveal"}
 
 
@@ -84,6 +99,7 @@ class Reading:
     sentence: int  # index of the sentence in the doc
     weak: bool = False  # only a confirmation of a figure read elsewhere
     bare: bool = False  # a figure with no cue: only ever a tranche of an investment nearby
+    guessed: bool = False  # some role came from word order or sentence context, not syntax
     context: Org | None = None  # what "the company" meant at this point of the text
     mention_start: int = 0
 
@@ -169,14 +185,14 @@ def is_price_or_market_value(root: Token, span: Span) -> bool:
         return True
     window = doc[max(span.start - 4, span.sent.start) : min(span.end + 4, span.sent.end)]
     lowered = {t.lower_ for t in window}
-    if "market" in lowered and lowered & {"value", "cap", "capitalisation", "capitalization", "valuation"}:
+    if "market" in lowered and lowered & {"value", "cap", "capitalisation", "capitalization", "valuation", "stock", "worth"}:
         return True
     return bool(lowered & {"shares", "stock"} and lowered & {"rose", "fell", "jumped", "climbed", "dropped", "surged", "slid", "closed", "traded"})
 
 
 def is_asserted(cue: Token, root: Token, sent: Span, kind: str) -> bool:
     """Whether the clause states the fact, rather than a rumour, plan, denial or projection."""
-    if any(t.lower_ in HEDGES for t in sent):
+    if any(t.lower_ in HEDGES for t in sent) or HEDGE_PHRASES.search(sent.text):
         return False
     chain = [cue, *cue.ancestors] + [root, *root.ancestors]
     seen: set[int] = set()
@@ -185,6 +201,8 @@ def is_asserted(cue: Token, root: Token, sent: Span, kind: str) -> bool:
             continue
         seen.add(token.i)
         if _lemma(token) in NOT_ASSERTED_HEADS or token.lower_ in NOT_ASSERTED_HEADS:
+            return False
+        if _lemma(token) in UNFINISHED and token.tag_ == "VBG":
             return False
         for child in token.children:
             if child.dep_ == "neg" or child.lower_ in ("never", "no"):
@@ -208,9 +226,22 @@ def _orgs_under(token: Token, mentions: list[OrgMention]) -> list[OrgMention]:
     return [m for m in mentions if left <= m.start and m.end - 1 <= right]
 
 
+def _coordinated(token: Token) -> list[Token]:
+    """A token with the members of its list: conjuncts and appositions, recursively
+    ("DST Global, Andreessen Horowitz, Bpifrance and Nvidia")."""
+    found, todo = [], [token]
+    while todo:
+        current = todo.pop()
+        if current in found:
+            continue
+        found.append(current)
+        todo += [c for c in current.children if c.dep_ in ("conj", "appos")]
+    return found
+
+
 def _direct_orgs(token: Token, mentions: list[OrgMention]) -> list[OrgMention]:
     """Mentions that are ``token`` itself or its conjuncts/appositions, not deeper modifiers."""
-    heads = [token, *token.conjuncts]
+    heads = _coordinated(token)
     found = []
     for head in heads:
         for mention in mentions:
@@ -238,6 +269,9 @@ def _subject(verb: Token, mentions: list[OrgMention]) -> tuple[list[OrgMention],
                 pass
         if current.dep_ == "relcl":
             found = _direct_orgs(current.head, mentions)
+            if not found and current.head.dep_ == "attr":
+                # "Nvidia became the first company to be valued at ...": the copula's subject
+                return _subject(current.head.head, mentions)[0], False
             return found, False
         if current.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acl", "pcomp") and current.head is not current:
             current = current.head
@@ -301,6 +335,7 @@ class RoleReader:
         self.sent = sent
         self.mentions = mentions
         self.gazetteer = gazetteer
+        self.guessed_position = False  # a role was filled by word order, not syntax
 
     def _verb_of(self, token: Token) -> Token:
         """The clause verb a noun cue hangs from ("made an investment" → made)."""
@@ -312,14 +347,16 @@ class RoleReader:
     def _first_after(self, token: Token, exclude: list[OrgMention]) -> list[OrgMention]:
         names = {m.org.name for m in exclude}
         for mention in self.mentions:
-            if mention.start > token.i and mention.org.name not in names:
+            if mention.start > token.i and mention.org.name not in names and not mention.guessed:
+                self.guessed_position = True
                 return [mention]
         return []
 
     def _first_before(self, token: Token, exclude: list[OrgMention]) -> list[OrgMention]:
         names = {m.org.name for m in exclude}
         for mention in reversed(self.mentions):
-            if mention.end <= token.i and mention.org.name not in names:
+            if mention.end <= token.i and mention.org.name not in names and not mention.guessed:
+                self.guessed_position = True
                 return [mention]
         return []
 
@@ -367,13 +404,12 @@ def _investment(reader: RoleReader, cue: Token, root: Token) -> dict[str, list[O
             return {"investor": investors, "investee": investee}
         investors = _agent_orgs(cue, reader.mentions) + _prep_orgs(cue, {"from"}, reader.mentions)
         investee = _possessor(cue, reader.mentions) or _prep_orgs(cue, {"for", "in", "into"}, reader.mentions)
-        if not investee:
-            verb = reader._verb_of(cue)
-            subject, passive = _subject(verb, reader.mentions)
-            if _lemma(verb) in ("raise", "close", "secure", "complete", "announce", "land", "get"):
-                investee = subject
-            elif _lemma(verb) in ("lead", "co-lead", "join", "participate") and not investors:
-                investors = subject
+        verb = reader._verb_of(cue)
+        subject, passive = _subject(verb, reader.mentions)
+        if not investee and _lemma(verb) in ("raise", "close", "secure", "complete", "announce", "land", "get"):
+            investee = subject
+        elif not investors and _lemma(verb) in LEAD_VERBS and not passive:
+            investors = [m for m in subject if m not in investee]
         return {"investor": investors, "investee": investee}
     agents, patients = reader.agent_patient(cue, INVESTOR_PREPS, noun_compound_is_patient=lemma == "stake")
     if lemma in ("lead", "co-lead", "participate", "join") and not patients:
@@ -422,6 +458,11 @@ def _cloud(reader: RoleReader, cue: Token, root: Token) -> dict[str, list[OrgMen
 
 def _about_company(reader: RoleReader, cue: Token, root: Token) -> list[OrgMention]:
     """The organisation a valuation or revenue figure describes."""
+    if cue.lower_ in ("values", "valuing", "value", "valued"):
+        # "values Mistral AI at €11.7bn": read by word order, which the parser often garbles
+        after = [m for m in reader.mentions if cue.i < m.start <= cue.i + 2]
+        if after and cue.lower_ != "valued":
+            return after[:1]
     for noun in [cue, *_noun_chain(root)]:
         found = _possessor(noun, reader.mentions) or _compound_orgs(noun, reader.mentions)
         if found:
@@ -470,7 +511,7 @@ def _compute(reader: RoleReader, root: Token, sent: Span) -> dict[str, list[OrgM
         generic = {t.lower_ for t in subject_token.subtree}
         if generic & {"a", "an", "typical", "average", "each", "every", "modern", "single"}:
             return None
-    explicit = reader.mentions
+    explicit = [m for m in reader.mentions if not m.guessed]
     providers = [m for m in explicit if reader.gazetteer.sector(m.org.name) in ("cloud", "chips")]
     companies = [m for m in explicit if m not in providers]
     for token in sent:
@@ -523,7 +564,8 @@ def read_sentence(
             continue
         root = span.root
         fact: Fact | None = None
-        weak = False
+        weak: bool | None = False
+        reader.guessed_position = False
         if isinstance(mention.quantity, Capacity):
             found = _compute(reader, root, sent)
             if found is not None and is_asserted(root, root, sent, "ComputeCommitment"):
@@ -538,11 +580,35 @@ def read_sentence(
                     index,
                     weak=bool(weak),
                     bare=weak is None,
-                    context=context.salient(),
+                    guessed=reader.guessed_position,
+                    context=context.topic(),
                     mention_start=mention.start,
                 )
             )
+    if not any(sent.start <= span.start < sent.end for span, m in quantities if not isinstance(m.quantity, Duration)):
+        participants = _round_participants(reader, sent)
+        if participants:
+            fact = Fact("Participants", {"investor": tuple(m.org for m in participants)})
+            readings.append(Reading(fact, index, mention_start=sent.start_char))
     return readings, mentions
+
+
+def _round_participants(reader: RoleReader, sent: Span) -> list[OrgMention]:
+    """Investors named apart from the figure: "ICONIQ led the round", "X also backed it"."""
+    for token in sent:
+        if _lemma(token) not in LEAD_VERBS or token.pos_ != "VERB":
+            continue
+        objects = [c for c in token.children if c.dep_ in ("dobj", "prep")]
+        about_round = any(
+            _lemma(o) in ROUND_NOUNS or any(_lemma(g) in ROUND_NOUNS for g in o.children) for o in objects
+        )
+        if not about_round or not is_asserted(token, token, sent, "Investment"):
+            continue
+        subject, passive = _subject(token, reader.mentions)
+        if passive:
+            return _agent_orgs(token, reader.mentions)
+        return subject
+    return []
 
 
 def _read_money(
@@ -564,6 +630,14 @@ def _read_money(
             # "the $25B deal mirrors Amazon's $50B commitment to OpenAI": the figure belongs to
             # "deal", not to the commitment further away.
             classified = None
+    if classified is None and weak_cue is not None:
+        # "a $59.5bn all-stock deal": the deal is whatever event the sentence reports
+        contract = _cloud_contract(reader, weak_cue, root, sent, amount, quantities)
+        if contract is not None:
+            return contract, False
+        classified = _sentence_event(root, sent)
+        if classified is not None:
+            reader.guessed_position = True
     if classified is None:
         weak = weak_cue
         if weak is None or not is_asserted(weak, root, sent, "Investment"):
@@ -574,7 +648,12 @@ def _read_money(
         return Fact("", {}, amount=amount), True
     kind, cue = classified
     if kind == "Valuation" and _valued_thing_is_deal(cue):
-        return Fact("", {}, amount=amount), True
+        classified = _sentence_event(root, sent)
+        if classified is None:
+            return Fact("", {}, amount=amount), True
+        kind, cue = classified
+    if kind in ("Valuation", "Acquisition") and amount.value >= MARKET_VALUE_FLOOR:
+        return None, False
     if not is_asserted(cue, root, sent, kind):
         return None, False
     if kind == "Investment":
@@ -604,6 +683,51 @@ def _read_money(
     if kind == "Revenue":
         return Fact("Revenue", _roles(company), amount=_revenue_qualifier(amount, root), metric=_revenue_metric(sent)), False
     return Fact("Valuation", _roles(company), amount=amount), False
+
+
+def _sentence_event(root: Token, sent: Span) -> tuple[str, Token] | None:
+    """The acquisition or investment cue of a sentence whose figure hangs off "deal"."""
+    found = []
+    for token in sent:
+        for kind in ("Acquisition", "Investment"):
+            if _cue_words(token) & MONEY_CUES[kind][0] and _lemma(token) not in ("sale", "sell"):
+                found.append((dep_distance(root, token), PRIORITY.index(kind), kind, token))
+    return min(found, key=lambda f: f[:2])[2:] if found else None  # type: ignore[return-value]
+
+
+def _cloud_contract(
+    reader: RoleReader,
+    noun: Token,
+    root: Token,
+    sent: Span,
+    amount: Amount,
+    quantities: list[tuple[Span, QuantityMention]],
+) -> Fact | None:
+    """ "signed a contract with CoreWeave worth $11.9 billion": a spending pledge to a provider."""
+    if _lemma(noun) not in ("contract", "deal", "agreement", "worth"):
+        return None
+    heads = [noun]
+    if _lemma(noun) == "worth":
+        # "signed a contract with X worth $Y": "worth" may hang off the verb
+        heads = [noun.head, *(c for c in noun.head.children if c.dep_ == "dobj")]
+    providers: list[OrgMention] = []
+    head = noun
+    for head in heads:
+        providers = [
+            m for m in _prep_orgs(head, {"with"}, reader.mentions)
+            if reader.gazetteer.sector(m.org.name) in ("cloud", "chips")
+        ]
+        if providers:
+            break
+    if not providers or not is_asserted(head, root, sent, "CloudCommitment"):
+        return None
+    company = [m for m in _subject(reader._verb_of(head), reader.mentions)[0] if m not in providers]
+    return Fact(
+        "CloudCommitment",
+        _roles({"company": company, "provider": providers}),
+        amount=amount,
+        duration=_duration_in(sent, quantities),
+    )
 
 
 def _valued_thing_is_deal(cue: Token) -> bool:
