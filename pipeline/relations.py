@@ -51,6 +51,13 @@ MONEY_CUES: dict[str, tuple[set[str], int]] = {
 # Reading order when two cues are equally near: the more specific wins.
 PRIORITY = ("Valuation", "Revenue", "Acquisition", "CloudCommitment", "Investment")
 WEAK_CUES = {"deal", "bet", "agreement", "transaction", "worth", "contract", "partnership"}
+# Words that make a power figure about computing rather than, say, a solar farm.
+COMPUTE_CONTEXT = {
+    "compute", "computing", "gpu", "gpus", "chip", "chips", "accelerator", "accelerators",
+    "tpu", "tpus", "processor", "processors", "datacenter", "datacentre", "data-centre",
+    "data-center", "cluster", "clusters", "supercomputer", "supercomputers", "server", "servers",
+    "ai",
+}  # fmt: skip
 COMPUTE_CUES = {
     "compute", "capacity", "secure", "commit", "commitment", "deploy", "deployment", "supply",
     "provide", "deliver", "reserve", "contract", "agreement", "deal", "access", "gpu", "chip",
@@ -398,9 +405,10 @@ def _investment(reader: RoleReader, cue: Token, root: Token) -> dict[str, list[O
         if lemma == "raise":
             investee, _ = _subject(cue, reader.mentions)
             investors = _prep_orgs(cue, {"from"}, reader.mentions) + _agent_orgs(cue, reader.mentions)
-            for child in cue.children:
-                if child.dep_ in ("dobj",):
-                    investors += _agent_orgs(child, reader.mentions)
+            for token in cue.subtree:
+                # "raised $120 million in a round led by Northwind Ventures"
+                if token is not cue and (_lemma(token) in ROUND_NOUNS or token.dep_ == "dobj"):
+                    investors += [m for m in _agent_orgs(token, reader.mentions) if m not in investors]
             return {"investor": investors, "investee": investee}
         investors = _agent_orgs(cue, reader.mentions) + _prep_orgs(cue, {"from"}, reader.mentions)
         investee = _possessor(cue, reader.mentions) or _prep_orgs(cue, {"for", "in", "into"}, reader.mentions)
@@ -506,6 +514,10 @@ def _compute(reader: RoleReader, root: Token, sent: Span) -> dict[str, list[OrgM
             break
     if cue is None:
         return None
+    words = {t.lower_ for t in sent}
+    if not words & COMPUTE_CONTEXT and not ("data" in words and words & {"centre", "center", "centres", "centers"}):
+        if not any(reader.gazetteer.maker(e.text) for e in sent.ents):
+            return None
     subject_token = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject_token is not None and not reader.mentions:
         generic = {t.lower_ for t in subject_token.subtree}
@@ -594,20 +606,29 @@ def read_sentence(
 
 
 def _round_participants(reader: RoleReader, sent: Span) -> list[OrgMention]:
-    """Investors named apart from the figure: "ICONIQ led the round", "X also backed it"."""
+    """Investors named apart from the figure: "ICONIQ led the round", "The round was led by
+    X, with Y also taking part", "X also backed it"."""
     for token in sent:
         if _lemma(token) not in LEAD_VERBS or token.pos_ != "VERB":
             continue
-        objects = [c for c in token.children if c.dep_ in ("dobj", "prep")]
+        related = [c for c in token.children if c.dep_ in ("dobj", "prep", "nsubjpass")]
         about_round = any(
-            _lemma(o) in ROUND_NOUNS or any(_lemma(g) in ROUND_NOUNS for g in o.children) for o in objects
+            _lemma(o) in ROUND_NOUNS or any(_lemma(g) in ROUND_NOUNS for g in o.children) for o in related
         )
         if not about_round or not is_asserted(token, token, sent, "Investment"):
             continue
         subject, passive = _subject(token, reader.mentions)
-        if passive:
-            return _agent_orgs(token, reader.mentions)
-        return subject
+        found = _agent_orgs(token, reader.mentions) if passive else list(subject)
+        for other in token.subtree:
+            if _lemma(other) == "take" and any(c.lower_ == "part" for c in other.children):
+                found += [
+                    m
+                    for c in other.children
+                    if c.dep_ == "nsubj"
+                    for m in _direct_orgs(c, reader.mentions)
+                    if m not in found
+                ]
+        return found
     return []
 
 
