@@ -8,11 +8,11 @@ ingest (many sources → report), cli (the ``dealgraph`` command).
 from __future__ import annotations
 
 import logging
-from importlib.metadata import PackageNotFoundError, version
+from importlib import metadata
 
 try:
-    __version__ = version("dealgraph")
-except PackageNotFoundError:  # running from a checkout that was never installed
+    __version__ = metadata.version("dealgraph")
+except metadata.PackageNotFoundError:  # running from a checkout that was never installed
     __version__ = "0.0.0"
 
 from pipeline.errors import (  # noqa: E402

@@ -98,7 +98,7 @@ def make_deal_relations(nlp: Language, name: str, gazetteer_path: str) -> object
     """spaCy factory for the deal relation extractor; an empty path uses the bundled gazetteer."""
     from pipeline.relations import DealRelations  # relations imports this module's extensions
 
-    return DealRelations(load_gazetteer(gazetteer_path))
+    return DealRelations(load_gazetteer(gazetteer_path), nlp.vocab)
 
 
 # Short names for people adding the components to their own pipelines.

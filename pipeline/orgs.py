@@ -120,7 +120,7 @@ class Context:
 def _name_mentions(sent: Span, gazetteer: Gazetteer) -> list[OrgMention]:
     mentions = []
     for ent in sent.ents:
-        maker = gazetteer.maker(ent.text)
+        maker = ent.kb_id_ if ent.label_ == "PRODUCT" and ent.kb_id_ else gazetteer.maker(ent.text)
         if maker is not None:
             # "capacity for Claude": a product stands for its maker
             mentions.append(OrgMention(ent.start, ent.end, Org(maker, ent.text), anaphoric=True))
@@ -137,8 +137,8 @@ def _name_mentions(sent: Span, gazetteer: Gazetteer) -> list[OrgMention]:
             continue
         if _MODEL_NUMBER.match(ent.text):
             continue  # "MI450", "H100": a chip or product code
-        if ent.label_ == "ORG" and ent.ent_id_:
-            name = ent.ent_id_
+        if ent.label_ == "ORG" and (ent.ent_id_ or ent.kb_id_):
+            name = ent.ent_id_ or ent.kb_id_
         else:
             name = known.name if known else gazetteer.canonical(ent.text)
         start = ent.start + 1 if ent[0].lower_ == "the" and len(ent) > 1 else ent.start

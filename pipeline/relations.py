@@ -22,7 +22,11 @@ import logging
 import re
 from dataclasses import dataclass
 
+from spacy.lang.en import English
+from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+from spacy.vocab import Vocab
 
 from pipeline.gazetteer import Gazetteer
 from pipeline.model import Amount, Capacity, Duration, Evidence, Fact, Org, QuantityMention
@@ -274,6 +278,10 @@ def _subject(verb: Token, mentions: list[OrgMention]) -> tuple[list[OrgMention],
                 return found, child.dep_ == "nsubjpass"
             if child.dep_ == "agent":
                 pass
+        if current.pos_ in ("NOUN", "PROPN") and current is not verb:
+            owners = _possessor(current, mentions)
+            if owners:
+                return owners, False  # "Anthropic's pledge to spend …"
         if current.dep_ == "relcl":
             found = _direct_orgs(current.head, mentions)
             if not found and current.head.dep_ == "attr":
@@ -451,7 +459,16 @@ def _acquisition(reader: RoleReader, cue: Token) -> dict[str, list[OrgMention]]:
 def _provider_split(
     reader: RoleReader, orgs: list[OrgMention], company: list[OrgMention]
 ) -> list[OrgMention]:
-    return [m for m in orgs if m not in company and reader.gazetteer.sector(m.org.name) in ("cloud", "chips")]
+    """The cloud or chip companies among ``orgs`` that are not the company; names before
+    anaphora, and one organisation only once."""
+    found: list[OrgMention] = []
+    taken = {m.org.name for m in company}
+    for mention in sorted(orgs, key=lambda m: m.anaphoric):
+        if mention.org.name in taken or reader.gazetteer.sector(mention.org.name) not in ("cloud", "chips"):
+            continue
+        found.append(mention)
+        taken.add(mention.org.name)
+    return found
 
 
 def _cloud(reader: RoleReader, cue: Token, root: Token) -> dict[str, list[OrgMention]]:
@@ -459,7 +476,14 @@ def _cloud(reader: RoleReader, cue: Token, root: Token) -> dict[str, list[OrgMen
     noun_providers = []
     for noun in _noun_chain(root):
         noun_providers += _compound_orgs(noun, reader.mentions) + _prep_orgs(noun, PROVIDER_PREPS | {"of"}, reader.mentions)
-    providers = providers or noun_providers or _provider_split(reader, reader.mentions, company)
+    # "route $100 billion in compute spending through AWS": the provider hangs off the verb
+    verb_providers = _prep_orgs(reader._verb_of(root), PROVIDER_PREPS, reader.mentions)
+    providers = (
+        providers
+        or noun_providers
+        or verb_providers
+        or _provider_split(reader, reader.mentions, company)[:1]
+    )
     company = [m for m in company if m not in providers]
     return {"company": company, "provider": providers}
 
@@ -768,15 +792,38 @@ def _cloud_context(sent: Span, root: Token) -> bool:
 
 
 class DealRelations:
-    """The ``deal_relations`` spaCy component: sets ``doc._.relations`` to a list of facts."""
+    """The ``deal_relations`` spaCy component: sets ``doc._.relations`` to a list of facts.
 
-    def __init__(self, gazetteer: Gazetteer) -> None:
+    In a pipeline without dealgraph's ``org_gazetteer`` ruler (someone else's), it marks the
+    gazetteer's names itself, so "Pfizer" is an organisation even where the NER missed it.
+    """
+
+    def __init__(self, gazetteer: Gazetteer, vocab: Vocab | None = None) -> None:
         self.gazetteer = gazetteer
+        self.matcher: Matcher | None = None
+        if vocab is not None:
+            self.matcher = Matcher(vocab)
+            tokenizer = English().tokenizer
+            for text, label, ident in gazetteer.labels():
+                key = f"{label}|{ident}"
+                self.matcher.add(key, [[{"ORTH": t.text} for t in tokenizer(text)]])
+
+    def _mark_names(self, doc: Doc) -> None:
+        if self.matcher is None or any(ent.ent_id_ for ent in doc.ents):
+            return  # dealgraph's own ruler has run
+        found = []
+        for key, start, end in self.matcher(doc):
+            label, ident = doc.vocab.strings[key].split("|", 1)
+            found.append(Span(doc, start, end, label=label, kb_id=ident))
+        names = filter_spans(found)
+        kept = [e for e in doc.ents if not any(e.start < n.end and n.start < e.end for n in names)]
+        doc.ents = sorted(kept + names, key=lambda s: s.start)
 
     def __call__(self, doc: Doc) -> Doc:
         from pipeline.consolidate import consolidate
         from pipeline.nlp import QuantityTagger
 
+        self._mark_names(doc)
         if doc._.quantities is None:
             QuantityTagger()(doc)
         context = Context(self.gazetteer)

@@ -40,7 +40,7 @@ _ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNew
                   "BlogPosting", "TechArticle", "Report"}  # fmt: skip
 _TRAILING_SECTION = re.compile(
     r"^\s*(related\b.*|more from\b.*|more stories\b.*|read (?:more|next)\b.*|recommended\b.*|"
-    r"you may also like\b.*|comments?\s*\d*)\s*$",
+    r"you may also like\b.*)\s*$",
     re.IGNORECASE,
 )
 MIN_BODY_CHARS = 80

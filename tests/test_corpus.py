@@ -1,0 +1,66 @@
+"""The relation machinery on the project's own corpus (corpus/README.md)."""
+
+import json
+
+import pytest
+
+from pipeline.config import Settings
+from pipeline.evaluate import evaluate
+
+from .conftest import CORPUS
+
+# The figures of corpus/dev when this floor was last raised; a regression fails.
+DEV_FLOOR = {"precision": 1.0, "recall": 0.89, "f1": 0.94}
+
+
+@pytest.fixture(scope="module")
+def dev_scores(nlp):
+    return evaluate(CORPUS / "dev", Settings(), nlp=nlp)
+
+
+def test_dev_scores_do_not_regress(dev_scores) -> None:
+    overall = dev_scores.overall
+    assert dev_scores.articles == len(list((CORPUS / "dev").glob("*.json")))
+    assert overall.precision >= DEV_FLOOR["precision"], dev_scores.errors
+    assert overall.recall >= DEV_FLOOR["recall"], dev_scores.errors
+    assert overall.f1 >= DEV_FLOOR["f1"], dev_scores.errors
+
+
+def test_every_gold_file_is_well_formed() -> None:
+    kinds = {"Investment", "Acquisition", "Valuation", "ComputeCommitment", "CloudCommitment", "Revenue"}
+    for path in sorted(CORPUS.rglob("*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        assert path.with_suffix(".html").exists(), path
+        assert {"url", "headline", "published", "facts"} <= set(gold), path
+        for fact in gold["facts"]:
+            assert fact["type"] in kinds, path
+            if fact["type"] == "Investment":
+                assert isinstance(fact.get("investor", []), list), path
+
+
+def test_no_fact_is_read_from_a_distractor(dev_store) -> None:
+    """Rumours, projections, related-story headlines … never become evidence."""
+    evidence = [r[0] for r in dev_store.query("SELECT ?s WHERE { ?e a dg:Evidence ; dg:sentence ?s }").rows()]
+    for path in sorted((CORPUS / "dev").glob("*.json")):
+        for distractor in json.loads(path.read_text(encoding="utf-8")).get("not_facts", []):
+            text = distractor["text"].strip()
+            assert not any(text in sentence or sentence in text for sentence in evidence), (path.name, text)
+
+
+def test_articles_without_facts_yield_none(nlp) -> None:
+    empty = [p for p in sorted((CORPUS / "dev").glob("*.json")) if not json.loads(p.read_text())["facts"]]
+    assert empty
+    for gold in empty:
+        scores = evaluate_one(gold, nlp)
+        assert scores.overall.fp == 0, scores.errors
+
+
+def evaluate_one(gold_path, nlp):
+    import shutil
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as tmp:
+        for suffix in (".html", ".json"):
+            shutil.copy(gold_path.with_suffix(suffix), Path(tmp))
+        return evaluate(tmp, Settings(), nlp=nlp)
