@@ -211,6 +211,34 @@ def _drop_tranche_parts(facts: list[Fact]) -> list[Fact]:
     ]
 
 
+def _price_events(facts: _Facts, events: list[Reading], orphans: list[Reading]) -> None:
+    """Acquisitions stated without a price ("Broadcom agreed to buy VMware") take the
+    nearest deal figure no fact has claimed ("the company put a value of $61 billion on the
+    software maker"); those that find none are kept without an amount."""
+    for event in events:
+        known = next(
+            (n for n, f in enumerate(facts.facts) if f.kind == "Acquisition" and _same_parties(f, event.fact)),
+            None,
+        )
+        if known is not None:
+            facts.sentences[known].add(event.sentence)
+            starts = {e.start for e in facts.facts[known].evidence}
+            facts.facts[known].evidence += [e for e in event.fact.evidence if e.start not in starts]
+            continue
+        near = [o for o in orphans if abs(o.sentence - event.sentence) <= TRANCHE_WINDOW + 1]
+        if near:
+            orphan = min(near, key=lambda o: abs(o.sentence - event.sentence))
+            orphans.remove(orphan)
+            event.fact.amount = orphan.fact.amount
+            event.fact.evidence += orphan.fact.evidence
+            event.mention_start = orphan.mention_start
+        facts.add(event)
+
+
+def _same_parties(a: Fact, b: Fact) -> bool:
+    return all(a.role_names(r) == b.role_names(r) for r in ("acquirer", "target"))
+
+
 def _add_participants(facts: _Facts, readings: list[Reading]) -> None:
     """Add investors named in their own sentence ("ICONIQ led the round") to the investment
     reported just before."""
@@ -233,7 +261,9 @@ def _add_participants(facts: _Facts, readings: list[Reading]) -> None:
 
 
 def _valid(fact: Fact, gazetteer: Gazetteer) -> bool:
-    if not _complete(fact) or fact.figure is None:
+    if not _complete(fact):
+        return False
+    if fact.figure is None and not (fact.kind == "Acquisition" and fact.roles.get("acquirer")):
         return False
     names = [o.name for orgs in fact.roles.values() for o in orgs]
     return not any(
@@ -244,7 +274,7 @@ def _valid(fact: Fact, gazetteer: Gazetteer) -> bool:
 def consolidate(readings: list[Reading], gazetteer: Gazetteer) -> list[Fact]:
     """The article's facts from its sentence readings, in order of first mention."""
     facts = _Facts()
-    strong = [r for r in readings if r.fact.kind in REQUIRED and not r.weak]
+    strong = [r for r in readings if r.fact.kind in REQUIRED and not r.weak and not r.figureless]
     sure = [r for r in strong if _complete(r.fact) and not r.guessed]
     for reading in sure:
         facts.add(reading)
@@ -256,9 +286,7 @@ def consolidate(readings: list[Reading], gazetteer: Gazetteer) -> list[Fact]:
             facts.add(reading)
         elif not facts.absorb(reading):
             pending.append(reading)
-    for reading in readings:
-        if reading.weak:
-            facts.absorb(reading)
+    orphans = [r for r in readings if r.weak and not facts.absorb(r)]
     used = _split_tranches(facts, readings)
     for reading in pending:
         if reading.mention_start in used:
@@ -266,6 +294,7 @@ def consolidate(readings: list[Reading], gazetteer: Gazetteer) -> list[Fact]:
         if not _complete(reading.fact):
             _fill_from_context(reading, gazetteer)
         facts.add(reading)
+    _price_events(facts, [r for r in readings if r.figureless], orphans)
     _add_participants(facts, [r for r in readings if r.fact.kind == "Participants"])
     valid = [fact for fact in _drop_tranche_parts(facts.facts) if _valid(fact, gazetteer)]
     return [fact for fact in valid if not _is_milestone(fact, valid)]

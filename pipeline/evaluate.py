@@ -178,7 +178,7 @@ class _Names:
 def _matches(gold: ComparableFact, predicted: ComparableFact, names: _Names) -> bool:
     if gold.kind != predicted.kind or gold.currency != predicted.currency:
         return False
-    if not same_figure(gold.figure, predicted.figure):
+    if not same_figure(gold.figure, predicted.figure) and not (gold.figure is None and predicted.figure is None):
         return False
     gold_roles, predicted_roles = dict(gold.roles), dict(predicted.roles)
     if set(gold_roles) != set(predicted_roles):

@@ -26,16 +26,12 @@ _NOT_ORGS = {
     "round", "nasdaq", "nyse", "tpu", "tpus", "q1", "q2", "q3", "q4",
 }  # fmt: skip
 
-# Generic noun phrases that point back to an organisation, with the sector they require.
-_GENERIC = re.compile(
-    r"\b(?:the|that|this)\s+(?:(?:ai|artificial intelligence|san francisco|us|u\.s\.|paris|"
-    r"french|dutch|british|american|chinese|german|japanese|canadian|chip|cloud|software|"
-    r"tech|technology|energy|oil|drug|pharmaceutical|pharma|biotech|media|gaming|payments|"
-    r"private|public|young|new)[\s-]+)*"
-    r"(?P<noun>company|firm|startup|start-up|lab|laboratory|group|developer|chipmaker|"
-    r"chip maker|chip designer|cloud provider|hyperscaler|giant|major|insurer|lender|bank|"
-    r"drugmaker|buyer|acquirer|investor|business|outfit|maker|provider|operator|producer)\b",
-    re.IGNORECASE,
+# Nouns that, after "the", point back to an organisation ("the company", "the lender").
+_GENERIC_NOUN = re.compile(
+    r"company|firm|startup|start-up|lab|laboratory|group|developer|chipmaker|hyperscaler|giant|"
+    r"major|insurer|lender|bank|drugmaker|buyer|acquirer|investor|backer|business|outfit|maker|"
+    r"provider|operator|producer|retailer|conglomerate|owner|parent|biotech|specialist|carrier|"
+    r"platform|unicorn|designer"
 )
 # What a generic noun may point back to: sectors allowed (None = an organisation the
 # gazetteer does not know). Nouns not listed may point to any organisation.
@@ -44,12 +40,15 @@ _NOUN_SECTORS: dict[str, set[str | None]] = {
     "cloud provider": {"cloud"}, "hyperscaler": {"cloud"}, "drugmaker": {"pharma"},
     "startup": {"ai-lab", None}, "start-up": {"ai-lab", None}, "lab": {"ai-lab", None},
     "laboratory": {"ai-lab", None}, "developer": {"ai-lab", None},
-    "bank": {"bank"}, "lender": {"bank"}, "insurer": {None},
+    "bank": {"bank"}, "insurer": {None}, "biotech": {"pharma", None},
 }  # fmt: skip
+# Nouns that name the money side of a deal: they point back to an investor.
+_INVESTOR_NOUNS = {"investor", "backer", "fund"}
 _TITLES = {"chief", "executive", "ceo", "cfo", "founder", "co-founder", "president", "chairman",
            "chairwoman", "director", "head", "minister", "analyst", "officer", "partner",
            "spokesperson", "spokesman", "spokeswoman"}  # fmt: skip
 _PRONOUNS = {"it", "its", "it's"}
+_SERIES = re.compile(r"^(?:the )?Series [A-Z]\d?(?: round)?$", re.IGNORECASE)
 _MODEL_NUMBER = re.compile(r"^[A-Z]{1,4}-?\d{2,}[A-Za-z]{0,3}$")
 
 
@@ -62,9 +61,13 @@ class OrgMention:
     org: Org
     anaphoric: bool = False
     guessed: bool = False  # the NER said PERSON or GPE: trusted only in a role's own slot
+    person: bool = False  # the NER said PERSON: never what "the company" points back to
 
     def covers(self, token: Token) -> bool:
         return self.start <= token.i < self.end
+
+
+RECENT_SENTENCES = 3  # how far back "the company" looks first
 
 
 class Context:
@@ -78,6 +81,41 @@ class Context:
         self.gazetteer = gazetteer
         self.recent: list[Org] = []  # most recent last
         self.counts: dict[str, int] = {}
+        self.investors: list[str] = []  # organisations seen putting money in, most recent last
+        self.names: dict[str, str] = {}  # surface seen as a name -> canonical name
+        self.history: list[set[str]] = []  # organisations named per sentence, in order
+
+    def note_investors(self, names: list[str]) -> None:
+        """Remember organisations the text showed investing: "the investor" may mean them,
+        "the company" rarely does."""
+        for name in names:
+            if name in self.investors:
+                self.investors.remove(name)
+            self.investors.append(name)
+
+    def investor(self) -> Org | None:
+        """The organisation "the investor" or "the backer" most likely means."""
+        for org in reversed(self.recent):
+            if org.name in self.investors[-1:] or self.gazetteer.sector(org.name) == "investor":
+                return org
+        for org in reversed(self.recent):
+            if org.name in self.investors:
+                return org
+        return None
+
+    def company(self, sectors: set[str | None] | None = None, exclude: frozenset[str] = frozenset()) -> Org | None:
+        """The organisation "the company" most likely means: of those named in the last few
+        sentences, the one named most often in the text so far; never one the text has shown
+        investing in someone else."""
+        def usable(org: Org) -> bool:
+            return self._fits(org, sectors) and org.name not in self.investors and org.name not in exclude
+
+        recent_names = set().union(*self.history[-RECENT_SENTENCES:]) if self.history else set()
+        for pool in ([o for o in self.recent if o.name in recent_names], self.recent):
+            candidates = [o for o in pool if usable(o)]
+            if candidates:
+                return max(candidates, key=lambda o: (self.counts.get(o.name, 0), self.recent.index(o)))
+        return None
 
     def _fits(self, org: Org, sectors: set[str | None] | None) -> bool:
         return sectors is None or self.gazetteer.sector(org.name) in sectors
@@ -100,15 +138,21 @@ class Context:
 
     def update(self, sent: Span, mentions: list[OrgMention]) -> None:
         """Remember the sentence's subject organisation, else its first named one."""
-        named = [m for m in mentions if not m.anaphoric and not m.guessed]
-        if not named or not any(t.pos_ in ("VERB", "AUX") for t in sent):
+        for mention in mentions:
+            if not mention.anaphoric and not mention.person:
+                self.names.setdefault(sent.doc[mention.start : mention.end].text, mention.org.name)
+        named = [m for m in mentions if not m.anaphoric and not m.person]
+        if not any(t.pos_ in ("VERB", "AUX") for t in sent):
             return  # headings ("Feature Overview") say nothing about who the text is about
+        self.history.append({m.org.name for m in mentions if not m.person})
+        if not named:
+            return
         subjects = [
             m for m in named if sent.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")
             or any(sent.doc[i].dep_ in ("nsubj", "nsubjpass") for i in range(m.start, m.end))
         ]
         for mention in mentions:
-            if mention.guessed:
+            if mention.person:
                 continue
             self.counts[mention.org.name] = self.counts.get(mention.org.name, 0) + 1
             if mention.org.name not in {o.name for o in self.recent}:
@@ -128,15 +172,16 @@ def _name_mentions(sent: Span, gazetteer: Gazetteer) -> list[OrgMention]:
         known = gazetteer.lookup(ent.text)
         # The small NER model often calls a company a PERSON ("Activision Blizzard") or a
         # place; such names may fill a role only from that role's own syntactic slot.
-        guessed = ent.label_ in ("PERSON", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "FAC") and known is None
+        # NORP ("Swedish", "Japanese") is never a party itself.
+        guessed = ent.label_ in ("PERSON", "GPE", "PRODUCT", "WORK_OF_ART", "FAC") and known is None
         if ent.label_ != "ORG" and known is None and not guessed:
             continue
         if guessed and _titled(ent):
             continue  # "Albert Bourla, Pfizer's chief executive" is a person
         if ent.text.lower().strip(" .'’s") in _NOT_ORGS or not any(c.isalpha() for c in ent.text):
             continue
-        if _MODEL_NUMBER.match(ent.text):
-            continue  # "MI450", "H100": a chip or product code
+        if _MODEL_NUMBER.match(ent.text) or _SERIES.match(ent.text):
+            continue  # "MI450", "H100": a chip or product code; "Series C": a round
         if ent.label_ == "ORG" and (ent.ent_id_ or ent.kb_id_):
             name = ent.ent_id_ or ent.kb_id_
         else:
@@ -151,7 +196,9 @@ def _name_mentions(sent: Span, gazetteer: Gazetteer) -> list[OrgMention]:
             joined = gazetteer.canonical(surface)
             mentions[-1] = OrgMention(previous.start, ent.end, Org(joined, surface))
             continue
-        mentions.append(OrgMention(start, ent.end, Org(name, ent.text), guessed=guessed))
+        mentions.append(
+            OrgMention(start, ent.end, Org(name, ent.text), guessed=guessed, person=guessed and ent.label_ == "PERSON")
+        )
     return mentions
 
 
@@ -188,20 +235,125 @@ def find_mentions(sent: Span, gazetteer: Gazetteer, context: Context) -> list[Or
             mentions = [m for m in mentions if free_of(m, found) or not (m.anaphoric or m.guessed)]
             if free(found):
                 mentions.append(found)
-    for match in _GENERIC.finditer(text):
-        target = context.topic(_NOUN_SECTORS.get(match.group("noun").lower()))
-        if target is None:
+    for surface, name in context.names.items():
+        for match in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", text):
+            span = sent.doc.char_span(sent.start_char + match.start(), sent.start_char + match.end())
+            if span is not None:
+                found = OrgMention(span.start, span.end, Org(name, surface))
+                if free(found):
+                    mentions.append(found)
+    mentions += [m for m in _proper_noun_mentions(sent, gazetteer) if free(m)]
+    mentions.sort(key=lambda m: m.start)
+    for span, noun in _generic_phrases(sent):
+        found = OrgMention(span.start, span.end, Org("", span.text), True)
+        if not free(found):
             continue
-        found = _char_mention(sent, match.start(), match.end(), Org(target.name, match.group(0)))
-        if found and free(found):
-            mentions.append(found)
+        target = _generic_target(span, noun, mentions, context)
+        if target is not None:
+            mentions.append(OrgMention(span.start, span.end, Org(target.name, span.text), True))
     for token in sent:
-        if token.lower_ not in _PRONOUNS or token.dep_ not in ("nsubj", "nsubjpass", "poss"):
+        if token.lower_ not in _PRONOUNS or token.dep_ in ("expl",):
             continue
-        target = _pronoun_target(token, mentions) or context.salient()
+        named_before = [m for m in mentions if m.end <= token.i and not m.anaphoric and not m.person]
+        target = (
+            _pronoun_target(token, mentions)
+            or (named_before[-1].org if named_before and token.dep_ != "poss" else None)
+            or context.salient()
+        )
         if target is not None:
             mentions.append(OrgMention(token.i, token.i + 1, Org(target.name, token.text), True))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _generic_phrases(sent: Span) -> list[tuple[Span, str]]:
+    """Noun phrases such as "the company", "the Swedish buy-now, pay-later lender" or "the
+    San Francisco-based start-up": a determiner, modifiers, and a noun of ``_GENERIC``."""
+    found = []
+    for token in sent:
+        noun = token.lower_
+        if token.i + 1 < sent.end and f"{noun} {sent.doc[token.i + 1].lower_}" in _NOUN_SECTORS:
+            continue  # "chip maker": the phrase ends at "maker"
+        two = f"{sent.doc[token.i - 1].lower_} {noun}" if token.i > sent.start else ""
+        if two in _NOUN_SECTORS:
+            noun = two
+        elif not _GENERIC_NOUN.fullmatch(noun) or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        determiners = [c for c in token.children if c.dep_ == "det" and c.lower_ in ("the", "this", "that")]
+        if not determiners or determiners[0].i < token.left_edge.i:
+            continue
+        start = determiners[0].i
+        if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") for t in sent.doc[start:token.i]):
+            continue
+        found.append((sent.doc[start : token.i + 1], noun))
+    return found
+
+
+def _clause_subjects(span: Span, mentions: list[OrgMention]) -> set[str]:
+    """Organisations that are the subject of the clause a phrase stands in."""
+    verb = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return set()
+    names = set()
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.i < span.start:
+            heads = [child, *child.conjuncts]
+            names |= {m.org.name for m in mentions for h in heads if m.covers(h)}
+    return names
+
+
+def _generic_target(span: Span, noun: str, mentions: list[OrgMention], context: Context) -> Org | None:
+    """What "the company" (or "the investor", "the chipmaker" …) points back to.
+
+    An organisation named earlier in the same sentence comes first, unless it is the subject
+    of the clause the phrase sits in ("Broadcom put a value on the software maker" is not
+    about Broadcom); then what the text was about before.
+    """
+    if noun in _INVESTOR_NOUNS:
+        return context.investor()
+    sectors = _NOUN_SECTORS.get(noun)
+    clause_subjects = _clause_subjects(span, mentions)
+    for mention in reversed([m for m in mentions if m.end <= span.start and not m.anaphoric]):
+        if mention.org.name in clause_subjects or mention.org.name in context.investors:
+            continue
+        if context._fits(mention.org, sectors):
+            return mention.org
+    return context.company(sectors, exclude=frozenset(clause_subjects))
+
+
+_NOT_NAME_POS = {"PRON", "DET", "ADP", "CCONJ", "SCONJ", "AUX", "PART", "NUM", "VERB", "ADV"}
+
+
+def _capitalised_name(token: Token) -> bool:
+    """A capitalised word the NER left alone that may be part of a name: "Splunk" (which the
+    tagger calls a noun), "MosaicML". A sentence's first word counts only as a proper noun."""
+    if token.ent_type_ or not token.text[:1].isupper() or not token.text[:1].isalpha() or token.is_stop:
+        return False
+    if token.is_sent_start or (token.i > 0 and token.doc[token.i - 1].text in ("\n", "\n\n", ":", '"', "“")):
+        return token.pos_ == "PROPN"
+    return token.pos_ not in _NOT_NAME_POS
+
+
+def _proper_noun_mentions(sent: Span, gazetteer: Gazetteer) -> list[OrgMention]:
+    """Runs of proper nouns the NER left unlabelled ("Splunk", "Wiz"): possible
+    organisations, trusted only in a role's own syntactic slot."""
+    found = []
+    run: list[Token] = []
+    for token in [*sent, None]:
+        if token is not None and _capitalised_name(token):
+            run.append(token)
+            continue
+        if (
+            token is not None and run and token.text == "-" and not run[-1].whitespace_
+            and token.i + 1 < sent.end and sent.doc[token.i + 1].pos_ == "PROPN"
+        ):
+            run.append(token)  # "Metro-Goldwyn-Mayer"
+            continue
+        if run:
+            text = sent.doc[run[0].i : run[-1].i + 1].text
+            if text.lower() not in _NOT_ORGS and not _MODEL_NUMBER.match(text) and not _SERIES.match(text):
+                found.append(OrgMention(run[0].i, run[-1].i + 1, Org(gazetteer.canonical(text), text), guessed=True))
+        run = []
+    return found
 
 
 def _pronoun_target(pronoun: Token, mentions: list[OrgMention]) -> Org | None:

@@ -71,6 +71,7 @@ CLOUD_CONTEXT = {"compute", "cloud", "capacity", "infrastructure", "service", "s
                  "server", "servers", "data", "azure", "gpu", "gpus", "chips"}  # fmt: skip
 INVESTOR_PREPS = {"in", "into", "to", "behind", "for"}
 LEAD_VERBS = {"lead", "co-lead", "colead", "join", "participate", "back", "fund", "anchor"}
+FUNDING_NOUNS = {"money", "funds", "funding", "capital", "cash", "round", "financing", "equity", "investment"}
 ROUND_NOUNS = {"round", "raise", "financing", "funding", "it", "investment", "deal"}
 PROVIDER_PREPS = {"on", "with", "through", "from", "to", "via"}
 
@@ -85,8 +86,15 @@ NOT_ASSERTED_HEADS = {
     "predict", "expect", "could", "might", "may", "if", "unless", "would-be", "potential",
     "possible", "rumor", "rumour", "want", "eye", "float", "propose", "suggest", "believe",
     "anticipate", "envision", "imagine", "speculate", "reconsider", "abandon", "scrap",
-    "schedule",
+    "schedule", "terminate", "cancel", "withdraw", "reject", "block", "collapse", "track",
+    "drop", "unwind",
 }  # fmt: skip
+# Phrases that undo a deal, wherever they stand in the sentence.
+UNDONE = re.compile(
+    r"\b(?:turn(?:s|ed)? down|walk(?:s|ed)? away|call(?:s|ed)? off|pull(?:s|ed)? out|fell through|"
+    r"terminat\w+|abandon\w*|scrapp?\w*|rebuff\w*)\b",
+    re.IGNORECASE,
+)
 MODALS = {"could", "might", "may", "should", "would"}
 # Attribution formulas of unconfirmed reports ("people familiar with the matter said").
 HEDGE_PHRASES = re.compile(
@@ -99,6 +107,7 @@ UNFINISHED = {"raise", "seek", "negotiate", "discuss", "pursue"}  # "is raising"
 # No private company has been valued, and no company bought, at a trillion or more: such a
 # figure is a listed company's market value.
 MARKET_VALUE_FLOOR = 10**12
+SMALLEST_DEAL = 10_000  # "$50 in cash", "$157 a share": prices, never a deal's size
 REPORTING = {"announce", "say", "confirm", "agree", "disclose", "report", "state", "reveal"}
 
 
@@ -111,6 +120,7 @@ class Reading:
     weak: bool = False  # only a confirmation of a figure read elsewhere
     bare: bool = False  # a figure with no cue: only ever a tranche of an investment nearby
     guessed: bool = False  # some role came from word order or sentence context, not syntax
+    figureless: bool = False  # an acquisition stated without its price
     context: Org | None = None  # what "the company" meant at this point of the text
     mention_start: int = 0
 
@@ -187,12 +197,19 @@ def _weak_cue(root: Token, sent: Span, span: Span) -> Token | None:
     return min(near)[2] if near else None
 
 
-def is_price_or_market_value(root: Token, span: Span) -> bool:
-    """Share prices ("$229 a share") and market values are not deal figures."""
+def is_price_or_market_value(root: Token, span: Span, amount: Amount | None = None) -> bool:
+    """Share prices ("$229 a share"), small sums, debt and market values are not deal figures."""
     doc = span.doc
-    after = doc[span.end : min(span.end + 3, len(doc))]
+    if amount is not None and amount.value < SMALLEST_DEAL:
+        return True
+    after = doc[span.end : min(span.end + 4, len(doc))]
     words = " ".join(t.lower_ for t in after)
     if words.startswith(("per share", "a share", "each share", "per cent", "a piece")):
+        return True
+    if re.match(r"(?:of|in) (?:net |new |existing )?(?:debt|bonds?|loans?|notes)\b", words):
+        return True  # financing, not the deal
+    near = " ".join(t.lower_ for t in doc[max(span.start - 8, span.sent.start) : min(span.end + 8, span.sent.end)])
+    if re.search(r"\b(?:per|each|a) share\b", near):
         return True
     window = doc[max(span.start - 4, span.sent.start) : min(span.end + 4, span.sent.end)]
     lowered = {t.lower_ for t in window}
@@ -203,7 +220,7 @@ def is_price_or_market_value(root: Token, span: Span) -> bool:
 
 def is_asserted(cue: Token, root: Token, sent: Span, kind: str) -> bool:
     """Whether the clause states the fact, rather than a rumour, plan, denial or projection."""
-    if any(t.lower_ in HEDGES for t in sent) or HEDGE_PHRASES.search(sent.text):
+    if any(t.lower_ in HEDGES for t in sent) or HEDGE_PHRASES.search(sent.text) or UNDONE.search(sent.text):
         return False
     chain = [cue, *cue.ancestors] + [root, *root.ancestors]
     seen: set[int] = set()
@@ -263,6 +280,8 @@ def _direct_orgs(token: Token, mentions: list[OrgMention]) -> list[OrgMention]:
             ):
                 if mention not in found:
                     found.append(mention)
+    if any(not m.guessed for m in found):
+        found = [m for m in found if not m.guessed]  # "xAI, the company Elon Musk launched"
     return found
 
 
@@ -499,6 +518,11 @@ def _about_company(reader: RoleReader, cue: Token, root: Token) -> list[OrgMenti
         found = _possessor(noun, reader.mentions) or _compound_orgs(noun, reader.mentions)
         if found:
             return found[:1]
+        for child in noun.children:
+            if child.dep_ == "relcl":  # "the $61.5 billion valuation the company secured"
+                found = [m for c in child.children if c.dep_ in ("nsubj", "nsubjpass") for m in _direct_orgs(c, reader.mentions)]
+                if found:
+                    return found[:1]
         found = _prep_orgs(noun, {"of", "for", "at"}, reader.mentions) if _lemma(noun) in ("valuation", "revenue", "revenues", "sales") else []
         if found:
             return found[:1]
@@ -606,7 +630,7 @@ def read_sentence(
             found = _compute(reader, root, sent)
             if found is not None and is_asserted(root, root, sent, "ComputeCommitment"):
                 fact = Fact("ComputeCommitment", _roles(found), capacity=mention.quantity)
-        elif not is_price_or_market_value(root, span):
+        elif not is_price_or_market_value(root, span, mention.quantity):
             fact, weak = _read_money(reader, sent, span, mention, quantities)
         if fact is not None:
             fact.evidence.append(evidence)
@@ -617,7 +641,7 @@ def read_sentence(
                     weak=bool(weak),
                     bare=weak is None,
                     guessed=reader.guessed_position,
-                    context=context.topic(),
+                    context=context.company(),
                     mention_start=mention.start,
                 )
             )
@@ -626,7 +650,85 @@ def read_sentence(
         if participants:
             fact = Fact("Participants", {"investor": tuple(m.org for m in participants)})
             readings.append(Reading(fact, index, mention_start=sent.start_char))
+        event = _acquisition_event(reader, sent)
+        if event is not None:
+            event.evidence.append(evidence)
+            readings.append(Reading(event, index, figureless=True, mention_start=sent.start_char))
     return readings, mentions
+
+
+ACQUISITION_EVENT_CUES = {"acquire", "acquisition", "buy", "purchase", "takeover", "buyout", "snap", "swallow", "absorb"}
+
+
+def _acquisition_event(reader: RoleReader, sent: Span) -> Fact | None:
+    """ "Broadcom agreed to buy VMware": an acquisition stated without its price, which may
+    be given in another sentence."""
+    for token in sent:
+        if _lemma(token) not in ACQUISITION_EVENT_CUES or not is_asserted(token, token, sent, "Acquisition"):
+            continue
+        reader.guessed_position = False
+        found = _acquisition(reader, token)
+        if reader.guessed_position or not found["acquirer"] or not found["target"]:
+            continue
+        if any(m.guessed for m in found["acquirer"]) and any(m.guessed for m in found["target"]):
+            continue
+        return Fact("Acquisition", _roles(found))
+    return None
+
+
+INVESTOR_WORDS = {"investor", "investors", "backer", "backers", "participant", "participants", "shareholder", "shareholders"}
+
+
+def _round_participants(reader: RoleReader, sent: Span) -> list[OrgMention]:
+    """Investors named apart from the figure, in a sentence with no money in it:
+    "ICONIQ led the round", "The round was led by X, with Y also taking part",
+    "X, Y and Z co-led it", "X came in as a new investor", "It named X and Y among the backers"."""
+    found: list[OrgMention] = []
+
+    def add(mentions: list[OrgMention]) -> None:
+        found.extend(m for m in mentions if m.org.name not in {f.org.name for f in found})
+
+    for token in sent:
+        if token.pos_ != "VERB" or not is_asserted(token, token, sent, "Investment"):
+            continue
+        lemma = _lemma(token)
+        related = [c for c in token.children if c.dep_ in ("dobj", "prep", "nsubjpass")]
+        about_round = any(
+            _lemma(o) in ROUND_NOUNS or any(_lemma(g) in ROUND_NOUNS for g in o.children) for o in related
+        )
+        subject, passive = _subject(token, reader.mentions)
+        if lemma in LEAD_VERBS and about_round:
+            add(_agent_orgs(token, reader.mentions) if passive else subject)
+        elif lemma == "take" and any(c.lower_ == "part" for c in token.children):
+            add([m for c in token.children if c.dep_ == "nsubj" for m in _direct_orgs(c, reader.mentions)] or subject)
+        elif lemma in ("come", "join", "sign") and any(
+            c.lower_ == "as" and any(g.lower_ in INVESTOR_WORDS for g in c.subtree) for c in token.children
+        ):
+            add(subject)  # "X and Y came in as new investors"
+        elif lemma in ("name", "list", "include", "count") and any(t.lower_ in INVESTOR_WORDS for t in sent):
+            for child in token.children:
+                if child.dep_ in ("dobj", "attr"):
+                    add(_direct_orgs(child, reader.mentions))
+    return found
+
+
+ACQUISITION_EVENT_CUES = {"acquire", "acquisition", "buy", "purchase", "takeover", "buyout", "snap", "swallow", "absorb"}
+
+
+def _acquisition_event(reader: RoleReader, sent: Span) -> Fact | None:
+    """ "Broadcom agreed to buy VMware": an acquisition stated without its price, which may
+    be given in another sentence."""
+    for token in sent:
+        if _lemma(token) not in ACQUISITION_EVENT_CUES or not is_asserted(token, token, sent, "Acquisition"):
+            continue
+        reader.guessed_position = False
+        found = _acquisition(reader, token)
+        if reader.guessed_position or not found["acquirer"] or not found["target"]:
+            continue
+        if any(m.guessed for m in found["acquirer"]) and any(m.guessed for m in found["target"]):
+            continue
+        return Fact("Acquisition", _roles(found))
+    return None
 
 
 def _round_participants(reader: RoleReader, sent: Span) -> list[OrgMention]:
@@ -668,9 +770,13 @@ def _read_money(
     root = span.root
     amount = mention.quantity
     assert isinstance(amount, Amount)
+    paid = _paid_for(reader, root, sent, amount)
+    if paid is not None:
+        return paid, False
     classified = classify_money(root, sent, span)
     weak_cue = _weak_cue(root, sent, span)
-    if classified is not None and weak_cue is not None and classified[1] is not _adjacent_noun(span):
+    values_org = classified is not None and classified[0] == "Valuation" and not _valued_thing_is_deal(classified[1], reader)
+    if classified is not None and weak_cue is not None and classified[1] is not _adjacent_noun(span) and not values_org:
         if dep_distance(root, weak_cue) < dep_distance(root, classified[1]) or weak_cue is _adjacent_noun(span):
             # "the $25B deal mirrors Amazon's $50B commitment to OpenAI": the figure belongs to
             # "deal", not to the commitment further away.
@@ -692,7 +798,7 @@ def _read_money(
         # A bare "the $25 billion deal": kind and roles come from a stronger reading.
         return Fact("", {}, amount=amount), True
     kind, cue = classified
-    if kind == "Valuation" and _valued_thing_is_deal(cue):
+    if kind == "Valuation" and _valued_thing_is_deal(cue, reader):
         classified = _sentence_event(root, sent)
         if classified is None:
             return Fact("", {}, amount=amount), True
@@ -702,6 +808,8 @@ def _read_money(
     if not is_asserted(cue, root, sent, kind):
         return None, False
     if kind == "Investment":
+        if _raises_something_else(cue, root):
+            return None, False
         found = _investment(reader, cue, root)
         providers = _provider_split(reader, found["investee"], found["investor"])
         pledged = _lemma(cue) in ("commit", "commitment", "pledge") and not _provider_split(
@@ -728,6 +836,37 @@ def _read_money(
     if kind == "Revenue":
         return Fact("Revenue", _roles(company), amount=_revenue_qualifier(amount, root), metric=_revenue_metric(sent)), False
     return Fact("Valuation", _roles(company), amount=amount), False
+
+
+def _raises_something_else(cue: Token, root: Token) -> bool:
+    """ "raised its forecast to $85 billion", "raised prices": raising is not fundraising."""
+    if _lemma(cue) != "raise":
+        return False
+    objects = [c for c in cue.children if c.dep_ == "dobj"]
+    money = range(root.left_edge.i, root.right_edge.i + 1)
+    return bool(objects) and not any(o.i in money or _lemma(o) in FUNDING_NOUNS for o in objects)
+
+
+def _paid_for(reader: RoleReader, root: Token, sent: Span, amount: Amount) -> Fact | None:
+    """ "the $13.7 billion it paid for Whole Foods Market": paying for a company is buying it."""
+    verb = next(
+        (t for t in sent if _lemma(t) in ("pay", "spend", "shell") and t.pos_ == "VERB" and dep_distance(root, t) <= 2),
+        None,
+    )
+    if verb is None or not is_asserted(verb, root, sent, "Acquisition"):
+        return None
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "for":
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if any(_lemma(o) in ("stake", "share", "shares", "interest") for o in objects):
+                return None  # a stake is an investment, read by the usual rules
+            targets = [m for o in objects for m in (_direct_orgs(o, reader.mentions) or _orgs_under(o, reader.mentions)[:1])]
+            if targets:
+                buyer, _ = _subject(verb, reader.mentions)
+                if not buyer and verb.dep_ in ("acl", "relcl"):
+                    buyer = _direct_orgs(verb.head, reader.mentions)  # "the $12.5 billion Google paid for …"
+                return Fact("Acquisition", _roles({"acquirer": buyer, "target": targets}), amount=amount)
+    return None
 
 
 def _sentence_event(root: Token, sent: Span) -> tuple[str, Token] | None:
@@ -775,8 +914,20 @@ def _cloud_contract(
     )
 
 
-def _valued_thing_is_deal(cue: Token) -> bool:
-    """ "The deal, valued at $43 billion" gives the deal's price, not a company's valuation."""
+def _valued_thing_is_deal(cue: Token, reader: RoleReader | None = None) -> bool:
+    """ "The deal, valued at $43 billion" gives the deal's price, not a company's valuation;
+    "the deal values Scale at $29 billion" is Scale's valuation; "Broadcom put a value of
+    $61 billion on VMware" is a price one company put on another."""
+    if reader is not None:
+        if cue.lower_ in ("values", "valuing", "value") and any(
+            cue.i < m.start <= cue.i + 2 and not m.guessed for m in reader.mentions
+        ):
+            return False
+        verb = reader._verb_of(cue)
+        subject, _ = _subject(verb, reader.mentions)
+        valued = _prep_orgs(cue, {"on"}, reader.mentions) + _prep_orgs(verb, {"on"}, reader.mentions)
+        if subject and valued and subject[0].org.name != valued[0].org.name:
+            return True
     deal_words = {"deal", "transaction", "acquisition", "takeover", "purchase", "offer", "merger", "agreement", "buyout"}
     for token in [cue, *cue.ancestors][:3]:
         if _lemma(token) in deal_words:
@@ -831,6 +982,9 @@ class DealRelations:
         for index, sent in enumerate(doc.sents):
             found, mentions = read_sentence(sent, index, doc._.quantities, self.gazetteer, context)
             readings += found
+            context.note_investors(
+                [o.name for r in found if r.fact.kind in ("Investment", "Participants") for o in r.fact.roles.get("investor", ())]
+            )
             context.update(sent, mentions)
         doc._.relations = consolidate(readings, self.gazetteer)
         return doc
