@@ -68,6 +68,11 @@ class OrgMention:
 
 
 RECENT_SENTENCES = 3  # how far back "the company" looks first
+# Regulators, courts and governments are never what "the company" means.
+_PUBLIC_BODY = re.compile(
+    r"\b(?:Commission|Authority|Administration|Department|Ministry|Agency|Regulator|Court|"
+    r"Tribunal|Government|Council|Parliament|Congress|Senate|Bureau|Office)\b"
+)
 
 
 class Context:
@@ -84,6 +89,7 @@ class Context:
         self.investors: list[str] = []  # organisations seen putting money in, most recent last
         self.names: dict[str, str] = {}  # surface seen as a name -> canonical name
         self.history: list[set[str]] = []  # organisations named per sentence, in order
+        self.last_subject: Org | None = None  # the previous sentence's subject, if an organisation
 
     def note_investors(self, names: list[str]) -> None:
         """Remember organisations the text showed investing: "the investor" may mean them,
@@ -108,13 +114,21 @@ class Context:
         sentences, the one named most often in the text so far; never one the text has shown
         investing in someone else."""
         def usable(org: Org) -> bool:
-            return self._fits(org, sectors) and org.name not in self.investors and org.name not in exclude
+            return (
+                self._fits(org, sectors)
+                and org.name not in self.investors
+                and org.name not in exclude
+                and not _PUBLIC_BODY.search(org.name)
+            )
+
+        def last_seen(org: Org) -> int:
+            return max((n for n, names in enumerate(self.history) if org.name in names), default=-1)
 
         recent_names = set().union(*self.history[-RECENT_SENTENCES:]) if self.history else set()
         for pool in ([o for o in self.recent if o.name in recent_names], self.recent):
             candidates = [o for o in pool if usable(o)]
             if candidates:
-                return max(candidates, key=lambda o: (self.counts.get(o.name, 0), self.recent.index(o)))
+                return max(candidates, key=lambda o: (self.counts.get(o.name, 0), last_seen(o)))
         return None
 
     def _fits(self, org: Org, sectors: set[str | None] | None) -> bool:
@@ -145,6 +159,12 @@ class Context:
         if not any(t.pos_ in ("VERB", "AUX") for t in sent):
             return  # headings ("Feature Overview") say nothing about who the text is about
         self.history.append({m.org.name for m in mentions if not m.person})
+        root_subjects = [
+            m for m in mentions if not m.person and any(
+                sent.doc[i].dep_ in ("nsubj", "nsubjpass") and sent.doc[i].head == sent.root for i in range(m.start, m.end)
+            )
+        ]
+        self.last_subject = root_subjects[0].org if root_subjects else None
         if not named:
             return
         subjects = [
@@ -246,6 +266,8 @@ def find_mentions(sent: Span, gazetteer: Gazetteer, context: Context) -> list[Or
     mentions.sort(key=lambda m: m.start)
     for span, noun in _generic_phrases(sent):
         found = OrgMention(span.start, span.end, Org("", span.text), True)
+        # "the San Francisco-based company": the place inside is not a party
+        mentions = [m for m in mentions if free_of(m, found) or not m.guessed]
         if not free(found):
             continue
         target = _generic_target(span, noun, mentions, context)
@@ -311,6 +333,14 @@ def _generic_target(span: Span, noun: str, mentions: list[OrgMention], context: 
     if noun in _INVESTOR_NOUNS:
         return context.investor()
     sectors = _NOUN_SECTORS.get(noun)
+    previous = context.last_subject
+    if (
+        span.root.dep_ in ("nsubj", "nsubjpass")
+        and previous is not None
+        and previous.name not in context.investors
+        and context._fits(previous, sectors)
+    ):
+        return previous  # "Mellanox … makes interconnects. The company reported revenue …"
     clause_subjects = _clause_subjects(span, mentions)
     for mention in reversed([m for m in mentions if m.end <= span.start and not m.anaphoric]):
         if mention.org.name in clause_subjects or mention.org.name in context.investors:

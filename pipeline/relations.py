@@ -100,7 +100,7 @@ MODALS = {"could", "might", "may", "should", "would"}
 HEDGE_PHRASES = re.compile(
     r"\b(?:familiar with|reports? (?:said|say|says|suggested|suggest)|(?:was|were|had been) reported"
     r"|reported that|according to (?:reports|people|sources|media)|sources (?:said|say)"
-    r"|(?:is|are|was|were) said to)\b",
+    r"|(?:is|are|was|were) said to|on track to)\b",
     re.IGNORECASE,
 )
 UNFINISHED = {"raise", "seek", "negotiate", "discuss", "pursue"}  # "is raising": not closed yet
@@ -228,8 +228,8 @@ def is_asserted(cue: Token, root: Token, sent: Span, kind: str) -> bool:
         if token.i in seen:
             continue
         seen.add(token.i)
-        if _lemma(token) in NOT_ASSERTED_HEADS or token.lower_ in NOT_ASSERTED_HEADS:
-            return False
+        if token.pos_ != "PROPN" and (_lemma(token) in NOT_ASSERTED_HEADS or token.lower_ in NOT_ASSERTED_HEADS):
+            return False  # (a PROPN "May" is the month)
         if _lemma(token) in UNFINISHED and token.tag_ == "VBG":
             return False
         for child in token.children:
@@ -657,25 +657,6 @@ def read_sentence(
     return readings, mentions
 
 
-ACQUISITION_EVENT_CUES = {"acquire", "acquisition", "buy", "purchase", "takeover", "buyout", "snap", "swallow", "absorb"}
-
-
-def _acquisition_event(reader: RoleReader, sent: Span) -> Fact | None:
-    """ "Broadcom agreed to buy VMware": an acquisition stated without its price, which may
-    be given in another sentence."""
-    for token in sent:
-        if _lemma(token) not in ACQUISITION_EVENT_CUES or not is_asserted(token, token, sent, "Acquisition"):
-            continue
-        reader.guessed_position = False
-        found = _acquisition(reader, token)
-        if reader.guessed_position or not found["acquirer"] or not found["target"]:
-            continue
-        if any(m.guessed for m in found["acquirer"]) and any(m.guessed for m in found["target"]):
-            continue
-        return Fact("Acquisition", _roles(found))
-    return None
-
-
 INVESTOR_WORDS = {"investor", "investors", "backer", "backers", "participant", "participants", "shareholder", "shareholders"}
 
 
@@ -729,33 +710,6 @@ def _acquisition_event(reader: RoleReader, sent: Span) -> Fact | None:
             continue
         return Fact("Acquisition", _roles(found))
     return None
-
-
-def _round_participants(reader: RoleReader, sent: Span) -> list[OrgMention]:
-    """Investors named apart from the figure: "ICONIQ led the round", "The round was led by
-    X, with Y also taking part", "X also backed it"."""
-    for token in sent:
-        if _lemma(token) not in LEAD_VERBS or token.pos_ != "VERB":
-            continue
-        related = [c for c in token.children if c.dep_ in ("dobj", "prep", "nsubjpass")]
-        about_round = any(
-            _lemma(o) in ROUND_NOUNS or any(_lemma(g) in ROUND_NOUNS for g in o.children) for o in related
-        )
-        if not about_round or not is_asserted(token, token, sent, "Investment"):
-            continue
-        subject, passive = _subject(token, reader.mentions)
-        found = _agent_orgs(token, reader.mentions) if passive else list(subject)
-        for other in token.subtree:
-            if _lemma(other) == "take" and any(c.lower_ == "part" for c in other.children):
-                found += [
-                    m
-                    for c in other.children
-                    if c.dep_ == "nsubj"
-                    for m in _direct_orgs(c, reader.mentions)
-                    if m not in found
-                ]
-        return found
-    return []
 
 
 def _read_money(
@@ -925,7 +879,12 @@ def _valued_thing_is_deal(cue: Token, reader: RoleReader | None = None) -> bool:
             return False
         verb = reader._verb_of(cue)
         subject, _ = _subject(verb, reader.mentions)
-        valued = _prep_orgs(cue, {"on"}, reader.mentions) + _prep_orgs(verb, {"on"}, reader.mentions)
+        valued = [
+            m
+            for t in verb.subtree
+            if t.lower_ == "on" and t.dep_ == "prep"
+            for m in _prep_orgs(t.head, {"on"}, reader.mentions)
+        ]
         if subject and valued and subject[0].org.name != valued[0].org.name:
             return True
     deal_words = {"deal", "transaction", "acquisition", "takeover", "purchase", "offer", "merger", "agreement", "buyout"}

@@ -9,8 +9,10 @@ from pipeline.evaluate import evaluate
 
 from .conftest import CORPUS
 
-# The figures of corpus/dev when this floor was last raised; a regression fails.
-DEV_FLOOR = {"precision": 0.83, "recall": 0.75, "f1": 0.79}
+# The figures when these floors were last raised; a regression fails. Rules are tuned on
+# corpus/dev only; corpus/test is scored, never read while writing rules.
+DEV_FLOOR = {"precision": 0.91, "recall": 0.80, "f1": 0.85}
+TEST_FLOOR = {"precision": 0.53, "recall": 0.54, "f1": 0.53}
 
 
 @pytest.fixture(scope="module")
@@ -24,6 +26,15 @@ def test_dev_scores_do_not_regress(dev_scores) -> None:
     assert overall.precision >= DEV_FLOOR["precision"], dev_scores.errors
     assert overall.recall >= DEV_FLOOR["recall"], dev_scores.errors
     assert overall.f1 >= DEV_FLOOR["f1"], dev_scores.errors
+
+
+def test_test_split_scores_do_not_regress(nlp) -> None:
+    scores = evaluate(CORPUS / "test", Settings(), nlp=nlp)
+    overall = scores.overall
+    assert scores.articles == len(list((CORPUS / "test").glob("*.json")))
+    assert overall.precision >= TEST_FLOOR["precision"]
+    assert overall.recall >= TEST_FLOOR["recall"]
+    assert overall.f1 >= TEST_FLOOR["f1"]
 
 
 def test_every_gold_file_is_well_formed() -> None:
