@@ -202,7 +202,11 @@ def _name_mentions(sent: Span, gazetteer: Gazetteer) -> list[OrgMention]:
             continue
         if _MODEL_NUMBER.match(ent.text) or _SERIES.match(ent.text):
             continue  # "MI450", "H100": a chip or product code; "Series C": a round
-        if ent.label_ == "ORG" and (ent.ent_id_ or ent.kb_id_):
+        possessive = re.match(r"^(?:[A-Z][\w.]*\s?)+['’]s\s+(?P<rest>.+)$", ent.text)
+        if possessive and ent.label_ == "ORG" and not known:
+            # "Abu Dhabi's MGX": the place is not part of the name
+            name = gazetteer.canonical(possessive.group("rest"))
+        elif ent.label_ == "ORG" and (ent.ent_id_ or ent.kb_id_):
             name = ent.ent_id_ or ent.kb_id_
         else:
             name = known.name if known else gazetteer.canonical(ent.text)
@@ -276,7 +280,11 @@ def find_mentions(sent: Span, gazetteer: Gazetteer, context: Context) -> list[Or
     for token in sent:
         if token.lower_ not in _PRONOUNS or token.dep_ in ("expl",):
             continue
-        named_before = [m for m in mentions if m.end <= token.i and not m.anaphoric and not m.person]
+        own_heads = [a.head for a in token.ancestors if a.dep_ == "relcl"]
+        named_before = [
+            m for m in mentions
+            if m.end <= token.i and not m.anaphoric and not m.person and not any(m.covers(h) for h in own_heads)
+        ]
         target = (
             _pronoun_target(token, mentions)
             or (named_before[-1].org if named_before and token.dep_ != "poss" else None)
@@ -287,9 +295,14 @@ def find_mentions(sent: Span, gazetteer: Gazetteer, context: Context) -> list[Or
     return sorted(mentions, key=lambda m: m.start)
 
 
+_MODIFIER_POS = {"ADJ", "NOUN", "PROPN", "PUNCT", "NUM", "ADV", "X", "SYM"}
+
+
 def _generic_phrases(sent: Span) -> list[tuple[Span, str]]:
     """Noun phrases such as "the company", "the Swedish buy-now, pay-later lender" or "the
-    San Francisco-based start-up": a determiner, modifiers, and a noun of ``_GENERIC``."""
+    San Francisco-based start-up": "the", up to six modifiers, a noun of ``_GENERIC_NOUN``.
+    Read by word order and part of speech, which survive the parses the small model gets
+    wrong on long modifier chains."""
     found = []
     for token in sent:
         noun = token.lower_
@@ -300,13 +313,13 @@ def _generic_phrases(sent: Span) -> list[tuple[Span, str]]:
             noun = two
         elif not _GENERIC_NOUN.fullmatch(noun) or token.pos_ not in ("NOUN", "PROPN"):
             continue
-        determiners = [c for c in token.children if c.dep_ == "det" and c.lower_ in ("the", "this", "that")]
-        if not determiners or determiners[0].i < token.left_edge.i:
-            continue
-        start = determiners[0].i
-        if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") for t in sent.doc[start:token.i]):
-            continue
-        found.append((sent.doc[start : token.i + 1], noun))
+        for start in range(token.i - 1, max(sent.start, token.i - 8) - 1, -1):
+            word = sent.doc[start]
+            if word.lower_ in ("the", "this", "that") and word.pos_ in ("DET", "PRON", "SCONJ"):
+                found.append((sent.doc[start : token.i + 1], noun))
+                break
+            if word.pos_ not in _MODIFIER_POS or word.lower_ in ("a", "an", "its", "their"):
+                break
     return found
 
 

@@ -155,6 +155,14 @@ def _adjacent_noun(span: Span) -> Token | None:
     return None
 
 
+def _cue_applies(token: Token, root: Token) -> bool:
+    """ "put" is a cue only when money is what is put ("put $2.75bn into Anthropic"), not in
+    "put a value of $61 billion on"."""
+    if _lemma(token) == "put":
+        return any(c.dep_ == "dobj" and c.left_edge.i <= root.i <= c.right_edge.i for c in token.children)
+    return True
+
+
 def classify_money(root: Token, sent: Span, span: Span | None = None) -> tuple[str, Token] | None:
     """The fact type a money mention belongs to and the cue token that says so.
 
@@ -173,7 +181,7 @@ def classify_money(root: Token, sent: Span, span: Span | None = None) -> tuple[s
         words = _cue_words(token)
         for kind in PRIORITY:
             cues, limit = MONEY_CUES[kind]
-            if words & cues:
+            if words & cues and _cue_applies(token, root):
                 distance = dep_distance(root, token)
                 if distance <= limit:
                     candidate = (distance, PRIORITY.index(kind), kind, token)
@@ -468,6 +476,8 @@ def _acquisition(reader: RoleReader, cue: Token) -> dict[str, list[OrgMention]]:
                 target = _direct_orgs(child, reader.mentions) or _orgs_under(child, reader.mentions)[:1]
         return {"acquirer": buyer, "target": target or seller}
     agents, patients = reader.agent_patient(cue, {"of", "for"}, noun_compound_is_patient=True)
+    if not patients and cue.dep_ == "relcl" and any(c.lower_ in ("which", "that") for c in cue.children):
+        patients = _direct_orgs(cue.head, reader.mentions)  # "Juno Therapeutics, which it bought"
     if not patients:
         patients = reader._first_after(cue, agents)
     if not agents:
@@ -511,7 +521,7 @@ def _about_company(reader: RoleReader, cue: Token, root: Token) -> list[OrgMenti
     """The organisation a valuation or revenue figure describes."""
     if cue.lower_ in ("values", "valuing", "value", "valued"):
         # "values Mistral AI at €11.7bn": read by word order, which the parser often garbles
-        after = [m for m in reader.mentions if cue.i < m.start <= cue.i + 2]
+        after = [m for m in reader.mentions if cue.i < m.start <= cue.i + 2 and not m.person]
         if after and cue.lower_ != "valued":
             return after[:1]
     for noun in [cue, *_noun_chain(root)]:
@@ -669,6 +679,11 @@ def _round_participants(reader: RoleReader, sent: Span) -> list[OrgMention]:
     def add(mentions: list[OrgMention]) -> None:
         found.extend(m for m in mentions if m.org.name not in {f.org.name for f in found})
 
+    def named_before(verb: Token) -> list[OrgMention]:
+        """Every organisation named in the clause before its verb: lists of investors are
+        where the small parser most often loses conjuncts."""
+        return [m for m in reader.mentions if verb.left_edge.i <= m.start and m.end <= verb.i and not m.anaphoric]
+
     for token in sent:
         if token.pos_ != "VERB" or not is_asserted(token, token, sent, "Investment"):
             continue
@@ -679,13 +694,13 @@ def _round_participants(reader: RoleReader, sent: Span) -> list[OrgMention]:
         )
         subject, passive = _subject(token, reader.mentions)
         if lemma in LEAD_VERBS and about_round:
-            add(_agent_orgs(token, reader.mentions) if passive else subject)
+            add(_agent_orgs(token, reader.mentions) if passive else subject + named_before(token))
         elif lemma == "take" and any(c.lower_ == "part" for c in token.children):
             add([m for c in token.children if c.dep_ == "nsubj" for m in _direct_orgs(c, reader.mentions)] or subject)
         elif lemma in ("come", "join", "sign") and any(
             c.lower_ == "as" and any(g.lower_ in INVESTOR_WORDS for g in c.subtree) for c in token.children
         ):
-            add(subject)  # "X and Y came in as new investors"
+            add(subject + named_before(token))  # "X and Y came in as new investors"
         elif lemma in ("name", "list", "include", "count") and any(t.lower_ in INVESTOR_WORDS for t in sent):
             for child in token.children:
                 if child.dep_ in ("dobj", "attr"):
@@ -742,6 +757,12 @@ def _read_money(
             return contract, False
         classified = _sentence_event(root, sent)
         if classified is not None:
+            reader.guessed_position = True
+    if classified is None and weak_cue is None and root.head.lower_ == "for":
+        # "snapped up MosaicML, a start-up that …, for $1.3bn": the price of the sentence's deal
+        event = _sentence_event(root, sent)
+        if event is not None and event[0] == "Acquisition" and event[1].pos_ == "VERB":
+            classified = event
             reader.guessed_position = True
     if classified is None:
         weak = weak_cue
@@ -828,7 +849,7 @@ def _sentence_event(root: Token, sent: Span) -> tuple[str, Token] | None:
     found = []
     for token in sent:
         for kind in ("Acquisition", "Investment"):
-            if _cue_words(token) & MONEY_CUES[kind][0] and _lemma(token) not in ("sale", "sell"):
+            if _cue_words(token) & MONEY_CUES[kind][0] and _lemma(token) not in ("sale", "sell") and _cue_applies(token, root):
                 found.append((dep_distance(root, token), PRIORITY.index(kind), kind, token))
     return min(found, key=lambda f: f[:2])[2:] if found else None  # type: ignore[return-value]
 
@@ -874,7 +895,7 @@ def _valued_thing_is_deal(cue: Token, reader: RoleReader | None = None) -> bool:
     $61 billion on VMware" is a price one company put on another."""
     if reader is not None:
         if cue.lower_ in ("values", "valuing", "value") and any(
-            cue.i < m.start <= cue.i + 2 and not m.guessed for m in reader.mentions
+            cue.i < m.start <= cue.i + 2 and not m.person for m in reader.mentions
         ):
             return False
         verb = reader._verb_of(cue)
