@@ -202,10 +202,8 @@ def _name_mentions(sent: Span, gazetteer: Gazetteer) -> list[OrgMention]:
             continue
         if _MODEL_NUMBER.match(ent.text) or _SERIES.match(ent.text):
             continue  # "MI450", "H100": a chip or product code; "Series C": a round
-        possessive = re.match(r"^(?:[A-Z][\w.]*\s?)+['’]s\s+(?P<rest>.+)$", ent.text)
-        if possessive and ent.label_ == "ORG" and not known:
-            # "Abu Dhabi's MGX": the place is not part of the name
-            name = gazetteer.canonical(possessive.group("rest"))
+        if ent.label_ == "ORG" and not known and _owner_prefix(ent.text) != ent.text:
+            name = gazetteer.canonical(_owner_prefix(ent.text))
         elif ent.label_ == "ORG" and (ent.ent_id_ or ent.kb_id_):
             name = ent.ent_id_ or ent.kb_id_
         else:
@@ -217,13 +215,23 @@ def _name_mentions(sent: Span, gazetteer: Gazetteer) -> list[OrgMention]:
         ):
             # the NER split one name in two ("DST" + "Global")
             surface = sent.doc[previous.start : ent.end].text
-            joined = gazetteer.canonical(surface)
+            joined = gazetteer.canonical(_owner_prefix(surface))
             mentions[-1] = OrgMention(previous.start, ent.end, Org(joined, surface))
             continue
         mentions.append(
             OrgMention(start, ent.end, Org(name, ent.text), guessed=guessed, person=guessed and ent.label_ == "PERSON")
         )
     return mentions
+
+
+def _owner_prefix(name: str) -> str:
+    """A name without a possessive place in front: "Abu Dhabi's MGX" is MGX.
+
+    >>> _owner_prefix("Abu Dhabi's MGX"), _owner_prefix("Ontario Teachers' Pension Plan")
+    ('MGX', "Ontario Teachers' Pension Plan")
+    """
+    match = re.match(r"^(?:[A-Z][\w.]*\s?)+['’]s\s+(?P<rest>[A-Z].*)$", name)
+    return match.group("rest") if match else name
 
 
 def _titled(ent: Span) -> bool:
