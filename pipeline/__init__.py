@@ -25,6 +25,7 @@ from pipeline.errors import (  # noqa: E402
     SourceError,
     StoreError,
 )
+from pipeline.export import to_networkx  # noqa: E402
 from pipeline.ingest import ingest  # noqa: E402
 from pipeline.model import Article, Fact  # noqa: E402
 from pipeline.nlp import load_nlp  # noqa: E402
@@ -51,4 +52,5 @@ __all__ = [
     "ingest",
     "load_nlp",
     "run_query",
+    "to_networkx",
 ]

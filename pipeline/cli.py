@@ -179,3 +179,143 @@ def evaluate(model: str | None, fmt: str, errors: bool, corpus: str) -> None:
     if errors:
         for line in result.errors:
             click.echo(line)
+
+
+# ---------------------------------------------------------------------------------------------
+# The deal network: export, plot, stats
+
+
+def selection_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """The shared filters of export, plot and stats."""
+    options = [
+        click.option("--company", metavar="NAME", help="Keep the deals around this organisation (name or alias)."),
+        click.option("--depth", type=click.IntRange(min=0), default=1, show_default=True,
+                     help="With --company: how many deal hops to keep."),
+        click.option("--type", "types", metavar="TYPE,…",
+                     help="Keep these fact types: Investment, Acquisition, Valuation, ComputeCommitment, "
+                          "CloudCommitment, Revenue."),
+        click.option("--since", type=click.DateTime(["%Y-%m-%d"]), metavar="YYYY-MM-DD",
+                     help="Keep facts from articles published on or after this day."),
+        click.option("--until", type=click.DateTime(["%Y-%m-%d"]), metavar="YYYY-MM-DD",
+                     help="Keep facts from articles published on or before this day."),
+        click.option("--min-usd", type=click.FloatRange(min=0), metavar="N",
+                     help="Keep facts of at least N US dollars (other currencies are not converted)."),
+    ]  # fmt: skip
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _selection(company: str | None, depth: int, types: str | None, since: Any, until: Any, min_usd: float | None) -> Any:
+    from pipeline.export import Selection, parse_types
+
+    return Selection(
+        company=company, depth=depth, types=parse_types(types), since=since.date() if since else None,
+        until=until.date() if until else None, min_usd=min_usd,
+    )  # fmt: skip
+
+
+EXPORT_SUFFIXES = {".graphml": "graphml", ".gexf": "gexf", ".json": "json", ".ttl": "ttl", ".nt": "nt",
+                   ".nq": "nq", ".trig": "trig", ".jsonld": "jsonld"}  # fmt: skip
+
+
+@main.command(context_settings=CONTEXT)
+@store_option
+@click.option("--format", "fmt", type=click.Choice(["graphml", "gexf", "json", "csv", "ttl", "nt", "nq", "trig", "jsonld"]),
+              help="Default: from the -o suffix. csv writes nodes.csv and edges.csv into the -o directory.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="File to write (a directory for csv). Default: stdout.")
+@selection_options
+@library_errors
+def export(store: str | None, fmt: str | None, output: Path | None, **filters: Any) -> None:
+    """Write the deal network for Gephi, Cytoscape, Neo4j or an RDF tool.
+
+    graphml, gexf, json (networkx node-link) and csv (Neo4j import) hold organisations as
+    nodes and facts as edges; ttl, nt, nq, trig and jsonld hold the stored RDF itself (nq,
+    trig and jsonld keep each article's named graph). Filters keep some facts and the
+    organisations in them; for RDF they keep those facts with their figures, evidence and
+    articles.
+
+    \b
+    Examples:
+      dealgraph export -o deals.graphml
+      dealgraph export --format csv -o neo4j-import/
+      dealgraph export --company Anthropic --depth 2 --type Investment -o anthropic.gexf
+      dealgraph export --format nq --since 2025-01-01 > deals.nq
+    """
+    from pipeline.export import export as write_export
+
+    if fmt is None:
+        if output is None or output.suffix.lower() not in EXPORT_SUFFIXES:
+            raise click.UsageError("give --format, or an -o file ending in " + ", ".join(EXPORT_SUFFIXES))
+        fmt = EXPORT_SUFFIXES[output.suffix.lower()]
+    selection = _selection(**filters)
+    with Store(_settings(store=store).store, read_only=True) as opened:
+        if output is None and fmt != "csv":
+            sys.stdout.flush()
+            write_export(opened, fmt, sys.stdout.buffer, selection)
+            sys.stdout.buffer.flush()
+            return
+        written = write_export(opened, fmt, output, selection)
+    for path in written:
+        click.echo(f"wrote {path}", err=True)
+
+
+@main.command(context_settings=CONTEXT)
+@store_option
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="Picture to write: .png, .svg or .html (an interactive page that needs no network).")
+@click.option("--title", help="Title drawn on the picture. Default: what it shows.")
+@selection_options
+@library_errors
+def plot(store: str | None, output: Path, title: str | None, **filters: Any) -> None:
+    """Draw the deal network as a picture.
+
+    Organisations are discs sized by the US dollars of their deals and coloured by role;
+    arrows follow the money (and compute capacity), labelled with the sums; valuations and
+    revenue figures are written under the company's name. Labels never overlap.
+
+    \b
+    Examples:
+      dealgraph plot -o deals.png
+      dealgraph plot --company OpenAI --depth 2 -o openai.svg
+      dealgraph plot --type Investment --since 2024-01-01 -o investments.html
+    """
+    from pipeline.export import to_networkx
+    from pipeline.plot import plot as draw
+
+    selection = _selection(**filters)
+    with Store(_settings(store=store).store, read_only=True) as opened:
+        graph = to_networkx(opened, selection)
+    if title is None:
+        title = f"Deals around {selection.company}" if selection.company else "Deals"
+    draw(graph, output, title)
+    click.echo(f"wrote {output}: {graph.number_of_nodes()} organisations, {graph.number_of_edges()} fact edges", err=True)
+
+
+@main.command(context_settings=CONTEXT)
+@store_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--top", type=click.IntRange(min=1), default=10, show_default=True, help="How many investors and recipients.")
+@selection_options
+@library_errors
+def stats(store: str | None, fmt: str, top: int, **filters: Any) -> None:
+    """Count facts by type and rank the top investors and recipients.
+
+    Totals are in US dollars from Investment and Acquisition facts; amounts in other
+    currencies are not converted and do not count. An investor in a round with co-investors
+    is credited with the whole round.
+
+    \b
+    Examples:
+      dealgraph stats
+      dealgraph stats --since 2025-01-01 --format json
+    """
+    from pipeline.export import format_stats, graph_stats, to_networkx
+
+    selection = _selection(**filters)
+    with Store(_settings(store=store).store, read_only=True) as opened:
+        summary = graph_stats(to_networkx(opened, selection), top=top)
+    if fmt == "json":
+        click.echo(json.dumps(summary.as_dict(), indent=2))
+        return
+    click.echo(format_stats(summary), nl=False)

@@ -16,9 +16,10 @@ from spacy.language import Language
 from pipeline import __version__
 from pipeline.config import Settings
 from pipeline.errors import PipelineError, SourceError
-from pipeline.fetch import fetch_html
+from pipeline.fetch import Fetcher, fetch_html
 from pipeline.gazetteer import load_gazetteer
 from pipeline.graph import ArticleGraphs, build_graphs
+from pipeline.language import require_english
 from pipeline.model import Article, Fact
 from pipeline.nlp import load_nlp, model_label
 from pipeline.store import Store
@@ -83,16 +84,25 @@ def expand_sources(sources: Iterable[str]) -> Iterator[str]:
             yield source
 
 
-def read_article(source: str, settings: Settings) -> Article:
+def read_article(source: str, settings: Settings, fetcher: Fetcher | None = None) -> Article:
     """Load one source as an article.
 
+    Args:
+        source: an http(s) URL, or a path to an .html/.htm or .txt file.
+        settings: fetching settings (User-Agent, timeout, size limit).
+        fetcher: the crawl's fetcher, so robots.txt and the per-host rate limit are shared
+            across sources; a fetcher for this one source is made when None.
+
     Raises:
-        SourceError: for a missing, empty, binary or unsupported file, or a failed fetch.
-        ExtractionError: when the page or file holds no article text.
+        SourceError: for a missing, empty, binary or unsupported file, or a failed fetch
+            (``FetchError``).
+        ExtractionError: when the page or file holds no article text, is an index of other
+            articles ("no article"), or is not in English.
     """
     if source.startswith(("http://", "https://")):
-        page = fetch_html(source, settings)
-        return extract_article(decode_html(page.html, page.charset), url=page.url, source=source)
+        page = fetcher.fetch(source) if fetcher is not None else fetch_html(source, settings)
+        article = extract_article(decode_html(page.html, page.charset), url=page.url, source=source)
+        return require_english(article)
     if "://" in source:
         raise SourceError(source, "unsupported URL scheme; use http(s) URLs or local files")
     path = Path(source)
@@ -116,8 +126,8 @@ def read_article(source: str, settings: Settings) -> Article:
             content = raw.decode("utf-8")
         except UnicodeDecodeError:
             content = raw.decode("cp1252", errors="replace")
-        return article_from_text(content, url=url, source=source)
-    return extract_article(raw, url=url, source=source)
+        return require_english(article_from_text(content, url=url, source=source))
+    return require_english(extract_article(raw, url=url, source=source))
 
 
 def extract_facts(article: Article, nlp: Language) -> list[Fact]:

@@ -321,7 +321,7 @@ def _generic_phrases(sent: Span) -> list[tuple[Span, str]]:
             noun = two
         elif not _GENERIC_NOUN.fullmatch(noun) or token.pos_ not in ("NOUN", "PROPN"):
             continue
-        for start in range(token.i - 1, max(sent.start, token.i - 8) - 1, -1):
+        for start in range(token.i - 1, max(sent.start, token.i - 10) - 1, -1):
             word = sent.doc[start]
             if word.lower_ in ("the", "this", "that") and word.pos_ in ("DET", "PRON", "SCONJ"):
                 found.append((sent.doc[start : token.i + 1], noun))

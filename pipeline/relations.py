@@ -159,7 +159,7 @@ def _cue_applies(token: Token, root: Token) -> bool:
     """ "put" is a cue only when money is what is put ("put $2.75bn into Anthropic"), not in
     "put a value of $61 billion on"."""
     if _lemma(token) == "put":
-        return any(c.dep_ == "dobj" and c.left_edge.i <= root.i <= c.right_edge.i for c in token.children)
+        return any(c.dep_ == "dobj" and (c.i == root.i or _lemma(c) in FUNDING_NOUNS) for c in token.children)
     return True
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import BinaryIO, Iterator
 
 import pyoxigraph as ox
 
@@ -37,6 +37,15 @@ RESULT_FORMATS = {
     "csv": ox.QueryResultsFormat.CSV,
     "tsv": ox.QueryResultsFormat.TSV,
 }
+
+DUMP_FORMATS = {
+    "nq": ox.RdfFormat.N_QUADS,
+    "trig": ox.RdfFormat.TRIG,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "ttl": ox.RdfFormat.TURTLE,
+}
+"""RDF syntaxes of Store.dump: the first three keep named graphs, nt and ttl write the union."""
 
 
 def _term_text(term: object) -> str | None:
@@ -176,3 +185,25 @@ class Store:
         if isinstance(raw, ox.QueryBoolean):
             return QueryResult("ask", raw)
         return QueryResult("graph", raw)
+
+    def dump(self, fmt: str, output: BinaryIO | Path) -> None:
+        """Write every stored triple to ``output`` (a binary file or a path), streaming.
+
+        ``nq``, ``trig`` and ``jsonld`` keep each article's named graph; ``nt`` and ``ttl``
+        write the union of all graphs, which is what queries see.
+
+        Raises:
+            StoreError: for an unknown format or when reading the store or writing fails.
+        """
+        if fmt not in DUMP_FORMATS:
+            raise StoreError(f"cannot dump the store as {fmt!r}; choose one of {', '.join(DUMP_FORMATS)}")
+        rdf_format = DUMP_FORMATS[fmt]
+        target = str(output) if isinstance(output, Path) else output
+        try:
+            if rdf_format.supports_datasets:
+                self._store.dump(target, rdf_format, prefixes=PREFIXES)
+            else:
+                union = self._store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
+                ox.serialize(union, target, rdf_format, prefixes=PREFIXES)
+        except (OSError, ValueError) as exc:
+            raise StoreError(f"{self.location}: writing the store as {fmt} failed: {exc}") from exc

@@ -1,10 +1,12 @@
 """From a page or a text file to an :class:`~pipeline.model.Article`.
 
-HTML: metadata comes from the page's own structured data — JSON-LD ``NewsArticle``,
-OpenGraph and ``<meta>`` tags, ``<link rel="canonical">`` — and the body from JSON-LD
-``articleBody`` when the page gives one, else from the paragraphs of the ``<article>`` (or the
-densest block of paragraphs) after navigation, related-story rails, newsletter boxes,
-captions, comments and footers are removed.
+HTML: the page is parsed once with lxml. Metadata comes from the page's own structured data
+(:mod:`pipeline.pagemeta`: JSON-LD ``NewsArticle``, OpenGraph, ``<meta>``, canonical link);
+the body from :mod:`pipeline.body` (trafilatura plus our filters, checked against JSON-LD
+``articleBody``). When that finds no body, a slower beautifulsoup4 pass takes the
+``<article>`` (or the densest block of paragraphs) after navigation, related-story rails,
+newsletter boxes, captions, comments and footers are removed. A page that is a list of
+links to other pages (a section front, a tag page) raises ``ExtractionError`` "no article".
 
 Plain text: the first line is the headline, the rest the body; a trailing "Related …" or
 "More from …" section (other stories) is cut off.
@@ -12,16 +14,20 @@ Plain text: the first line is the headline, the rest the body; a trailing "Relat
 
 from __future__ import annotations
 
-import json
 import logging
 import re
-from datetime import date, datetime
 
 from bs4 import BeautifulSoup, Tag
-from bs4.dammit import UnicodeDammit
+from lxml import html as lxml_html
 
+from pipeline.body import Block, extract_body_blocks, join_blocks, parse_page
+from pipeline.charset import decode_html
 from pipeline.errors import ExtractionError
+from pipeline.language import article_language
 from pipeline.model import Article
+from pipeline.pagemeta import PageMeta, read_meta
+from pipeline.pagemeta import clean_space as _clean_space
+from pipeline.pagemeta import parse_date  # noqa: F401  (re-exported: callers date-parse with it)
 
 logger = logging.getLogger(__name__)
 
@@ -36,86 +42,15 @@ _BOILERPLATE = re.compile(
     r"timestamp|meta\b|toolbar|masthead|banner|widget|rail",
     re.IGNORECASE,
 )
-_ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle",
-                  "BlogPosting", "TechArticle", "Report"}  # fmt: skip
 _TRAILING_SECTION = re.compile(
     r"^\s*(related\b.*|more from\b.*|more stories\b.*|read (?:more|next)\b.*|recommended\b.*|"
     r"you may also like\b.*)\s*$",
     re.IGNORECASE,
 )
 MIN_BODY_CHARS = 80
-
-
-def decode_html(raw: bytes, declared: str | None = None) -> str:
-    """Bytes of a page to text: the declared charset, else ``<meta>``, else a guess."""
-    candidates = [declared] if declared else []
-    dammit = UnicodeDammit(raw, candidates, is_html=True)
-    if dammit.unicode_markup is None:
-        return raw.decode("utf-8", errors="replace")
-    return dammit.unicode_markup
-
-
-def parse_date(value: str | None) -> date | None:
-    """An ISO date or date-time as a date; None when it is not one.
-
-    >>> parse_date("2023-09-25T08:00:00Z"), parse_date("soon")
-    (datetime.date(2023, 9, 25), None)
-    """
-    if not value:
-        return None
-    text = value.strip().replace("Z", "+00:00")
-    for parse in (datetime.fromisoformat, date.fromisoformat):
-        try:
-            parsed = parse(text)
-        except ValueError:
-            continue
-        return parsed.date() if isinstance(parsed, datetime) else parsed
-    match = re.match(r"(\d{4}-\d{2}-\d{2})", text)
-    return date.fromisoformat(match.group(1)) if match else None
-
-
-def _json_ld_articles(soup: BeautifulSoup) -> list[dict]:
-    found: list[dict] = []
-    for script in soup.find_all("script", type="application/ld+json"):
-        try:
-            data = json.loads(script.string or "")
-        except json.JSONDecodeError as exc:
-            logger.debug("ignoring unreadable JSON-LD: %s", exc)
-            continue
-        stack = data if isinstance(data, list) else [data]
-        while stack:
-            item = stack.pop(0)
-            if not isinstance(item, dict):
-                continue
-            stack += item.get("@graph", []) if isinstance(item.get("@graph"), list) else []
-            kinds = item.get("@type", [])
-            kinds = {kinds} if isinstance(kinds, str) else set(kinds)
-            if kinds & _ARTICLE_TYPES:
-                found.append(item)
-    return found
-
-
-def _names(value: object) -> tuple[str, ...]:
-    items = value if isinstance(value, list) else [value]
-    names = []
-    for item in items:
-        if isinstance(item, dict) and item.get("name"):
-            names.append(str(item["name"]).strip())
-        elif isinstance(item, str) and item.strip():
-            names.append(item.strip())
-    return tuple(names)
-
-
-def _meta(soup: BeautifulSoup, *keys: str) -> str | None:
-    for key in keys:
-        tag = soup.find("meta", attrs={"property": key}) or soup.find("meta", attrs={"name": key})
-        if tag and tag.get("content", "").strip():
-            return tag["content"].strip()
-    return None
-
-
-def _clean_space(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+# Share of the body's characters that are link texts above which a page without declared
+# article metadata is taken for an index of other pages.
+INDEX_LINK_SHARE = 0.5
 
 
 def _strip_noise(root: Tag) -> None:
@@ -170,67 +105,75 @@ def _best_container(soup: BeautifulSoup) -> Tag | None:
     return max(scores.values(), key=lambda item: item[0])[1]
 
 
+def parse_html(markup: str) -> lxml_html.HtmlElement | None:
+    """The lxml tree of a page; None when there is no markup to parse."""
+    if not markup.strip():
+        return None
+    return parse_page(markup)
+
+
+def _fallback_paragraphs(markup: str) -> list[str]:
+    """The slower beautifulsoup4 reading of the body, for pages trafilatura finds nothing in."""
+    soup = BeautifulSoup(markup, "lxml")
+    _strip_noise(soup)
+    container = _best_container(soup)
+    return _paragraphs(container) if container is not None else []
+
+
+def _index_reason(meta: PageMeta, blocks: list[Block]) -> str | None:
+    """Why the page looks like a list of other articles rather than one; None if it does not."""
+    if meta.article_declared:
+        return None
+    if meta.index_declared:
+        return "the page declares itself a collection of articles (schema.org CollectionPage/ItemList)"
+    chars = sum(len(block.text) for block in blocks)
+    linked = sum(block.link_chars for block in blocks)
+    if chars and linked / chars > INDEX_LINK_SHARE:
+        return f"{linked / chars:.0%} of its text is links to other pages"
+    return None
+
+
 def extract_article(html: str | bytes, url: str | None = None, source: str | None = None) -> Article:
     """Read the article of a news page.
 
     Args:
-        html: the page, as text or as undecoded bytes.
+        html: the page, as text or as undecoded bytes (decoded by :func:`decode_html`).
         url: where the page came from; the page's canonical URL wins when it declares one.
         source: the input as the user named it (defaults to ``url``).
 
+    Returns:
+        The article: ``text`` is the body, paragraphs separated by blank lines; ``language``
+        is detected from the body (the page's declaration is used when the body is too short).
+
     Raises:
-        ExtractionError: when the page holds no article text.
+        ExtractionError: when the page holds no article text, or is an index of other pages.
     """
     markup = decode_html(html) if isinstance(html, bytes) else html
-    soup = BeautifulSoup(markup, "lxml")
-    ld = _json_ld_articles(soup)
-    first = ld[0] if ld else {}
-    canonical = soup.find("link", rel="canonical")
-    page_url = (
-        (canonical.get("href") if canonical else None)
-        or _meta(soup, "og:url")
-        or (first.get("url") if isinstance(first.get("url"), str) else None)
-        or url
-    )
-    headline = (
-        (first.get("headline") if isinstance(first.get("headline"), str) else None)
-        or _meta(soup, "og:title", "twitter:title")
-        or (soup.h1.get_text(" ", strip=True) if soup.h1 else None)
-        or (soup.title.get_text(strip=True) if soup.title else None)
-    )
-    published = parse_date(
-        first.get("datePublished") if isinstance(first.get("datePublished"), str) else None
-    ) or parse_date(_meta(soup, "article:published_time", "date", "pubdate", "dc.date"))
-    publisher = (_names(first.get("publisher")) or (None,))[0] or _meta(soup, "og:site_name")
-    authors = _names(first.get("author")) or tuple(
-        a for a in [_meta(soup, "author", "article:author")] if a
-    )
-    html_tag = soup.find("html")
-    language = (
-        (first.get("inLanguage") if isinstance(first.get("inLanguage"), str) else None)
-        or (html_tag.get("lang") if html_tag else None)
-        or _meta(soup, "og:locale")
-    )
-    body = first.get("articleBody") if isinstance(first.get("articleBody"), str) else None
-    if body and len(body) >= MIN_BODY_CHARS:
-        paragraphs = [_clean_space(p) for p in re.split(r"\n\s*\n|\n", body) if p.strip()]
-    else:
-        _strip_noise(soup)
-        container = _best_container(soup)
-        paragraphs = _paragraphs(container) if container is not None else []
-    text = "\n\n".join(paragraphs)
-    name = source or url or page_url or "<page>"
+    name = source or url or "<page>"
+    tree = parse_html(markup)
+    if tree is None:
+        raise ExtractionError(f"{name}: no article text found on the page (it is empty)")
+    meta = read_meta(tree)
+    blocks = extract_body_blocks(tree, meta, url)
+    reason = _index_reason(meta, blocks)
+    if reason:
+        raise ExtractionError(f"{name}: no article: {reason}")
+    text = join_blocks(blocks)
+    if len(text) < MIN_BODY_CHARS:
+        logger.debug("%s: markup body too short (%d chars); trying the container reader", name, len(text))
+        text = "\n\n".join(_fallback_paragraphs(markup))
     if len(text) < MIN_BODY_CHARS:
         raise ExtractionError(f"{name}: no article text found on the page")
+    page_url = meta.url or url or name
     return Article(
         text=text,
-        url=page_url or name,
+        url=page_url,
         source=name,
-        headline=_clean_space(headline) if headline else None,
-        published=published,
-        publisher=publisher,
-        authors=authors,
-        language=language.split("-")[0].split("_")[0].lower() if language else None,
+        headline=meta.headline,
+        published=meta.published,
+        publisher=meta.publisher,
+        authors=meta.authors,
+        language=article_language(text, meta.language),
     )
 
 
