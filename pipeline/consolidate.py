@@ -19,6 +19,7 @@ from itertools import combinations
 
 from pipeline.gazetteer import Gazetteer
 from pipeline.model import Amount, Fact, Org
+from pipeline.orgs import is_public_body
 from pipeline.relations import Reading
 
 REQUIRED = {
@@ -266,6 +267,8 @@ def _valid(fact: Fact, gazetteer: Gazetteer) -> bool:
     if fact.figure is None and not (fact.kind == "Acquisition" and fact.roles.get("acquirer")):
         return False
     names = [o.name for orgs in fact.roles.values() for o in orgs]
+    if any(is_public_body(name) for name in names):
+        return False  # regulators and courts review deals; they are not parties to them
     return not any(
         gazetteer.related(a, b) for i, a in enumerate(names) for b in names[i + 1 :]
     )

@@ -75,6 +75,12 @@ _PUBLIC_BODY = re.compile(
 )
 
 
+def is_public_body(name: str) -> bool:
+    """Whether a name is a regulator, court or government office ("Federal Trade
+    Commission"); sovereign investors ("Qatar Investment Authority") are not."""
+    return bool(_PUBLIC_BODY.search(name)) and "Investment" not in name
+
+
 class Context:
     """What the text is about so far: the organisation later "it" and "the company" mean.
 
@@ -118,7 +124,7 @@ class Context:
                 self._fits(org, sectors)
                 and org.name not in self.investors
                 and org.name not in exclude
-                and not _PUBLIC_BODY.search(org.name)
+                and not is_public_body(org.name)
             )
 
         def last_seen(org: Org) -> int:
@@ -286,6 +292,11 @@ def find_mentions(sent: Span, gazetteer: Gazetteer, context: Context) -> list[Or
         if target is not None:
             mentions.append(OrgMention(span.start, span.end, Org(target.name, span.text), True))
     for token in sent:
+        if token.lower_ in ("his", "her") and token.dep_ == "poss":
+            owner = _pronoun_target(token, mentions, people=True)
+            if owner is not None:  # "Elon Musk has completed his takeover of Twitter"
+                mentions.append(OrgMention(token.i, token.i + 1, Org(owner.name, token.text), True))
+            continue
         if token.lower_ not in _PRONOUNS or token.dep_ in ("expl",):
             continue
         own_heads = [a.head for a in token.ancestors if a.dep_ == "relcl"]
@@ -359,6 +370,7 @@ def _generic_target(span: Span, noun: str, mentions: list[OrgMention], context: 
         span.root.dep_ in ("nsubj", "nsubjpass")
         and previous is not None
         and previous.name not in context.investors
+        and not is_public_body(previous.name)
         and context._fits(previous, sectors)
     ):
         return previous  # "Mellanox … makes interconnects. The company reported revenue …"
@@ -376,8 +388,15 @@ _NOT_NAME_POS = {"PRON", "DET", "ADP", "CCONJ", "SCONJ", "AUX", "PART", "NUM", "
 
 def _capitalised_name(token: Token) -> bool:
     """A capitalised word the NER left alone that may be part of a name: "Splunk" (which the
-    tagger calls a noun), "MosaicML". A sentence's first word counts only as a proper noun."""
-    if token.ent_type_ or not token.text[:1].isupper() or not token.text[:1].isalpha() or token.is_stop:
+    tagger calls a noun), "MosaicML", "One" in "One Medical". A sentence's first word counts
+    only as a proper noun, and an all-capitals dateline ("WALTHAM, Mass. —") not at all."""
+    if token.ent_type_ not in ("", "CARDINAL") or not token.text[:1].isupper() or not token.text[:1].isalpha():
+        return False
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if token.is_stop or token.pos_ == "NUM":
+        # "One Medical": a capitalised number or stop word may open a name
+        return bool(following is not None and following.text[:1].isupper() and not token.is_sent_start)
+    if token.is_sent_start and token.is_upper and following is not None and following.text == ",":
         return False
     if token.is_sent_start or (token.i > 0 and token.doc[token.i - 1].text in ("\n", "\n\n", ":", '"', "“")):
         return token.pos_ == "PROPN"
@@ -407,7 +426,7 @@ def _proper_noun_mentions(sent: Span, gazetteer: Gazetteer) -> list[OrgMention]:
     return found
 
 
-def _pronoun_target(pronoun: Token, mentions: list[OrgMention]) -> Org | None:
+def _pronoun_target(pronoun: Token, mentions: list[OrgMention], people: bool = False) -> Org | None:
     """The subject organisation of a clause that governs the pronoun, if any.
 
     "Amazon said it would invest": "it" hangs under "invest", whose head "said" has the
@@ -417,6 +436,6 @@ def _pronoun_target(pronoun: Token, mentions: list[OrgMention]) -> Org | None:
         for child in head.children:
             if child.dep_ in ("nsubj", "nsubjpass") and child.i != pronoun.i:
                 for mention in mentions:
-                    if mention.covers(child) and not mention.anaphoric:
+                    if mention.covers(child) and not mention.anaphoric and (people or not mention.person):
                         return mention.org
     return None

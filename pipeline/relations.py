@@ -290,6 +290,8 @@ def _direct_orgs(token: Token, mentions: list[OrgMention]) -> list[OrgMention]:
                     found.append(mention)
     if any(not m.guessed for m in found):
         found = [m for m in found if not m.guessed]  # "xAI, the company Elon Musk launched"
+    elif any(not m.person for m in found):
+        found = [m for m in found if not m.person]  # "SSI, the start-up Ilya Sutskever co-founded"
     return found
 
 
@@ -717,6 +719,10 @@ def _acquisition_event(reader: RoleReader, sent: Span) -> Fact | None:
     for token in sent:
         if _lemma(token) not in ACQUISITION_EVENT_CUES or not is_asserted(token, token, sent, "Acquisition"):
             continue
+        if token.pos_ == "VERB" and any(
+            c.dep_ == "dobj" and not _direct_orgs(c, reader.mentions) for c in token.children
+        ):
+            continue  # "agreed to buy power from Kairos": no company is bought
         reader.guessed_position = False
         found = _acquisition(reader, token)
         if reader.guessed_position or not found["acquirer"] or not found["target"]:
