@@ -16,7 +16,7 @@ from spacy.language import Language
 from pipeline import __version__
 from pipeline.config import Settings
 from pipeline.errors import PipelineError, SourceError
-from pipeline.fetch import Fetcher, fetch_html
+from pipeline.fetch import Fetcher, FetchOptions, fetch_html
 from pipeline.gazetteer import load_gazetteer
 from pipeline.graph import ArticleGraphs, build_graphs
 from pipeline.language import require_english
@@ -164,9 +164,20 @@ def ingest(sources: Iterable[str], store: Store, settings: Settings, nlp: Langua
     """
     nlp = nlp or load_nlp(settings.model)
     report = IngestReport()
-    for source in expand_sources(sources):
+    # One fetcher for the batch: robots.txt is read once per host and the rate limit holds
+    # across sources.
+    with Fetcher(FetchOptions.from_settings(settings)) as fetcher:
+        _ingest_each(expand_sources(sources), store, settings, nlp, fetcher, report)
+    report.store_triples = len(store)
+    return report
+
+
+def _ingest_each(
+    sources: Iterable[str], store: Store, settings: Settings, nlp: Language, fetcher: Fetcher, report: IngestReport
+) -> None:
+    for source in sources:
         try:
-            article = read_article(source, settings)
+            article = read_article(source, settings, fetcher=fetcher)
             facts = extract_facts(article, nlp)
             graphs = article_graphs(article, facts, nlp, settings)
             store.replace_graphs(
@@ -186,8 +197,6 @@ def ingest(sources: Iterable[str], store: Store, settings: Settings, nlp: Langua
             SourceResult(source, ok=True, url=article.url, facts=len(facts), triples=len(graphs.article))
         )
         logger.info("%s: %d facts", source, len(facts))
-    report.store_triples = len(store)
-    return report
 
 
 def _reason(source: str, exc: PipelineError) -> str:

@@ -90,6 +90,11 @@ NOT_ASSERTED_HEADS = {
     "drop", "unwind",
 }  # fmt: skip
 # Phrases that undo a deal, wherever they stand in the sentence.
+# Arithmetic asides and inverted conditionals ("Had Google bought X, …") state no deal.
+ASIDE = re.compile(
+    r"^\s*(?:Had|Were|Should)\s|\b(?:works? out (?:at|to)|spread evenly|equivalent to|on paper)\b",
+    re.IGNORECASE,
+)
 UNDONE = re.compile(
     r"\b(?:turn(?:s|ed)? down|walk(?:s|ed)? away|call(?:s|ed)? off|pull(?:s|ed)? out|fell through|"
     r"terminat\w+|abandon\w*|scrapp?\w*|rebuff\w*)\b",
@@ -98,7 +103,7 @@ UNDONE = re.compile(
 MODALS = {"could", "might", "may", "should", "would"}
 # Attribution formulas of unconfirmed reports ("people familiar with the matter said").
 HEDGE_PHRASES = re.compile(
-    r"\b(?:familiar with|reports? (?:said|say|says|suggested|suggest)|(?:was|were|had been) reported"
+    r"\b(?:familiar with|reports? (?:said|say|says|suggested|suggest)|(?:was|were|been) reported"
     r"|reported that|according to (?:reports|people|sources|media)|sources (?:said|say)"
     r"|(?:is|are|was|were) said to|on track to)\b",
     re.IGNORECASE,
@@ -228,7 +233,8 @@ def is_price_or_market_value(root: Token, span: Span, amount: Amount | None = No
 
 def is_asserted(cue: Token, root: Token, sent: Span, kind: str) -> bool:
     """Whether the clause states the fact, rather than a rumour, plan, denial or projection."""
-    if any(t.lower_ in HEDGES for t in sent) or HEDGE_PHRASES.search(sent.text) or UNDONE.search(sent.text):
+    text = sent.text
+    if any(t.lower_ in HEDGES for t in sent) or HEDGE_PHRASES.search(text) or UNDONE.search(text) or ASIDE.search(text):
         return False
     chain = [cue, *cue.ancestors] + [root, *root.ancestors]
     seen: set[int] = set()
