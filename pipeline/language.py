@@ -51,11 +51,13 @@ MIN_WORDS = 30
 def detect_language(text: str) -> str | None:
     """The ISO 639-1 code of the language ``text`` is mainly written in; None when unsure.
 
-    >>> detect_language("The company said that it was buying the maker of chips for $5 billion, "
-    ...                 "and the deal would close by the end of the year, which was earlier than planned.")
+    >>> detect_language("The company said that it was buying the maker of chips for $5 billion, and "
+    ...                 "that the deal would close by the end of the year, which was earlier than the "
+    ...                 "date it had given to its investors in the spring.")
     'en'
-    >>> detect_language("A empresa disse que não vai comprar a fabricante de chips por causa do preço, "
-    ...                 "e o acordo foi cancelado pela direção da empresa na semana passada para sempre.")
+    >>> detect_language("A empresa disse que não vai comprar a fabricante de chips por causa do preço, e "
+    ...                 "o acordo foi cancelado pela direção da empresa na semana passada, depois de uma "
+    ...                 "reunião com os maiores acionistas do grupo.")
     'pt'
     >>> detect_language("short")
     """

@@ -20,7 +20,7 @@ import re
 from bs4 import BeautifulSoup, Tag
 from lxml import html as lxml_html
 
-from pipeline.body import Block, extract_body_blocks, join_blocks, parse_page
+from pipeline.body import Block, anchor_keys, extract_body_blocks, join_blocks, parse_page
 from pipeline.charset import decode_html
 from pipeline.errors import ExtractionError
 from pipeline.language import article_language
@@ -51,6 +51,8 @@ MIN_BODY_CHARS = 80
 # Share of the body's characters that are link texts above which a page without declared
 # article metadata is taken for an index of other pages.
 INDEX_LINK_SHARE = 0.5
+# A page with no article text but this many headline-length links is an index page.
+INDEX_MIN_LINKS = 5
 
 
 def _strip_noise(root: Tag) -> None:
@@ -163,6 +165,9 @@ def extract_article(html: str | bytes, url: str | None = None, source: str | Non
         logger.debug("%s: markup body too short (%d chars); trying the container reader", name, len(text))
         text = "\n\n".join(_fallback_paragraphs(markup))
     if len(text) < MIN_BODY_CHARS:
+        links = len(anchor_keys(tree))
+        if not meta.article_declared and links >= INDEX_MIN_LINKS:
+            raise ExtractionError(f"{name}: no article: the page is an index of {links} links to other pages")
         raise ExtractionError(f"{name}: no article text found on the page")
     page_url = meta.url or url or name
     return Article(

@@ -80,3 +80,76 @@ def test_plain_text_trailing_related_section_is_cut() -> None:
 def test_plain_text_without_body() -> None:
     with pytest.raises(ExtractionError, match="no article text"):
         article_from_text("Only a headline\n", url="u", source="short.txt")
+
+
+REJECTED = PAGES / "rejected"
+
+
+def test_section_front_is_no_article() -> None:
+    with pytest.raises(ExtractionError, match=r"deals.html: no article: the page is an index of 5 links to other pages"):
+        extract_article((REJECTED / "section-front.html").read_bytes(), source="deals.html")
+
+
+def test_declared_collection_page_is_no_article() -> None:
+    teasers = "".join(
+        f"<p>Story {n}: Acme Holdings agreed to buy Widget Works number {n} for $5 million in cash, it said.</p>"
+        for n in range(6)
+    )
+    html = (
+        '<html><head><script type="application/ld+json">{"@type": "CollectionPage", "name": "Deals"}</script>'
+        f"</head><body><main>{teasers}</main></body></html>"
+    )
+    with pytest.raises(ExtractionError, match=r"no article: the page declares itself a collection"):
+        extract_article(html, source="tag-page.html")
+
+
+def test_language_comes_from_the_text_not_the_template() -> None:
+    article = extract_article((REJECTED / "portuguese-article.html").read_bytes())  # declares lang="en"
+    assert article.language == "pt"
+    assert "300 milhões de reais" in article.text
+
+
+def test_reading_a_foreign_page_is_refused(tmp_path) -> None:
+    from pipeline.config import Settings
+    from pipeline.ingest import read_article
+
+    page = tmp_path / "noticia.html"
+    page.write_bytes((REJECTED / "portuguese-article.html").read_bytes())
+    with pytest.raises(ExtractionError, match=r"noticia.html: not English \(the text reads as 'pt'\)"):
+        read_article(str(page), Settings())
+
+
+def test_teaser_json_ld_body_does_not_replace_the_page_body() -> None:
+    body = "".join(f"<p>Paragraph {n}: Acme Holdings said the purchase of Widget Works would close in May.</p>" for n in range(8))
+    teaser = "Acme Holdings said the purchase of Widget Works would close in May. Read the full story on our site today."
+    html = (
+        '<html><head><script type="application/ld+json">'
+        f'{{"@type": "NewsArticle", "headline": "Acme buys Widget Works", "articleBody": "{teaser} {teaser}"}}'
+        f"</script></head><body><article>{body}</article></body></html>"
+    )
+    article = extract_article(html)
+    assert "Paragraph 7" in article.text and "Read the full story" not in article.text
+
+
+def test_json_ld_body_stands_in_for_a_script_rendered_page() -> None:
+    """The quillon fixture: the markup holds only a loading message; the JSON-LD body is used."""
+    article = extract_article((PAGES / "quillon.example.jsonld-body.html").read_bytes())
+    assert article.text.split("\n\n")[0] == (
+        "Lumen Pay, a payments start-up for small shops, has raised $150 million at a valuation of $2.4 billion."
+    )
+
+
+def test_charset_from_an_xml_declaration() -> None:
+    raw = (PAGES / "westbrook.example.xhtml-latin1.html").read_bytes()
+    assert raw.startswith(b'<?xml version="1.0" encoding="iso-8859-1"?>') and "Düsseldorf" in decode_html(raw)
+
+
+def test_undeclared_pages_decode_as_utf8_or_windows_1252() -> None:
+    assert decode_html("<p>Zürich – €</p>".encode("utf-8")) == "<p>Zürich – €</p>"
+    assert decode_html("<p>Zürich – €</p>".encode("cp1252")) == "<p>Zürich – €</p>"
+    assert decode_html(b"\xef\xbb\xbf<p>bom</p>", declared="latin-1") == "<p>bom</p>"  # a BOM beats the header
+
+
+def test_bytes_and_text_give_the_same_article() -> None:
+    raw = (PAGES / "tidewater.example.article-markup.html").read_bytes()
+    assert extract_article(raw) == extract_article(raw.decode("utf-8"))
