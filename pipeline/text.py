@@ -171,7 +171,7 @@ def extract_article(html: str | bytes, url: str | None = None, source: str | Non
         raise ExtractionError(f"{name}: no article text found on the page")
     page_url = meta.url or url or name
     return Article(
-        text=text,
+        text=strip_datelines(text),
         url=page_url,
         source=name,
         headline=meta.headline,
@@ -180,6 +180,28 @@ def extract_article(html: str | bytes, url: str | None = None, source: str | Non
         authors=meta.authors,
         language=article_language(text, meta.language),
     )
+
+
+# "WALTHAM, Mass., Dec. 8, 2021 - " or "SAN FRANCISCO, Oct 28 (Reuters) - " opening a paragraph.
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’ -]{2,}"
+    r"(?:(?:,\s*[A-Z][\w.]*\.?(?:\s[A-Z0-9][\w.]*)*)+(?:,\s*\d{4})?(?:\s*\([^)]{1,30}\))?|\s*\([^)]{1,30}\))"
+    r"\s*[-–—]+\s+",
+    re.MULTILINE,
+)
+
+
+def strip_datelines(text: str) -> str:
+    """Drop wire-service datelines from paragraph starts: they are not sentences.
+
+    >>> strip_datelines("WALTHAM, Mass., Dec. 8, 2021 - Thermo Fisher has closed its purchase.")
+    'Thermo Fisher has closed its purchase.'
+    >>> strip_datelines("SAN FRANCISCO, Oct 28 (TNW) - Elon Musk has completed the deal.")
+    'Elon Musk has completed the deal.'
+    >>> strip_datelines("AI - a field in flux")
+    'AI - a field in flux'
+    """
+    return _DATELINE.sub("", text)
 
 
 def article_from_text(content: str, url: str, source: str) -> Article:
