@@ -23,6 +23,10 @@ demo: venv
 		echo; echo "== $$q"; sed -n 's/^# \{0,1\}//p' $$q | head -n 3; echo; \
 		$(BIN)/dealgraph query --store $(STORE) --file $$q || exit 1; \
 	done
+	@echo; echo "== the deal network"
+	$(BIN)/dealgraph stats --store $(STORE)
+	$(BIN)/dealgraph plot --store $(STORE) --title "Deals in corpus/" -o docs/deals.png
+	$(BIN)/dealgraph plot --store $(STORE) --title "Deals in corpus/" -o docs/deals.html
 
 ## test: the whole test suite
 test: venv

@@ -25,9 +25,9 @@ from pipeline.errors import (  # noqa: E402
     SourceError,
     StoreError,
 )
-from pipeline.export import to_networkx  # noqa: E402
 from pipeline.ingest import ingest  # noqa: E402
 from pipeline.model import Article, Fact  # noqa: E402
+from pipeline.network import to_networkx  # noqa: E402
 from pipeline.nlp import load_nlp  # noqa: E402
 from pipeline.query import run_query  # noqa: E402
 from pipeline.store import Store  # noqa: E402

@@ -207,7 +207,7 @@ def selection_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _selection(company: str | None, depth: int, types: str | None, since: Any, until: Any, min_usd: float | None) -> Any:
-    from pipeline.export import Selection, parse_types
+    from pipeline.network import Selection, parse_types
 
     return Selection(
         company=company, depth=depth, types=parse_types(types), since=since.date() if since else None,
@@ -280,7 +280,7 @@ def plot(store: str | None, output: Path, title: str | None, **filters: Any) -> 
       dealgraph plot --company OpenAI --depth 2 -o openai.svg
       dealgraph plot --type Investment --since 2024-01-01 -o investments.html
     """
-    from pipeline.export import to_networkx
+    from pipeline.network import to_networkx
     from pipeline.plot import plot as draw
 
     selection = _selection(**filters)
@@ -310,7 +310,7 @@ def stats(store: str | None, fmt: str, top: int, **filters: Any) -> None:
       dealgraph stats
       dealgraph stats --since 2025-01-01 --format json
     """
-    from pipeline.export import format_stats, graph_stats, to_networkx
+    from pipeline.network import format_stats, graph_stats, to_networkx
 
     selection = _selection(**filters)
     with Store(_settings(store=store).store, read_only=True) as opened:

@@ -2,9 +2,11 @@
 
 ``layout_network`` decides where everything goes, in points (1/72 inch): each connected part
 of the network is laid out on its own (force-directed) and the parts are packed in rows,
-biggest first; node labels sit under their nodes and each fact's label ("$25B", "5 GW") at
-the middle of its edges. Then labels are pushed apart until none overlaps another label or a
-node; when they cannot be, the whole network is spread wider and the labels placed again.
+biggest first. Labels are placed one by one, the names of the biggest organisations first:
+each goes to the free spot nearest to where it belongs (a name under its disc, a fact's
+"$25B" or "5 GW" at the middle of its arrows), free of every label placed before it and of
+every disc, so no two labels overlap. When many labels end up far from what they label, the
+network is spread wider and the labels placed again.
 ``draw_network`` turns a layout into a matplotlib ``Figure`` and ``page_html`` into an
 interactive page (pan, zoom, hover for details, click to open sources) that needs no network.
 """
@@ -30,7 +32,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Circle, FancyArrowPatch, Patch
 
 from pipeline.errors import ConfigError
-from pipeline.export import FIGURES, short_money
+from pipeline.network import FIGURES, short_money
 
 logger = logging.getLogger(__name__)
 
@@ -140,8 +142,9 @@ def _shelves(parts: list[tuple[dict[str, np.ndarray], np.ndarray, np.ndarray]], 
 
 
 def _pack(graph: nx.Graph) -> dict[str, np.ndarray]:
-    """Lay out each connected part on its own and pack the parts, the largest first: when one
-    part dominates (a hub of deals), the small ones fill columns beside it, else rows."""
+    """Lay out each connected part on its own and pack the parts, the largest first: in rows,
+    or, when one part dominates (a hub of deals), with the small ones in columns beside it;
+    whichever is closer to a 3:2 page."""
     parts = sorted(nx.connected_components(graph), key=lambda c: (-len(c), sorted(c)[0]))
     laid = []
     for part in parts:
@@ -151,11 +154,19 @@ def _pack(graph: nx.Graph) -> dict[str, np.ndarray]:
         laid.append((pos, low, high - low + EDGE_LENGTH))  # room for labels around each part
     main, rest = laid[0], laid[1:]
     area = sum(float(size[0] * size[1]) for _, _, size in laid)
-    if rest and main[2][0] * main[2][1] > 4 * max(size[0] * size[1] for _, _, size in rest):
-        placed = _shelves([main], np.zeros(2), math.inf, 0)
-        return placed | _shelves(rest, np.array([float(main[2][0]), 0.0]), float(main[2][1]), 1)
     row_width = max(max(float(size[0]) for _, _, size in laid), math.sqrt(area) * 1.6)
-    return _shelves(laid, np.zeros(2), row_width, 0)
+    options = [_shelves(laid, np.zeros(2), row_width, 0)]
+    if rest and main[2][0] * main[2][1] > 4 * max(size[0] * size[1] for _, _, size in rest):
+        beside = _shelves([main], np.zeros(2), math.inf, 0)
+        options.append(beside | _shelves(rest, np.array([float(main[2][0]), 0.0]), float(main[2][1]), 1))
+
+    def misfit(placed: dict[str, np.ndarray]) -> float:
+        """How far the drawing is from a 3:2 landscape page."""
+        points = np.array(list(placed.values()))
+        width, height = points.max(axis=0) - points.min(axis=0) + EDGE_LENGTH
+        return abs(math.log(width / height / 1.5))
+
+    return min(options, key=misfit)
 
 
 def _measure(texts: list[tuple[str, float, str]]) -> list[tuple[float, float]]:
