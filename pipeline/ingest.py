@@ -24,7 +24,7 @@ from pipeline.model import Article, Fact
 from pipeline.nlp import load_nlp, model_label
 from pipeline.store import Store
 from pipeline.text import article_from_text, decode_html, extract_article
-from pipeline.vocab import ORGANIZATIONS_GRAPH
+from pipeline.vocab import ORGANIZATIONS_GRAPH, article_iri
 
 logger = logging.getLogger(__name__)
 
@@ -204,3 +204,23 @@ def _reason(source: str, exc: PipelineError) -> str:
         return exc.reason
     text = str(exc)
     return text[len(source) + 2 :] if text.startswith(f"{source}: ") else text
+
+
+def remove_article(url: str, store: Store) -> int:
+    """Remove what one article contributed: the named graph of its facts.
+
+    Organisation nodes stay in the shared organisations graph (other articles may name
+    them).
+
+    Returns:
+        The number of triples removed.
+
+    Raises:
+        SourceError: when no article with that URL is stored.
+    """
+    graph = str(article_iri(url))
+    size = store.graph_size(graph)
+    if size == 0:
+        raise SourceError(url, "no article with this URL is stored (give the URL `dealgraph query` shows in schema:url)")
+    store.remove_graph(graph)
+    return size

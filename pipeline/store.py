@@ -168,6 +168,29 @@ class Store:
         except OSError as exc:
             raise StoreError(f"{self.location}: removing graph {graph} failed: {exc}") from exc
 
+    def load(self, path: Path) -> int:
+        """Add every quad of an N-Quads (``.nq``) or TriG (``.trig``) file, in one transaction.
+
+        Loading the dump of a store into an empty store recreates it exactly.
+
+        Returns:
+            The number of quads the store gained.
+
+        Raises:
+            StoreError: for another file type, an unreadable file or invalid RDF; the store is
+                unchanged then.
+        """
+        formats = {".nq": ox.RdfFormat.N_QUADS, ".trig": ox.RdfFormat.TRIG}
+        rdf_format = formats.get(path.suffix.lower())
+        if rdf_format is None:
+            raise StoreError(f"{path}: cannot load {path.suffix or 'a file without suffix'}; use a .nq or .trig dump")
+        before = len(self._store)
+        try:
+            self._store.load(path=str(path), format=rdf_format)
+        except (OSError, SyntaxError, ValueError) as exc:
+            raise StoreError(f"{path}: cannot load it: {str(exc).splitlines()[0]}") from exc
+        return len(self._store) - before
+
     def query(self, sparql: str) -> QueryResult:
         """Run a SPARQL 1.1 query over the union of all graphs.
 

@@ -1,0 +1,144 @@
+"""Store benchmark: load rate and example-query latency, embedded Oxigraph vs rdflib.
+
+Generates synthetic deal graphs in dealgraph's vocabulary (one named graph per article, the
+shape `dealgraph ingest` writes, organisations in the shared graph) of the sizes asked for,
+loads each into a fresh embedded Oxigraph store and, up to --rdflib-max triples, into an
+rdflib in-memory Dataset, then times every query in ontology/queries/ (median of --runs runs;
+both see the union of all graphs as the default graph). Usage:
+
+    .venv/bin/python bench/store.py --sizes 100000 1000000 10000000
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+import rdflib
+
+from pipeline.store import PREFIXES, Store
+
+ROOT = Path(__file__).resolve().parent.parent
+DG = "https://w3id.org/dealgraph/ontology#"
+SCHEMA = "https://schema.org/"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+PROV = "http://www.w3.org/ns/prov#"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+BASE = "https://w3id.org/dealgraph/"
+KINDS = [
+    ("Investment", ("investor", "investee")),
+    ("Acquisition", ("acquirer", "target")),
+    ("Valuation", ("company",)),
+    ("CloudCommitment", ("company", "provider")),
+    ("Revenue", ("company",)),
+    ("ComputeCommitment", ("company", "provider")),
+]
+
+
+def _quad(s: str, p: str, o: str, g: str) -> str:
+    return f"{s} <{p}> {o} <{g}> .\n"
+
+
+def write_dataset(path: Path, triples: int, seed: int = 7) -> int:
+    """Write about ``triples`` quads as N-Quads; returns the number written."""
+    rng = random.Random(seed)
+    organisations = max(50, triples // 200)
+    orgs_graph = f"{BASE}graph/organizations"
+    written = 0
+    with path.open("w", encoding="utf-8") as out:
+        for n in range(organisations):
+            org = f"<{BASE}org/o{n}>"
+            out.write(_quad(org, RDF_TYPE, f"<{DG}Organization>", orgs_graph))
+            out.write(_quad(org, f"{SKOS}prefLabel", f'"Org {n}"', orgs_graph))
+            written += 2
+        article = 0
+        while written < triples:
+            graph = f"{BASE}article/a{article}"
+            node = f"<{graph}>"
+            out.write(_quad(node, RDF_TYPE, f"<{SCHEMA}NewsArticle>", graph))
+            out.write(_quad(node, f"{SCHEMA}url", f'"https://news.example/{article}"^^<{XSD}anyURI>', graph))
+            day = f"20{rng.randint(15, 25)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+            out.write(_quad(node, f"{SCHEMA}datePublished", f'"{day}"^^<{XSD}date>', graph))
+            written += 3
+            for f in range(3):
+                kind, roles = rng.choice(KINDS)
+                fact = f"<{graph}/fact/{f}>"
+                out.write(_quad(fact, RDF_TYPE, f"<{DG}{kind}>", graph))
+                out.write(_quad(fact, RDF_TYPE, f"<{DG}Fact>", graph))
+                out.write(_quad(fact, f"{PROV}wasDerivedFrom", node, graph))
+                written += 3
+                for role in roles:
+                    out.write(_quad(fact, f"{DG}{role}", f"<{BASE}org/o{rng.randrange(organisations)}>", graph))
+                    written += 1
+                value = f"{graph}/fact/{f}/figure"
+                if kind == "ComputeCommitment":
+                    out.write(_quad(fact, f"{DG}capacity", f"<{value}>", graph))
+                else:
+                    out.write(_quad(fact, f"{DG}amount", f"<{value}>", graph))
+                    out.write(_quad(f"<{value}>", f"{SCHEMA}currency", '"USD"', graph))
+                    written += 1
+                amount = rng.randint(1, 500) * 10**8
+                out.write(_quad(f"<{value}>", f"{SCHEMA}value", f'"{amount}"^^<{XSD}decimal>', graph))
+                evidence = f"<{graph}/evidence/{f}>"
+                out.write(_quad(fact, f"{DG}evidence", evidence, graph))
+                out.write(_quad(evidence, f"{DG}sentence", f'"Sentence {f} of article {article}."', graph))
+                out.write(_quad(evidence, f"{DG}startOffset", f'"{f * 100}"^^<{XSD}nonNegativeInteger>', graph))
+                out.write(_quad(evidence, f"{DG}endOffset", f'"{f * 100 + 90}"^^<{XSD}nonNegativeInteger>', graph))
+                written += 6
+            article += 1
+    return written
+
+
+def median_ms(run, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        run()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--rdflib-max", type=int, default=1_000_000, help="largest size also loaded into rdflib")
+    args = parser.parse_args()
+    queries = sorted((ROOT / "ontology" / "queries").glob("*.rq"))
+    header = "".join(f" {q.stem[:14]:>14}" for q in queries)
+    print(f"{'store':<10} {'triples':>10} {'load s':>8} {'quads/s':>10}{header}   (median ms per query)")
+    texts = {q: q.read_text() for q in queries}
+    for size in args.sizes:
+        with tempfile.TemporaryDirectory(prefix="dealgraph-bench-") as tmp:
+            data = Path(tmp) / "data.nq"
+            count = write_dataset(data, size)
+            with Store(Path(tmp) / "store") as store:
+                start = time.perf_counter()
+                store.load(data)
+                load_s = time.perf_counter() - start
+                cells = "".join(
+                    f" {median_ms(lambda q=q: list(store.query(texts[q]).rows()), args.runs):>14.1f}"
+                    for q in queries
+                )
+                print(f"{'oxigraph':<10} {count:>10} {load_s:>8.1f} {count / load_s:>10.0f}{cells}", flush=True)
+            if size <= args.rdflib_max:
+                dataset = rdflib.Dataset(default_union=True)
+                start = time.perf_counter()
+                dataset.parse(str(data), format="nquads")
+                load_s = time.perf_counter() - start
+                for prefix, namespace in PREFIXES.items():
+                    dataset.bind(prefix, namespace)
+                cells = "".join(
+                    f" {median_ms(lambda q=q: list(dataset.query(texts[q], initNs=PREFIXES)), args.runs):>14.1f}"
+                    for q in queries
+                )
+                print(f"{'rdflib':<10} {count:>10} {load_s:>8.1f} {count / load_s:>10.0f}{cells}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
