@@ -70,6 +70,7 @@ COMPUTE_CUES = {
 CLOUD_CONTEXT = {"compute", "cloud", "capacity", "infrastructure", "service", "services",
                  "server", "servers", "data", "azure", "gpu", "gpus", "chips"}  # fmt: skip
 INVESTOR_PREPS = {"in", "into", "to", "behind", "for"}
+MULTI_VALUED_ROLES = {"investor"}
 LEAD_VERBS = {"lead", "co-lead", "colead", "join", "participate", "back", "fund", "anchor"}
 FUNDING_NOUNS = {"money", "funds", "funding", "capital", "cash", "round", "financing", "equity", "investment"}
 ROUND_NOUNS = {"round", "raise", "financing", "funding", "it", "investment", "deal"}
@@ -607,6 +608,8 @@ def _compute(reader: RoleReader, root: Token, sent: Span) -> dict[str, list[OrgM
 
 
 def _roles(found: dict[str, list[OrgMention]]) -> dict[str, tuple[Org, ...]]:
+    """Role fillers without repeats; only a round has several investors, every other role
+    takes the first organisation read for it."""
     roles: dict[str, tuple[Org, ...]] = {}
     for role, mentions in found.items():
         orgs: list[Org] = []
@@ -614,7 +617,7 @@ def _roles(found: dict[str, list[OrgMention]]) -> dict[str, tuple[Org, ...]]:
             if mention.org.name not in {o.name for o in orgs}:
                 orgs.append(mention.org)
         if orgs:
-            roles[role] = tuple(orgs)
+            roles[role] = tuple(orgs) if role in MULTI_VALUED_ROLES else (orgs[0],)
     return roles
 
 

@@ -64,6 +64,14 @@ class DG(DefinedNamespace):
     model: URIRef
     # gazetteer
     sector: URIRef
+    # deal record fields, defined for the next extraction steps (graph.py does not write them yet)
+    announced: URIRef
+    status: URIRef
+    roundSeries: URIRef
+    leadInvestor: URIRef
+    stakePercent: URIRef
+    valuationBasis: URIRef
+    round: URIRef
 
 
 def slug(name: str) -> str:

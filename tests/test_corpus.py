@@ -11,7 +11,7 @@ from .conftest import CORPUS
 
 # The figures when these floors were last raised; a regression fails. Rules are tuned on
 # corpus/dev only; corpus/test is scored, never read while writing rules.
-DEV_FLOOR = {"precision": 0.90, "recall": 0.79, "f1": 0.84}
+DEV_FLOOR = {"precision": 0.93, "recall": 0.82, "f1": 0.87}
 TEST_FLOOR = {"precision": 0.53, "recall": 0.52, "f1": 0.53}
 
 
