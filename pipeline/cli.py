@@ -319,3 +319,116 @@ def stats(store: str | None, fmt: str, top: int, **filters: Any) -> None:
         click.echo(json.dumps(summary.as_dict(), indent=2))
         return
     click.echo(format_stats(summary), nl=False)
+
+
+# ---------------------------------------------------------------------------------------------
+# The SPARQL endpoint
+
+
+@main.command(context_settings=CONTEXT)
+@store_option
+@click.option("--bind", default="127.0.0.1:7878", show_default=True, metavar="HOST:PORT",
+              help="Address to listen on; port 0 picks a free port.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=30.0, show_default=True,
+              metavar="SECONDS", help="Longest a query may run; a longer one is stopped and answered 503.")
+@library_errors
+def serve(store: str | None, bind: str, timeout: float) -> None:
+    """Serve the store read-only as a SPARQL 1.1 endpoint, with a query page for browsers.
+
+    /sparql answers the SPARQL 1.1 Protocol (GET, or POST as a form or application/sparql-query):
+    SELECT and ASK as JSON (default), XML, CSV or TSV, CONSTRUCT and DESCRIBE as Turtle (default),
+    N-Triples or JSON-LD, chosen by the Accept header. / is a query page. Same semantics as
+    dealgraph query: the default graph is the union of all graphs and the usual prefixes need no
+    declaration. Updates are refused (403). Runs until Ctrl-C.
+
+    \b
+    Examples:
+      dealgraph serve --store ./deals
+      curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 3' \\
+           http://127.0.0.1:7878/sparql
+    """
+    import signal
+
+    from pipeline.serve import SparqlServer, parse_bind
+
+    host, port = parse_bind(bind)
+    location = _settings(store=store).store
+    server = SparqlServer(location, host, port, timeout=timeout)
+    click.echo(f"serving {location} read-only at {server.url} (SPARQL endpoint {server.url}sparql); "
+               "Ctrl-C stops", err=True)  # fmt: skip
+
+    def stop(signum: int, frame: Any) -> None:
+        raise KeyboardInterrupt  # SIGTERM (kill, systemd, docker stop) stops as cleanly as Ctrl-C
+
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        click.echo("stopped", err=True)
+    finally:
+        server.close()
+
+
+@main.command(context_settings=CONTEXT)
+@store_option
+@click.option("--format", "fmt", type=click.Choice(["nq", "trig"]), default="nq", show_default=True,
+              help="N-Quads or TriG: both keep each article's named graph.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="File to write; standard output when omitted.")
+@library_errors
+def dump(store: str | None, fmt: str, output: Path | None) -> None:
+    """Write the whole store, named graphs included, as N-Quads or TriG.
+
+    `dealgraph load` of the file into an empty store recreates it exactly.
+
+    \b
+    Example:
+      dealgraph dump --store ./deals --format trig -o deals.trig
+    """
+    settings = _settings(store=store)
+    with Store(settings.store, read_only=True) as opened:
+        if output is not None:
+            opened.dump(fmt, output)
+        else:
+            opened.dump(fmt, sys.stdout.buffer)
+
+
+@main.command(context_settings=CONTEXT)
+@store_option
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@library_errors
+def load(store: str | None, file: Path) -> None:
+    """Add the quads of a .nq or .trig FILE (such as a `dealgraph dump`) to the store.
+
+    The load is one transaction: an invalid file changes nothing.
+
+    \b
+    Example:
+      dealgraph load --store ./copy deals.trig
+    """
+    settings = _settings(store=store)
+    with Store(settings.store) as opened:
+        added = opened.load(file)
+        click.echo(f"loaded {file}: {added} new quads; store {settings.store} holds {len(opened)} quads")
+
+
+@main.command(context_settings=CONTEXT)
+@store_option
+@click.argument("url")
+@library_errors
+def remove(store: str | None, url: str) -> None:
+    """Remove what the article at URL contributed (its named graph of facts).
+
+    URL is the article's URL as stored (schema:url; the canonical URL the page declared, or
+    file:///… for local files). Organisation nodes stay: other articles may name them.
+
+    \b
+    Example:
+      dealgraph remove --store ./deals https://news.example/2024/deal.html
+    """
+    from pipeline.ingest import remove_article
+
+    settings = _settings(store=store)
+    with Store(settings.store) as opened:
+        removed = remove_article(url, opened)
+        click.echo(f"removed {url}: {removed} triples; store {settings.store} holds {len(opened)} quads")
