@@ -85,7 +85,9 @@ class Context:
     """What the text is about so far: the organisation later "it" and "the company" mean.
 
     "it" means the most recent subject (:meth:`salient`); "the company" and a missing role
-    mean the organisation named most often so far (:meth:`topic`), the article's subject.
+    mean the organisation :meth:`company` picks: the previous sentence's subject, else the one
+    named most often among those named in the last few sentences; "the investor" means
+    :meth:`investor`.
     """
 
     def __init__(self, gazetteer: Gazetteer) -> None:
@@ -146,15 +148,6 @@ class Context:
             if self._fits(org, sectors):
                 return org
         return None
-
-    def topic(self, sectors: set[str | None] | None = None) -> Org | None:
-        """The organisation named most often so far (of the given sectors); ties go to the
-        more recent one."""
-        ranked = sorted(
-            (org for org in self.recent if self._fits(org, sectors)),
-            key=lambda org: (self.counts.get(org.name, 0), self.recent.index(org)),
-        )
-        return ranked[-1] if ranked else None
 
     def update(self, sent: Span, mentions: list[OrgMention]) -> None:
         """Remember the sentence's subject organisation, else its first named one."""

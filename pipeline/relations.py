@@ -119,12 +119,16 @@ REPORTING = {"announce", "say", "confirm", "agree", "disclose", "report", "state
 
 @dataclass
 class Reading:
-    """One fact as read from one sentence, before consolidation."""
+    """One fact as read from one sentence, before consolidation.
+
+    Besides the six fact types, ``fact.kind`` may be "" (a figure with no cue word: only ever
+    a tranche of an investment nearby, or the price of an acquisition stated elsewhere) or
+    "Participants" (investors named in a sentence without a figure).
+    """
 
     fact: Fact
     sentence: int  # index of the sentence in the doc
     weak: bool = False  # only a confirmation of a figure read elsewhere
-    bare: bool = False  # a figure with no cue: only ever a tranche of an investment nearby
     guessed: bool = False  # some role came from word order or sentence context, not syntax
     figureless: bool = False  # an acquisition stated without its price
     context: Org | None = None  # what "the company" meant at this point of the text
@@ -660,7 +664,6 @@ def read_sentence(
                     fact,
                     index,
                     weak=bool(weak),
-                    bare=weak is None,
                     guessed=reader.guessed_position,
                     context=context.company(),
                     mention_start=mention.start,
