@@ -113,7 +113,11 @@ def _component_positions(graph: nx.Graph, nodes: list[str]) -> dict[str, np.ndar
         return {nodes[0]: np.zeros(2)}
     if len(nodes) == 2:
         return {nodes[0]: np.array([0.0, 0.0]), nodes[1]: np.array([EDGE_LENGTH, 0.0])}
-    sub = graph.subgraph(nodes)
+    # A graph built in sorted order: the layout then depends only on the data, not on the
+    # order the store returned rows in, so the same store always gives the same picture.
+    sub = nx.Graph()
+    sub.add_nodes_from(sorted(nodes))
+    sub.add_edges_from(sorted(tuple(sorted((u, v))) for u, v in graph.subgraph(nodes).edges()))
     raw = nx.spring_layout(sub, seed=7, iterations=300, k=1.6 / math.sqrt(len(nodes)))
     lengths = [float(np.linalg.norm(raw[u] - raw[v])) for u, v in sub.edges()]
     scale = EDGE_LENGTH / max(float(np.median(lengths)), 1e-9)
