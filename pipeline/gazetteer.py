@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from typing import Callable, Iterable
 from pathlib import Path
 
 from rdflib import Graph, URIRef
@@ -160,6 +161,15 @@ class Gazetteer:
             (label, "ORG", entry.name) for entry in self.entries for label in (entry.name, *entry.aliases)
         ]
         return found + [(label, "PRODUCT", maker) for label, maker in sorted(self.products.items())]
+
+    def token_patterns(self, tokenizer: Callable[[str], Iterable[object]]) -> list[tuple[str, str, list[dict[str, str]]]]:
+        """(entity label, id, token pattern) for every name of :meth:`labels`, tokenised by
+        ``tokenizer``: token patterns rather than phrase patterns, because building phrase
+        patterns runs a whole pipeline over every name."""
+        return [
+            (label, ident, [{"ORTH": token.text} for token in tokenizer(text)])  # type: ignore[attr-defined]
+            for text, label, ident in self.labels()
+        ]
 
 
 @lru_cache(maxsize=8)

@@ -98,7 +98,7 @@ def make_deal_relations(nlp: Language, name: str, gazetteer_path: str) -> object
     """spaCy factory for the deal relation extractor; an empty path uses the bundled gazetteer."""
     from pipeline.relations import DealRelations  # relations imports this module's extensions
 
-    return DealRelations(load_gazetteer(gazetteer_path), nlp.vocab)
+    return DealRelations(load_gazetteer(gazetteer_path), nlp)
 
 
 # Short names for people adding the components to their own pipelines.
@@ -150,12 +150,10 @@ def load_nlp(model: str = "en_core_web_sm", gazetteer_path: str = "") -> Languag
         before="ner" if "ner" in nlp.pipe_names else None,
         config={"validate": True},
     )
-    # Token patterns rather than phrase patterns: building phrase patterns would run the
-    # whole pipeline over every name.
     ruler.add_patterns(
         [
-            {"label": label, "id": ident, "pattern": [{"ORTH": t.text} for t in nlp.make_doc(text)]}
-            for text, label, ident in gazetteer.labels()
+            {"label": label, "id": ident, "pattern": pattern}
+            for label, ident, pattern in gazetteer.token_patterns(nlp.tokenizer)
         ]
     )
     nlp.add_pipe("dealgraph_quantities_v1", name="quantities")

@@ -22,11 +22,10 @@ import logging
 import re
 from dataclasses import dataclass
 
-from spacy.lang.en import English
+from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
-from spacy.vocab import Vocab
 
 from pipeline.gazetteer import Gazetteer
 from pipeline.model import Amount, Capacity, Duration, Evidence, Fact, Org, QuantityMention
@@ -763,8 +762,9 @@ def _read_money(
     classified = classify_money(root, sent, span)
     weak_cue = _weak_cue(root, sent, span)
     values_org = classified is not None and classified[0] == "Valuation" and not _valued_thing_is_deal(classified[1], reader)
-    if classified is not None and weak_cue is not None and classified[1] is not _adjacent_noun(span) and not values_org:
-        if dep_distance(root, weak_cue) < dep_distance(root, classified[1]) or weak_cue is _adjacent_noun(span):
+    adjacent = _adjacent_noun(span)
+    if classified is not None and weak_cue is not None and classified[1] is not adjacent and not values_org:
+        if dep_distance(root, weak_cue) < dep_distance(root, classified[1]) or weak_cue is adjacent:
             # "the $25B deal mirrors Amazon's $50B commitment to OpenAI": the figure belongs to
             # "deal", not to the commitment further away.
             classified = None
@@ -947,15 +947,13 @@ class DealRelations:
     gazetteer's names itself, so "Pfizer" is an organisation even where the NER missed it.
     """
 
-    def __init__(self, gazetteer: Gazetteer, vocab: Vocab | None = None) -> None:
+    def __init__(self, gazetteer: Gazetteer, nlp: Language | None = None) -> None:
         self.gazetteer = gazetteer
         self.matcher: Matcher | None = None
-        if vocab is not None:
-            self.matcher = Matcher(vocab)
-            tokenizer = English().tokenizer
-            for text, label, ident in gazetteer.labels():
-                key = f"{label}|{ident}"
-                self.matcher.add(key, [[{"ORTH": t.text} for t in tokenizer(text)]])
+        if nlp is not None:
+            self.matcher = Matcher(nlp.vocab)
+            for label, ident, pattern in gazetteer.token_patterns(nlp.tokenizer):
+                self.matcher.add(f"{label}|{ident}", [pattern])
 
     def _mark_names(self, doc: Doc) -> None:
         if self.matcher is None or any(ent.ent_id_ for ent in doc.ents):
