@@ -70,7 +70,7 @@ def build_store(location: Path, triples: int, workdir: Path) -> int:
 
             merged = {str(ORGANIZATIONS_GRAPH): rename(organizations)}
             for graph, lines in graphs.items():
-                store.replace_graphs(rename(f"<{graph}>").strip("<>"), rename("\n".join(lines)), merged)
+                store.write({rename(f"<{graph}>").strip("<>"): rename("\n".join(lines))}, merged)
                 merged = {}
             copy += 1
         size = len(store)

@@ -185,8 +185,7 @@ def _write_rdf_subset(store: Store, facts: set[str], fmt: str, output: BinaryIO)
         with Store(Path(scratch) / "store") as subset:
             for start in range(0, len(names), INSERT_BATCH):
                 batch = {name: "\n".join(sorted(graphs[name])) for name in names[start : start + INSERT_BATCH]}
-                first = next(iter(batch))
-                subset.replace_graphs(first, batch.pop(first), batch)
+                subset.write(batch)
             if fmt == "jsonld":
                 buffer = io.BytesIO()
                 subset.dump("jsonld", buffer)

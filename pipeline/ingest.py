@@ -180,9 +180,8 @@ def _ingest_each(
             article = read_article(source, settings, fetcher=fetcher)
             facts = extract_facts(article, nlp)
             graphs = article_graphs(article, facts, nlp, settings)
-            store.replace_graphs(
-                str(graphs.iri),
-                graphs.article.serialize(format="nt"),
+            store.write(
+                {str(graphs.iri): graphs.article.serialize(format="nt")},
                 {str(ORGANIZATIONS_GRAPH): graphs.organizations.serialize(format="nt")},
             )
         except PipelineError as exc:

@@ -6,10 +6,12 @@ their default graph, so plain SELECTs need no GRAPH clause.
 
 from __future__ import annotations
 
+import fcntl
 import logging
+import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Iterator
+from typing import BinaryIO, Iterator, Mapping
 
 import pyoxigraph as ox
 
@@ -88,6 +90,44 @@ class QueryResult:
         return self._raw.serialize(format=ox.RdfFormat.N_TRIPLES)  # type: ignore[attr-defined]
 
 
+LOCK_FILE = "dealgraph.lock"
+"""The writer's lock file inside a store directory; it holds the writing process's PID."""
+
+
+class WriterLock:
+    """An exclusive lock on a store directory, held by the one process that writes to it.
+
+    The lock is an ``flock`` on a file that holds the holder's PID, so it is released by the
+    operating system when the process ends, even by SIGKILL; a stale file is harmless.
+
+    Raises:
+        StoreError: naming the holder's PID when another process holds the lock.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._handle = open(path, "a+", encoding="ascii")  # noqa: SIM115 - held until release()
+        try:
+            fcntl.flock(self._handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            self._handle.seek(0)
+            holder = self._handle.read().strip() or "unknown"
+            self._handle.close()
+            raise StoreError(
+                f"{path.parent}: the store is in use by PID {holder}; "
+                "wait for that process to finish or use another --store"
+            ) from None
+        self._handle.seek(0)
+        self._handle.truncate()
+        self._handle.write(str(os.getpid()))
+        self._handle.flush()
+
+    def release(self) -> None:
+        if not self._handle.closed:
+            fcntl.flock(self._handle, fcntl.LOCK_UN)
+            self._handle.close()
+
+
 class Store:
     """An Oxigraph store in a directory, created on first use.
 
@@ -102,6 +142,7 @@ class Store:
     def __init__(self, location: str | Path, *, read_only: bool = False) -> None:
         self.location = Path(location)
         self.read_only = read_only
+        self._lock: WriterLock | None = None
         try:
             if read_only:
                 if not (self.location / "CURRENT").exists():
@@ -109,11 +150,14 @@ class Store:
                 self._store = ox.Store.read_only(str(self.location))
             else:
                 self.location.mkdir(parents=True, exist_ok=True)
+                self._lock = WriterLock(self.location / LOCK_FILE)
                 self._store = ox.Store(str(self.location))
         except OSError as exc:
+            if self._lock is not None:
+                self._lock.release()
             if "lock" in str(exc).lower():
                 raise StoreError(
-                    f"{self.location}: the store is in use by another dealgraph process; "
+                    f"{self.location}: the store is in use by another process; "
                     "wait for it to finish or use another --store"
                 ) from exc
             raise StoreError(f"{self.location}: cannot open the store: {exc}") from exc
@@ -127,12 +171,16 @@ class Store:
     def close(self) -> None:
         """Flush and release the store; the object is unusable afterwards."""
         if getattr(self, "_store", None) is not None:
-            if not self.read_only:
-                try:
+            try:
+                if not self.read_only:
                     self._store.flush()
-                except OSError as exc:
-                    raise StoreError(f"{self.location}: flushing the store failed: {exc}") from exc
-            self._store = None
+            except OSError as exc:
+                raise StoreError(f"{self.location}: flushing the store failed: {exc}") from exc
+            finally:
+                self._store = None
+                if self._lock is not None:
+                    self._lock.release()
+                    self._lock = None
 
     def __len__(self) -> int:
         """The number of quads in the whole store."""
@@ -146,20 +194,27 @@ class Store:
         """The names of all named graphs."""
         return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
 
-    def replace_graphs(self, replaced: str, ntriples: str, merged: dict[str, str]) -> None:
-        """In one transaction: replace graph ``replaced`` with ``ntriples`` and add the
-        triples of ``merged`` (graph name to N-Triples) to those graphs.
+    def write(self, replace: Mapping[str, str], add: Mapping[str, str] | None = None) -> None:
+        """In one transaction: replace each graph of ``replace`` whole with its N-Triples and
+        add the N-Triples of ``add`` to those graphs (keeping what they hold).
+
+        An article is written this way: its own graph and its manifest entry replaced, its
+        organisations added to the shared graph. A crash leaves all of it or none of it.
 
         Raises:
             StoreError: when the write fails; nothing is changed then.
         """
-        blocks = [f"GRAPH <{replaced}> {{\n{ntriples}\n}}"]
-        blocks += [f"GRAPH <{name}> {{\n{text}\n}}" for name, text in merged.items() if text.strip()]
-        update = f"DROP SILENT GRAPH <{replaced}> ;\nINSERT DATA {{\n{chr(10).join(blocks)}\n}}"
+        add = add or {}
+        drops = [f"DROP SILENT GRAPH <{name}>" for name in replace]
+        blocks = [f"GRAPH <{name}> {{\n{text}\n}}" for name, text in (*replace.items(), *add.items()) if text.strip()]
+        statements = drops + ([f"INSERT DATA {{\n{chr(10).join(blocks)}\n}}"] if blocks else [])
+        if not statements:
+            return
         try:
-            self._store.update(update)
+            self._store.update(" ;\n".join(statements))
         except (OSError, SyntaxError) as exc:
-            raise StoreError(f"{self.location}: writing graph {replaced} failed: {exc}") from exc
+            names = ", ".join(replace) or ", ".join(add)
+            raise StoreError(f"{self.location}: writing graph {names} failed: {exc}") from exc
 
     def remove_graph(self, graph: str) -> None:
         """Drop one named graph and its triples."""
@@ -230,3 +285,19 @@ class Store:
                 ox.serialize(union, target, rdf_format, prefixes=PREFIXES)
         except (OSError, ValueError) as exc:
             raise StoreError(f"{self.location}: writing the store as {fmt} failed: {exc}") from exc
+
+
+def open_store(location: str | Path, *, read_only: bool = False) -> Store:
+    """The store at ``location``: the embedded store for a directory, a remote SPARQL 1.1
+    server for an ``http(s)://`` URL (see :mod:`pipeline.remote_store`).
+
+    Raises:
+        StoreError: when the store cannot be opened.
+    """
+    text = str(location)
+    if text.startswith(("http://", "https://")):
+        from pipeline.remote_store import RemoteStore
+
+        return RemoteStore(text, read_only=read_only)  # type: ignore[return-value]
+    return Store(location, read_only=read_only)
+

@@ -1,5 +1,9 @@
 """The embedded store: idempotent re-ingest, one writer, union default graph."""
 
+import os
+import subprocess
+import sys
+
 import pytest
 
 from pipeline.config import Settings
@@ -38,10 +42,28 @@ def test_store_survives_reopening(tmp_path, nlp, settings) -> None:
         assert len(again) == count
 
 
-def test_second_writer_is_refused(tmp_path) -> None:
+def test_second_writer_is_refused_with_the_holders_pid(tmp_path) -> None:
     with Store(tmp_path / "s"):
-        with pytest.raises(StoreError, match="in use by another"):
+        with pytest.raises(StoreError, match=rf"in use by PID {os.getpid()}\b"):
             Store(tmp_path / "s")
+    Store(tmp_path / "s").close()  # released on close
+
+
+def test_a_writer_in_another_process_is_named(tmp_path) -> None:
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys, time; from pipeline.store import Store; "
+         f"s = Store({str(tmp_path / 's')!r}); print('open', flush=True); time.sleep(60)"],
+        stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        with pytest.raises(StoreError, match=rf"in use by PID {holder.pid}\b"):
+            Store(tmp_path / "s")
+    finally:
+        holder.kill()  # SIGKILL: the lock must go with the process
+        holder.wait()
+    with Store(tmp_path / "s") as reopened:
+        assert len(reopened) == 0
 
 
 def test_reading_a_store_that_does_not_exist(tmp_path) -> None:
