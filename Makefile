@@ -15,18 +15,19 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	touch $@
 
-## demo: ingest corpus/ into a fresh embedded store and print every example query's answer
+## demo: ingest corpus/dev into a fresh embedded store and print every example query's answer
+## (corpus/test stays out of it: it is held out for scoring)
 demo: venv
 	rm -rf $(STORE)
-	$(BIN)/dealgraph ingest --store $(STORE) corpus/
+	$(BIN)/dealgraph ingest --store $(STORE) corpus/dev
 	@for q in ontology/queries/*.rq; do \
 		echo; echo "== $$q"; sed -n 's/^# \{0,1\}//p' $$q | head -n 3; echo; \
 		$(BIN)/dealgraph query --store $(STORE) --file $$q || exit 1; \
 	done
 	@echo; echo "== the deal network"
 	$(BIN)/dealgraph stats --store $(STORE)
-	$(BIN)/dealgraph plot --store $(STORE) --title "Deals in corpus/" -o docs/deals.png
-	$(BIN)/dealgraph plot --store $(STORE) --title "Deals in corpus/" -o docs/deals.html
+	$(BIN)/dealgraph plot --store $(STORE) --title "Deals in corpus/dev" -o docs/deals.png
+	$(BIN)/dealgraph plot --store $(STORE) --title "Deals in corpus/dev" -o docs/deals.html
 
 ## test: the whole test suite
 test: venv
