@@ -3,8 +3,10 @@
 Generates synthetic deal graphs in dealgraph's vocabulary (one named graph per article, the
 shape `dealgraph ingest` writes, organisations in the shared graph) of the sizes asked for,
 loads each into a fresh embedded Oxigraph store and, up to --rdflib-max triples, into an
-rdflib in-memory Dataset, then times every query in ontology/queries/ (median of --runs runs;
-both see the union of all graphs as the default graph). Usage:
+rdflib in-memory Dataset, and, up to --remote-max triples, into an Oxigraph server on
+127.0.0.1 (`oxigraph serve --union-default-graph`, from the dev extras) used through
+dealgraph's remote store, then times every query in ontology/queries/ (median of --runs runs;
+all see the union of all graphs as the default graph). Usage:
 
     .venv/bin/python bench/store.py --sizes 100000 1000000 10000000
 """
@@ -12,14 +14,21 @@ both see the union of all graphs as the default graph). Usage:
 from __future__ import annotations
 
 import argparse
+import contextlib
 import random
+import socket
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Iterator
 
 import rdflib
+import requests
 
+from pipeline.remote_store import RemoteStore
 from pipeline.store import PREFIXES, Store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -103,11 +112,37 @@ def median_ms(run, runs: int) -> float:
     return statistics.median(times)
 
 
+@contextlib.contextmanager
+def oxigraph_server(location: Path) -> Iterator[str]:
+    """`oxigraph serve` (installed beside this Python) on a free port; yields its base URL."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    binary = str(Path(sys.executable).parent / "oxigraph")
+    command = [binary, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}", "--union-default-graph"]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(400):
+            try:
+                if requests.get(f"{url}/query", params={"query": "ASK {}"}, timeout=1).ok:
+                    break
+            except requests.ConnectionError:
+                time.sleep(0.05)  # not listening yet
+        else:
+            raise RuntimeError(f"oxigraph serve did not answer on {url}")
+        yield url
+    finally:
+        process.kill()
+        process.wait()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--rdflib-max", type=int, default=1_000_000, help="largest size also loaded into rdflib")
+    parser.add_argument("--remote-max", type=int, default=100_000, help="largest size also loaded into oxigraph serve")
     args = parser.parse_args()
     queries = sorted((ROOT / "ontology" / "queries").glob("*.rq"))
     header = "".join(f" {q.stem[:14]:>14}" for q in queries)
@@ -126,6 +161,16 @@ def main() -> None:
                     for q in queries
                 )
                 print(f"{'oxigraph':<10} {count:>10} {load_s:>8.1f} {count / load_s:>10.0f}{cells}", flush=True)
+            if size <= args.remote_max:
+                with oxigraph_server(Path(tmp) / "server") as url, RemoteStore(url, timeout=300) as remote:
+                    start = time.perf_counter()
+                    remote.load(data)
+                    load_s = time.perf_counter() - start
+                    cells = "".join(
+                        f" {median_ms(lambda q=q: list(remote.query(texts[q]).rows()), args.runs):>14.1f}"
+                        for q in queries
+                    )
+                    print(f"{'remote':<10} {count:>10} {load_s:>8.1f} {count / load_s:>10.0f}{cells}", flush=True)
             if size <= args.rdflib_max:
                 dataset = rdflib.Dataset(default_union=True)
                 start = time.perf_counter()

@@ -33,7 +33,25 @@ class Settings:
 
     store: str = field(
         default_factory=default_store_path,
-        metadata={"help": "Store location: a directory for the embedded Oxigraph store."},
+        metadata={
+            "help": "Store location: a directory for the embedded Oxigraph store, or the http(s):// URL "
+            "of a SPARQL 1.1 server (Oxigraph server's base URL; the query endpoint when "
+            "store_update_url and store_graph_url are set)."
+        },
+    )
+    store_update_url: str = field(
+        default="",
+        metadata={
+            "help": "SPARQL Update endpoint of a remote store that does not follow Oxigraph server's "
+            "layout (/query, /update, /store); empty: derived from store."
+        },
+    )
+    store_graph_url: str = field(
+        default="",
+        metadata={
+            "help": "Graph Store HTTP Protocol endpoint of a remote store that does not follow Oxigraph "
+            "server's layout; empty: derived from store."
+        },
     )
     model: str = field(
         default="en_core_web_sm",

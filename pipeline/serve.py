@@ -42,7 +42,7 @@ from rdflib import Graph
 
 from pipeline.errors import ConfigError, QueryError, StoreError
 from pipeline.paths import ontology_dir
-from pipeline.store import PREFIXES, QueryResult, Store
+from pipeline.store import PREFIXES, QueryResult, Store, is_remote
 
 logger = logging.getLogger(__name__)
 
@@ -669,6 +669,11 @@ class SparqlServer:
     ) -> None:  # fmt: skip
         if not timeout > 0:
             raise ConfigError(f"--timeout {timeout!r}: must be a positive number of seconds")
+        if is_remote(location):
+            raise ConfigError(
+                "--store is the URL of a remote SPARQL server, but dealgraph serve serves a store "
+                "directory; the remote server has its own SPARQL endpoint: serve the remote server itself"
+            )
         self.location = Path(location)
         self.timeout = timeout
         self.runner = QueryRunner(self.location, timeout, max_queries)

@@ -15,6 +15,7 @@ from typing import BinaryIO, Iterator, Mapping
 
 import pyoxigraph as ox
 
+from pipeline.config import Settings
 from pipeline.errors import QueryError, StoreError
 
 logger = logging.getLogger(__name__)
@@ -30,6 +31,7 @@ PREFIXES = {
     "owl": "http://www.w3.org/2002/07/owl#",
     "org": "http://www.w3.org/ns/org#",
     "wd": "http://www.wikidata.org/entity/",
+    "oa": "http://www.w3.org/ns/oa#",
 }
 """Prefixes every query may use without declaring them."""
 
@@ -87,7 +89,9 @@ class QueryResult:
 
     def ntriples(self) -> bytes:
         """CONSTRUCT/DESCRIBE triples as N-Triples."""
-        return self._raw.serialize(format=ox.RdfFormat.N_TRIPLES)  # type: ignore[attr-defined]
+        # ox.serialize takes the embedded store's QueryTriples and a remote store's list of
+        # parsed triples alike.
+        return ox.serialize(self._raw, format=ox.RdfFormat.N_TRIPLES)  # type: ignore[arg-type,return-value]
 
 
 LOCK_FILE = "dealgraph.lock"
@@ -182,6 +186,11 @@ class Store:
                     self._lock.release()
                     self._lock = None
 
+    def _refuse_if_read_only(self, what: str) -> None:
+        # Oxigraph's own refusal is a RuntimeError that names no store.
+        if self.read_only:
+            raise StoreError(f"{self.location}: the store is open read-only; {what} is refused")
+
     def __len__(self) -> int:
         """The number of quads in the whole store."""
         return len(self._store)
@@ -194,20 +203,23 @@ class Store:
         """The names of all named graphs."""
         return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
 
-    def write(self, replace: Mapping[str, str], add: Mapping[str, str] | None = None) -> None:
-        """In one transaction: replace each graph of ``replace`` whole with its N-Triples and
-        add the N-Triples of ``add`` to those graphs (keeping what they hold).
+    def write(self, replace: Mapping[str, str], add: Mapping[str, str] | None = None, then: str = "") -> None:
+        """In one transaction: replace each graph of ``replace`` whole with its N-Triples, add
+        the N-Triples of ``add`` to those graphs (keeping what they hold), then run the SPARQL
+        Update ``then`` (graph.prune_deals tidies the shared deals graph this way).
 
         An article is written this way: its own graph and its manifest entry replaced, its
-        organisations added to the shared graph. A crash leaves all of it or none of it.
+        organisations and deals added to the shared graphs. A crash leaves all of it or none.
 
         Raises:
             StoreError: when the write fails; nothing is changed then.
         """
         add = add or {}
+        self._refuse_if_read_only(f"writing graph {', '.join(replace) or ', '.join(add)}")
         drops = [f"DROP SILENT GRAPH <{name}>" for name in replace]
         blocks = [f"GRAPH <{name}> {{\n{text}\n}}" for name, text in (*replace.items(), *add.items()) if text.strip()]
         statements = drops + ([f"INSERT DATA {{\n{chr(10).join(blocks)}\n}}"] if blocks else [])
+        statements += [then] if then.strip() else []
         if not statements:
             return
         try:
@@ -218,6 +230,7 @@ class Store:
 
     def remove_graph(self, graph: str) -> None:
         """Drop one named graph and its triples."""
+        self._refuse_if_read_only(f"removing graph {graph}")
         try:
             self._store.update(f"DROP SILENT GRAPH <{graph}>")
         except OSError as exc:
@@ -239,6 +252,7 @@ class Store:
         rdf_format = formats.get(path.suffix.lower())
         if rdf_format is None:
             raise StoreError(f"{path}: cannot load {path.suffix or 'a file without suffix'}; use a .nq or .trig dump")
+        self._refuse_if_read_only(f"loading {path}")
         before = len(self._store)
         try:
             self._store.load(path=str(path), format=rdf_format)
@@ -287,17 +301,39 @@ class Store:
             raise StoreError(f"{self.location}: writing the store as {fmt} failed: {exc}") from exc
 
 
-def open_store(location: str | Path, *, read_only: bool = False) -> Store:
+def is_remote(location: str | Path) -> bool:
+    """Whether ``location`` names a remote SPARQL server rather than a store directory.
+
+    >>> is_remote("https://sparql.example/ds"), is_remote("./deals")
+    (True, False)
+    """
+    return str(location).lower().startswith(("http://", "https://"))
+
+
+def open_store(
+    location: str | Path | None = None, *, read_only: bool = False, settings: Settings | None = None
+) -> Store:
     """The store at ``location``: the embedded store for a directory, a remote SPARQL 1.1
     server for an ``http(s)://`` URL (see :mod:`pipeline.remote_store`).
 
+    Args:
+        location: a directory or a URL; ``settings.store`` when None.
+        read_only: open for reading only; writes raise StoreError.
+        settings: for a URL, the timeout, User-Agent and the endpoints ``store_update_url``
+            and ``store_graph_url``; the defaults when None. Credentials come from the
+            ``DEALGRAPH_STORE_USER``/``_PASSWORD``/``_TOKEN`` environment variables.
+
     Raises:
         StoreError: when the store cannot be opened.
+        ConfigError: when the credential environment variables are inconsistent.
     """
-    text = str(location)
-    if text.startswith(("http://", "https://")):
-        from pipeline.remote_store import RemoteStore
+    settings = settings or Settings()
+    location = settings.store if location is None else location
+    if is_remote(location):
+        from pipeline.remote_store import RemoteStore, credentials_from_env
 
-        return RemoteStore(text, read_only=read_only)  # type: ignore[return-value]
+        return RemoteStore(  # type: ignore[return-value]
+            str(location), read_only=read_only, timeout=settings.timeout, update_url=settings.store_update_url,
+            graph_url=settings.store_graph_url, credentials=credentials_from_env(), user_agent=settings.user_agent,
+        )  # fmt: skip
     return Store(location, read_only=read_only)
-
