@@ -20,7 +20,7 @@ import re
 from bs4 import BeautifulSoup, Tag
 from lxml import html as lxml_html
 
-from pipeline.body import Block, anchor_keys, extract_body_blocks, join_blocks, parse_page
+from pipeline.body import Block, all_links_chars, anchor_keys, extract_body_blocks, join_blocks, parse_page
 from pipeline.charset import decode_html
 from pipeline.errors import ExtractionError
 from pipeline.language import article_language
@@ -48,6 +48,8 @@ _TRAILING_SECTION = re.compile(
     re.IGNORECASE,
 )
 MIN_BODY_CHARS = 80
+# A plain-text "headline" longer than this is a body without its headline line.
+MAX_HEADLINE_CHARS = 500
 # Share of the body's characters that are link texts above which a page without declared
 # article metadata is taken for an index of other pages.
 INDEX_LINK_SHARE = 0.5
@@ -58,12 +60,23 @@ INDEX_MIN_LINKS = 5
 def _strip_noise(root: Tag) -> None:
     for tag in root.find_all(_DROP_TAGS):
         tag.decompose()
-    for tag in root.find_all(True):
-        if tag.decomposed or tag.name in ("html", "body", "article", "main"):
+    # Tags inside a dropped one are skipped by way of their parent, not ``tag.decomposed``:
+    # on a live tag that property searches the tag's whole subtree (bs4's ``__getattr__``),
+    # which made deeply nested markup quadratic.
+    dropped: set[int] = set()
+    outermost: list[Tag] = []
+    for tag in root.find_all(True):  # document order: a parent comes before its children
+        if id(tag.parent) in dropped:
+            dropped.add(id(tag))
+            continue
+        if tag.name in ("html", "body", "article", "main"):
             continue
         marker = " ".join([tag.get("id") or "", *(tag.get("class") or []), tag.get("role") or ""])
         if marker.strip() and _BOILERPLATE.search(marker):
-            tag.decompose()
+            dropped.add(id(tag))
+            outermost.append(tag)
+    for tag in outermost:
+        tag.decompose()
 
 
 _BLOCKS = ("p", "div", "section", "li", "blockquote", "h2", "h3", "td", "pre", "dd")
@@ -71,7 +84,20 @@ _BLOCKS = ("p", "div", "section", "li", "blockquote", "h2", "h3", "td", "pre", "
 
 def _leaf_blocks(root: Tag) -> list[Tag]:
     """Block elements under ``root`` with no block element inside: the page's paragraphs."""
-    return [tag for tag in root.find_all(_BLOCKS) if tag.find(_BLOCKS) is None]
+    # One pass in document order, each tag noting the nearest block above it, instead of a
+    # ``find`` under every block: that was quadratic in the depth of nested markup.
+    nearest_block: dict[int, Tag | None] = {id(root): None}
+    blocks: list[Tag] = []
+    has_block_inside: set[int] = set()
+    for tag in root.find_all(True):
+        above = nearest_block.get(id(tag.parent))
+        if tag.name in _BLOCKS:
+            if above is not None:
+                has_block_inside.add(id(above))
+            blocks.append(tag)
+            above = tag
+        nearest_block[id(tag)] = above
+    return [tag for tag in blocks if id(tag) not in has_block_inside]
 
 
 def _is_prose(text: str) -> bool:
@@ -89,9 +115,38 @@ def _paragraphs(container: Tag) -> list[str]:
     return texts
 
 
+def _outermost(tags: list[Tag]) -> list[Tag]:
+    """The tags (in document order) that are not inside another of them.
+
+    A candidate inside another has no more text than it, so the longest is always among
+    these; measuring only them keeps nested candidates (``<article>`` in ``<article>`` ...)
+    linear rather than quadratic in the nesting depth.
+    """
+    chosen = {id(tag) for tag in tags}
+    covered: dict[int, bool] = {}  # element id: it is one of ``tags`` or inside one
+    kept = []
+    for tag in tags:
+        path: list[int] = []
+        node = tag.parent
+        inside = False
+        while node is not None:
+            if id(node) in covered:
+                inside = covered[id(node)]
+                break
+            if id(node) in chosen:
+                inside = True
+                break
+            path.append(id(node))
+            node = node.parent
+        covered.update(dict.fromkeys(path, inside))
+        if not inside:
+            kept.append(tag)
+    return kept
+
+
 def _best_container(soup: BeautifulSoup) -> Tag | None:
     for selector in ("[itemprop=articleBody]", "article", "main", "[role=main]"):
-        candidates = soup.select(selector)
+        candidates = _outermost(soup.select(selector))
         if candidates:
             return max(candidates, key=lambda t: len(t.get_text(" ")))
     # No semantic markup: the element whose child paragraphs hold the most prose.
@@ -111,7 +166,13 @@ def parse_html(markup: str) -> lxml_html.HtmlElement | None:
     """The lxml tree of a page; None when there is no markup to parse."""
     if not markup.strip():
         return None
-    return parse_page(markup)
+    tree = parse_page(markup)
+    if tree is None:
+        # trafilatura turns away markup that neither mentions "html" near its start nor parses
+        # to more than one element: a bare fragment ("<p>...</p>") or garbage. Read it as the
+        # body of a page, so a fragment gives its text and garbage a "no article text" reason.
+        tree = parse_page(f"<html><body>{markup}</body></html>")
+    return tree
 
 
 def _fallback_paragraphs(markup: str) -> list[str]:
@@ -122,14 +183,17 @@ def _fallback_paragraphs(markup: str) -> list[str]:
     return _paragraphs(container) if container is not None else []
 
 
-def _index_reason(meta: PageMeta, blocks: list[Block]) -> str | None:
+def _index_reason(meta: PageMeta, blocks: list[Block], anchors: set[str]) -> str | None:
     """Why the page looks like a list of other articles rather than one; None if it does not."""
     if meta.article_declared:
         return None
     if meta.index_declared:
         return "the page declares itself a collection of articles (schema.org CollectionPage/ItemList)"
     chars = sum(len(block.text) for block in blocks)
-    linked = sum(block.link_chars for block in blocks)
+    # Every link of a block counts: trafilatura merges a run of <div><a>headline</a></div>
+    # teasers into one long paragraph, in which only the longest link was measured.
+    every_link = all_links_chars(blocks, anchors)
+    linked = sum(max(block.link_chars, chars) for block, chars in zip(blocks, every_link, strict=True))
     if chars and linked / chars > INDEX_LINK_SHARE:
         return f"{linked / chars:.0%} of its text is links to other pages"
     return None
@@ -154,10 +218,12 @@ def extract_article(html: str | bytes, url: str | None = None, source: str | Non
     name = source or url or "<page>"
     tree = parse_html(markup)
     if tree is None:
-        raise ExtractionError(f"{name}: no article text found on the page (it is empty)")
+        problem = "it is empty" if not markup.strip() else "it cannot be parsed as HTML"
+        raise ExtractionError(f"{name}: no article text found on the page ({problem})")
     meta = read_meta(tree)
+    anchors = anchor_keys(tree)  # before extract_body_blocks prunes the tree
     blocks = extract_body_blocks(tree, meta, url)
-    reason = _index_reason(meta, blocks)
+    reason = _index_reason(meta, blocks, anchors)
     if reason:
         raise ExtractionError(f"{name}: no article: {reason}")
     text = join_blocks(blocks)
@@ -221,5 +287,10 @@ def article_from_text(content: str, url: str, source: str) -> Article:
             break
     text = "\n".join(line.rstrip() for line in body_lines).strip()
     if len(text) < MIN_BODY_CHARS:
+        if len(headline) > MAX_HEADLINE_CHARS:
+            raise ExtractionError(
+                f"{source}: no article text after the headline line, which is {len(headline):,} characters "
+                "long: the first line must be the headline and the body must follow it"
+            )
         raise ExtractionError(f"{source}: no article text after the headline line")
     return Article(text=text, url=url, source=source, headline=headline or None)

@@ -86,7 +86,7 @@ def test_bad_inputs_are_named_and_the_rest_is_stored(runner, tmp_path, loaded) -
     errors = result.stderr.splitlines()
     assert f"failed: {missing}: no such file or directory" in errors
     assert f"failed: {empty}: empty file" in errors
-    assert f"failed: {binary}: binary file, not text or HTML" in errors
+    assert f"failed: {binary}: binary file, not text or HTML (it starts like a PNG file)" in errors
     assert any(line.startswith(f"failed: {pdf}: unsupported file type '.pdf'") for line in errors)
     assert "ingested 1 article" in result.stdout
     assert _count(loaded) > before  # the good page went in, nothing was lost
