@@ -1,7 +1,9 @@
 """Store benchmark: load rate and example-query latency, embedded Oxigraph vs rdflib.
 
-Generates synthetic deal graphs in dealgraph's vocabulary (one named graph per article, the
-shape `dealgraph ingest` writes, organisations in the shared graph) of the sizes asked for,
+Generates synthetic deal graphs in dealgraph's vocabulary (the layout `dealgraph ingest`
+writes: what a deal is in the shared deals graph, what each article says in its own graph,
+organisations in the shared graph; one report in ten is a second article about a deal
+already generated) of the sizes asked for,
 loads each into a fresh embedded Oxigraph store and, up to --rdflib-max triples, into an
 rdflib in-memory Dataset, and, up to --remote-max triples, into an Oxigraph server on
 127.0.0.1 (`oxigraph serve --union-default-graph`, from the dev extras) used through
@@ -49,6 +51,10 @@ KINDS = [
 ]
 
 
+SECOND_REPORTS = 0.1
+"""Share of reports that are a second article about a deal already generated."""
+
+
 def _quad(s: str, p: str, o: str, g: str) -> str:
     return f"{s} <{p}> {o} <{g}> .\n"
 
@@ -58,6 +64,8 @@ def write_dataset(path: Path, triples: int, seed: int = 7) -> int:
     rng = random.Random(seed)
     organisations = max(50, triples // 200)
     orgs_graph = f"{BASE}graph/organizations"
+    deals_graph = f"{BASE}graph/deals"
+    recent: list[tuple[str, str]] = []
     written = 0
     with path.open("w", encoding="utf-8") as out:
         for n in range(organisations):
@@ -75,24 +83,35 @@ def write_dataset(path: Path, triples: int, seed: int = 7) -> int:
             out.write(_quad(node, f"{SCHEMA}datePublished", f'"{day}"^^<{XSD}date>', graph))
             written += 3
             for f in range(3):
+                if recent and rng.random() < SECOND_REPORTS:
+                    # Another article reporting a stored deal: its provenance only, and now
+                    # and then a figure of its own (a conflicting figure).
+                    fact, value = rng.choice(recent)
+                    out.write(_quad(fact, f"{PROV}wasDerivedFrom", node, graph))
+                    out.write(_quad(f"<{value}>", f"{PROV}wasDerivedFrom", node, graph))
+                    written += 2
+                    continue
                 kind, roles = rng.choice(KINDS)
-                fact = f"<{graph}/fact/{f}>"
-                out.write(_quad(fact, RDF_TYPE, f"<{DG}{kind}>", graph))
-                out.write(_quad(fact, RDF_TYPE, f"<{DG}Fact>", graph))
+                fact = f"<{BASE}fact/a{article}f{f}>"
+                out.write(_quad(fact, RDF_TYPE, f"<{DG}{kind}>", deals_graph))
+                out.write(_quad(fact, RDF_TYPE, f"<{DG}Fact>", deals_graph))
                 out.write(_quad(fact, f"{PROV}wasDerivedFrom", node, graph))
                 written += 3
                 for role in roles:
-                    out.write(_quad(fact, f"{DG}{role}", f"<{BASE}org/o{rng.randrange(organisations)}>", graph))
+                    out.write(_quad(fact, f"{DG}{role}", f"<{BASE}org/o{rng.randrange(organisations)}>", deals_graph))
                     written += 1
-                value = f"{graph}/fact/{f}/figure"
+                value = f"{BASE}fact/a{article}f{f}/figure"
                 if kind == "ComputeCommitment":
-                    out.write(_quad(fact, f"{DG}capacity", f"<{value}>", graph))
+                    out.write(_quad(fact, f"{DG}capacity", f"<{value}>", deals_graph))
                 else:
-                    out.write(_quad(fact, f"{DG}amount", f"<{value}>", graph))
-                    out.write(_quad(f"<{value}>", f"{SCHEMA}currency", '"USD"', graph))
+                    out.write(_quad(fact, f"{DG}amount", f"<{value}>", deals_graph))
+                    out.write(_quad(f"<{value}>", f"{SCHEMA}currency", '"USD"', deals_graph))
                     written += 1
                 amount = rng.randint(1, 500) * 10**8
-                out.write(_quad(f"<{value}>", f"{SCHEMA}value", f'"{amount}"^^<{XSD}decimal>', graph))
+                out.write(_quad(f"<{value}>", f"{SCHEMA}value", f'"{amount}"^^<{XSD}decimal>', deals_graph))
+                out.write(_quad(f"<{value}>", f"{PROV}wasDerivedFrom", node, graph))
+                written += 2
+                recent = (recent + [(fact, value)])[-50:]
                 evidence = f"<{graph}/evidence/{f}>"
                 out.write(_quad(fact, f"{DG}evidence", evidence, graph))
                 out.write(_quad(evidence, f"{DG}sentence", f'"Sentence {f} of article {article}."', graph))

@@ -79,6 +79,7 @@ EDGE_COLUMNS = (
     ("duration", "duration"), ("metric", "metric"), ("date:date", "date"), ("status", "status"),
     ("sources:int", "sources"), ("co_investors:int", "co_investors"),
     ("source_urls:string[]", "source_urls"), ("facts:string[]", "facts"),
+    ("figures:string[]", "figures"),
 )  # fmt: skip
 
 

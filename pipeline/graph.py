@@ -1,18 +1,27 @@
 """Facts and their article as RDF, in the vocabulary of ontology/dealgraph.ttl.
 
-Two graphs come out of one article:
+Three sets of triples come out of one article:
 
 - the **article graph** (named by the article's IRI): the ``schema:NewsArticle``, the
-  extraction run, every fact with its figures, tranches and evidence. Re-ingesting the article
-  replaces this graph whole; removing the article drops it.
+  extraction run, and what the article says about each fact: ``prov:wasDerivedFrom`` the
+  article on the fact and on each figure it gives, ``prov:wasGeneratedBy`` the run, and the
+  evidence sentences. Re-ingesting the article replaces this graph whole; removing it drops it.
+- the **deal triples**, added to the shared graph ``DEALS_GRAPH``: each fact's types, roles,
+  figures (named by their content), tranches, duration and metric. A deal that several
+  articles report (resolve.py) is one fact there, stated once; after an article is written or
+  removed, ``prune_deals`` drops what no article supports any more.
 - the **organisation triples**, written to the shared graph ``ORGANIZATIONS_GRAPH``: each
   organisation's type, ``skos:prefLabel``, ``skos:altLabel`` per name seen, and from the
   gazetteer its Wikidata ``owl:sameAs``, parent and sector. Keeping them in one shared graph
   means a union-graph query sees each organisation triple once, however many articles name it.
+
+Why shared graphs: Oxigraph's union default graph returns a triple once per graph holding it,
+so a triple written by two articles would be counted twice by every SELECT.
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from decimal import Decimal
@@ -21,8 +30,8 @@ from rdflib import RDF, XSD, Graph, Literal, URIRef
 from rdflib.namespace import OWL, SKOS
 
 from pipeline.gazetteer import Gazetteer
-from pipeline.model import Amount, Capacity, Fact
-from pipeline.vocab import DG, ORG, PROV, SCHEMA, article_iri, fact_iri, org_iri
+from pipeline.model import Amount, Capacity, Evidence, Fact
+from pipeline.vocab import DEALS_GRAPH, DG, OA, ORG, PROV, SCHEMA, article_iri, fact_iri, org_iri
 
 ROLE_TERMS = {
     "investor": DG.investor,
@@ -41,6 +50,8 @@ class ArticleGraphs:
     iri: URIRef
     article: Graph
     organizations: Graph
+    deals: Graph  # added to the shared DEALS_GRAPH
+    facts: tuple[URIRef, ...] = ()
 
 
 def _decimal(value: Decimal) -> Literal:
@@ -52,6 +63,7 @@ def _bind(graph: Graph) -> Graph:
     graph.bind("schema", SCHEMA)
     graph.bind("skos", SKOS)
     graph.bind("prov", PROV)
+    graph.bind("oa", OA)
     return graph
 
 
@@ -83,6 +95,26 @@ def _add_capacity(graph: Graph, node: URIRef, capacity: Capacity) -> None:
         graph.add((node, SCHEMA.maxValue, _decimal(capacity.watts)))
 
 
+def _figure_iri(fact: URIRef, kind: str, figure: Amount | Capacity) -> URIRef:
+    digest = hashlib.sha256(repr(figure).encode("utf-8")).hexdigest()[:12]
+    return URIRef(f"{fact}/{kind}/{digest}")
+
+
+def _add_selectors(graph: Graph, node: URIRef, text: URIRef, evidence: Evidence) -> None:
+    """The evidence as a W3C Web Annotation specific resource: a quote and a position
+    selector into the article text."""
+    position, quote = URIRef(f"{node}/position"), URIRef(f"{node}/quote")
+    graph.add((node, RDF.type, OA.SpecificResource))
+    graph.add((node, OA.hasSource, text))
+    graph.add((node, OA.hasSelector, position))
+    graph.add((node, OA.hasSelector, quote))
+    graph.add((position, RDF.type, OA.TextPositionSelector))
+    graph.add((position, OA.start, Literal(evidence.start, datatype=XSD.nonNegativeInteger)))
+    graph.add((position, OA.end, Literal(evidence.end, datatype=XSD.nonNegativeInteger)))
+    graph.add((quote, RDF.type, OA.TextQuoteSelector))
+    graph.add((quote, OA.exact, Literal(evidence.sentence)))
+
+
 def _add_organization(graph: Graph, name: str, surfaces: set[str], gazetteer: Gazetteer) -> URIRef:
     node = org_iri(name)
     graph.add((node, RDF.type, DG.Organization))
@@ -111,6 +143,7 @@ def build_graphs(
     gazetteer: Gazetteer,
     software_version: str,
     model: str,
+    fact_iris: list[URIRef] | None = None,
 ) -> ArticleGraphs:
     """The RDF for one article and its facts.
 
@@ -120,6 +153,9 @@ def build_graphs(
         facts: the article's facts.
         gazetteer: gives known organisations their Wikidata identity, parent and sector.
         software_version, model: recorded on the extraction run.
+        fact_iris: the IRI of each fact, one per fact (see resolve.resolve_fact_iris: a fact
+            reported by an earlier article keeps that fact's IRI); minted from this article
+            when None.
     """
     iri = article_iri(article_url)
     article = _bind(Graph())
@@ -144,6 +180,10 @@ def build_graphs(
     now = datetime.now(timezone.utc).replace(microsecond=0)
     article.add((run, PROV.endedAtTime, Literal(now, datatype=XSD.dateTime)))
 
+    # The text the evidence offsets count in: the article as dealgraph extracted it.
+    text_node = URIRef(f"{iri}/text")
+    article.add((text_node, PROV.wasDerivedFrom, iri))
+
     surfaces: dict[str, set[str]] = {}
     for fact in facts:
         for orgs in fact.roles.values():
@@ -154,33 +194,42 @@ def build_graphs(
         names = {s for s in seen if s[:1].isupper() and not s.lower().startswith(("the ", "it"))}
         _add_organization(organizations, name, names, gazetteer)
 
-    for fact in facts:
-        node = fact_iri(iri, fact_key(fact))
-        article.add((node, RDF.type, DG[fact.kind]))
-        article.add((node, RDF.type, DG.Fact))
+    if fact_iris is None:
+        fact_iris = [fact_iri(article_url, fact_key(fact)) for fact in facts]
+    deals = _bind(Graph())
+    for fact, node in zip(facts, fact_iris, strict=True):
+        # What the deal is goes to the shared deals graph; that this article reports it, and
+        # with which figures and sentences, stays in the article's graph.
+        deals.add((node, RDF.type, DG[fact.kind]))
+        deals.add((node, RDF.type, DG.Fact))
         article.add((node, PROV.wasDerivedFrom, iri))
         article.add((node, PROV.wasGeneratedBy, run))
         for role, orgs in fact.roles.items():
             for org in orgs:
-                article.add((node, ROLE_TERMS[role], org_iri(org.name)))
+                deals.add((node, ROLE_TERMS[role], org_iri(org.name)))
+        # Figures are named by their content: articles agreeing on a figure share its node,
+        # and a figure names each article that gives it (conflicting-figures.rq).
         if fact.amount is not None:
-            amount_node = URIRef(f"{node}/amount")
-            article.add((node, DG.amount, amount_node))
-            _add_amount(article, amount_node, fact.amount)
+            amount_node = _figure_iri(node, "amount", fact.amount)
+            deals.add((node, DG.amount, amount_node))
+            article.add((amount_node, PROV.wasDerivedFrom, iri))
+            _add_amount(deals, amount_node, fact.amount)
         if fact.capacity is not None:
-            capacity_node = URIRef(f"{node}/capacity")
-            article.add((node, DG.capacity, capacity_node))
-            _add_capacity(article, capacity_node, fact.capacity)
+            capacity_node = _figure_iri(node, "capacity", fact.capacity)
+            deals.add((node, DG.capacity, capacity_node))
+            article.add((capacity_node, PROV.wasDerivedFrom, iri))
+            _add_capacity(deals, capacity_node, fact.capacity)
         if fact.duration is not None:
-            article.add((node, DG.duration, Literal(fact.duration.iso, datatype=XSD.duration)))
+            deals.add((node, DG.duration, Literal(fact.duration.iso, datatype=XSD.duration)))
         if fact.metric:
-            article.add((node, DG.metric, Literal(fact.metric)))
-        for n, tranche in enumerate(fact.tranches, start=1):
-            tranche_node = URIRef(f"{node}/tranche/{n}")
-            article.add((node, DG.tranche, tranche_node))
-            article.add((tranche_node, RDF.type, DG.Tranche))
-            article.add((tranche_node, DG.amount, URIRef(f"{tranche_node}/amount")))
-            _add_amount(article, URIRef(f"{tranche_node}/amount"), tranche)
+            deals.add((node, DG.metric, Literal(fact.metric)))
+        for tranche in fact.tranches:
+            tranche_node = _figure_iri(node, "tranche", tranche)
+            deals.add((node, DG.tranche, tranche_node))
+            article.add((tranche_node, PROV.wasDerivedFrom, iri))
+            deals.add((tranche_node, RDF.type, DG.Tranche))
+            deals.add((tranche_node, DG.amount, URIRef(f"{tranche_node}/amount")))
+            _add_amount(deals, URIRef(f"{tranche_node}/amount"), tranche)
         for evidence in fact.evidence:
             evidence_node = URIRef(f"{iri}/evidence/{evidence.start}-{evidence.end}")
             article.add((node, DG.evidence, evidence_node))
@@ -188,4 +237,24 @@ def build_graphs(
             article.add((evidence_node, DG.sentence, Literal(evidence.sentence)))
             article.add((evidence_node, DG.startOffset, Literal(evidence.start, datatype=XSD.nonNegativeInteger)))
             article.add((evidence_node, DG.endOffset, Literal(evidence.end, datatype=XSD.nonNegativeInteger)))
-    return ArticleGraphs(iri, article, organizations)
+            _add_selectors(article, evidence_node, text_node, evidence)
+    return ArticleGraphs(iri, article, organizations, deals, tuple(fact_iris))
+
+
+def prune_deals(facts: list[str]) -> str:
+    """A SPARQL Update that drops, for these facts, the deal triples no article supports:
+    figures and tranches that no article gives any more, and facts no article reports."""
+    if not facts:
+        return ""
+    values = "VALUES ?f { " + " ".join(f"<{f}>" for f in sorted(set(facts))) + " }"
+    graph = f"<{DEALS_GRAPH}>"
+    amount, capacity, tranche, derived = (f"<{term}>" for term in (DG.amount, DG.capacity, DG.tranche, PROV.wasDerivedFrom))
+    unsupported = f"FILTER NOT EXISTS {{ GRAPH ?any {{ %s {derived} ?source }} }}"
+    return f"""DELETE {{ GRAPH {graph} {{ ?m ?q ?r }} }} WHERE {{
+  {values} GRAPH {graph} {{ ?f {tranche} ?n . ?n {amount} ?m . ?m ?q ?r }} {unsupported % "?n"} }} ;
+DELETE {{ GRAPH {graph} {{ ?f ?link ?n . ?n ?p ?o }} }} WHERE {{
+  {values} VALUES ?link {{ {amount} {capacity} {tranche} }}
+  GRAPH {graph} {{ ?f ?link ?n . ?n ?p ?o }} {unsupported % "?n"} }} ;
+DELETE {{ GRAPH {graph} {{ ?f ?p ?o }} }} WHERE {{
+  {values} GRAPH {graph} {{ ?f ?p ?o }} {unsupported % "?f"} }}"""
+

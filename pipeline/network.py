@@ -12,7 +12,9 @@ a ``MultiDiGraph``:
   target, pledging company → cloud provider) and compute capacity too (provider → company).
   A fact with one organisation (a valuation or revenue figure) is a self-loop on it.
 
-The same fact reported by several articles is one edge with several sources. The store has
+The same deal reported by several articles is one fact in the store (pipeline/resolve.py) and
+one edge here with several sources; when the reports disagree on the figure the edge carries
+the largest and lists them all in ``figures``. The store has
 no deal status or announcement date yet, so ``date`` is the earliest ``schema:datePublished``
 of the articles and ``status`` is always ``"reported"``. Dollar totals and ``--min-usd`` count
 USD amounts only: other currencies are kept as written and never converted.
@@ -117,8 +119,9 @@ class _Fact:
     watts: Decimal | None = None
     duration: str | None = None
     metric: str | None = None
-    url: str | None = None
-    published: str | None = None
+    urls: set[str] = field(default_factory=set)
+    dates: set[str] = field(default_factory=set)
+    figures: set[Decimal] = field(default_factory=set)
 
     def merge_key(self) -> tuple[object, ...]:
         roles = tuple(sorted((role, tuple(sorted(orgs))) for role, orgs in self.roles.items()))
@@ -138,17 +141,28 @@ def _rows(store: Store, query: str) -> Iterator[dict[str, str | None]]:
 
 
 def _read_facts(store: Store) -> list[_Fact]:
+    """Every fact once. A fact reported by several articles has one row per article and
+    figure; its sources are all the articles, its figure the largest one reported (the
+    others are listed in ``figures``)."""
     facts: dict[str, _Fact] = {}
     for row in _rows(store, "network-facts.rq"):
         iri = row["fact"] or ""
-        if iri in facts:
-            continue
-        fact = facts[iri] = _Fact(iri, row["type"] or "")
-        for name in ("amount", "low", "watts"):
-            if row[name] is not None:
-                setattr(fact, name, Decimal(row[name] or "0"))
-        for name in ("currency", "qualifier", "duration", "metric", "url", "published"):
-            setattr(fact, name, row[name])
+        fact = facts.get(iri)
+        if fact is None:
+            fact = facts[iri] = _Fact(iri, row["type"] or "")
+        figure = row["amount"] or row["watts"]
+        if figure is not None:
+            fact.figures.add(Decimal(figure))
+        if figure is not None and Decimal(figure) >= max(fact.figures):
+            for name in ("amount", "low", "watts"):
+                setattr(fact, name, Decimal(row[name]) if row[name] is not None else None)
+            fact.currency, fact.qualifier = row["currency"], row["qualifier"]
+        for name in ("duration", "metric"):
+            setattr(fact, name, getattr(fact, name) or row[name])
+        if row["url"]:
+            fact.urls.add(row["url"])
+        if row["published"]:
+            fact.dates.add(row["published"])
     for row in _rows(store, "network-roles.rq"):
         fact = facts.get(row["fact"] or "")
         if fact is not None:
@@ -192,8 +206,9 @@ def _edge_label(fact: _Fact) -> str:
 
 def _edge_attributes(group: list[_Fact]) -> dict[str, Any]:
     first = group[0]
-    urls = sorted({f.url for f in group if f.url})
-    dates = sorted(f.published for f in group if f.published)
+    urls = sorted(set().union(*(f.urls for f in group)))
+    dates = sorted(set().union(*(f.dates for f in group)))
+    figures = sorted(set().union(*(f.figures for f in group)))
     attrs: dict[str, Any] = {
         "fact_type": first.fact_type,
         "label": _edge_label(first),
@@ -216,6 +231,8 @@ def _edge_attributes(group: list[_Fact]) -> dict[str, Any]:
             attrs[name] = getattr(first, name)
     if dates:
         attrs["date"] = dates[0]
+    if len(figures) > 1:
+        attrs["figures"] = [format(f.normalize(), "f") for f in figures]  # the reports disagree
     return attrs
 
 

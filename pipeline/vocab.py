@@ -17,10 +17,15 @@ BASE = "https://w3id.org/dealgraph/"
 SCHEMA = Namespace("https://schema.org/")
 PROV = Namespace("http://www.w3.org/ns/prov#")
 ORG = Namespace("http://www.w3.org/ns/org#")
+OA = Namespace("http://www.w3.org/ns/oa#")
 WIKIDATA = Namespace("http://www.wikidata.org/entity/")
 
 ORGANIZATIONS_GRAPH = URIRef(BASE + "graph/organizations")
 """Named graph holding organisation nodes, shared by every article (see graph.py)."""
+
+DEALS_GRAPH = URIRef(BASE + "graph/deals")
+"""Named graph holding what each fact is (types, roles, figures), shared by the articles that
+report it (see graph.py)."""
 
 
 class DG(DefinedNamespace):
@@ -72,6 +77,14 @@ class DG(DefinedNamespace):
     stakePercent: URIRef
     valuationBasis: URIRef
     round: URIRef
+    # the ingest manifest (manifest.py)
+    IngestRecord: URIRef
+    source: URIRef
+    ingestStatus: URIRef
+    reason: URIRef
+    contentHash: URIRef
+    factCount: URIRef
+    ingestedArticle: URIRef
 
 
 def slug(name: str) -> str:
@@ -97,7 +110,9 @@ def article_iri(url: str) -> URIRef:
     return URIRef(f"{BASE}article/{digest}")
 
 
-def fact_iri(article: URIRef, key: str) -> URIRef:
-    """The IRI of one fact of an article, stable across re-ingests of the same text."""
-    digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
-    return URIRef(f"{article}/fact/{digest}")
+def fact_iri(article_url: str, key: str) -> URIRef:
+    """The IRI of a fact first reported by the article at ``article_url``; ``key`` tells the
+    article's facts apart. Stable across re-ingests of the same text; later articles about
+    the same deal reuse it (see resolve.py)."""
+    digest = hashlib.sha256(f"{article_url}\n{key}".encode("utf-8")).hexdigest()[:20]
+    return URIRef(f"{BASE}fact/{digest}")

@@ -148,14 +148,26 @@ def test_evidence_offsets_slice_the_article_text(dev_store, nlp) -> None:
         assert article.text[int(start) : int(end)] == sentence
 
 
-def test_facts_live_in_their_articles_named_graph(dev_store) -> None:
+def test_what_an_article_says_lives_in_its_named_graph(dev_store) -> None:
     rows = _rows(dev_store, """
-        SELECT ?g (COUNT(?fact) AS ?n) WHERE { GRAPH ?g { ?fact a dg:Fact ; prov:wasDerivedFrom ?g } }
+        SELECT ?g (COUNT(?fact) AS ?n) WHERE { GRAPH ?g { ?fact prov:wasGeneratedBy ?run ; prov:wasDerivedFrom ?g } }
         GROUP BY ?g""")
-    assert rows and all(int(n) > 0 for _, n in rows)
+    assert len(rows) > 40 and all(int(n) > 0 for _, n in rows)
     stray = _rows(dev_store, """
-        SELECT ?fact WHERE { GRAPH ?g { ?fact a dg:Fact ; prov:wasDerivedFrom ?a } FILTER(?g != ?a) }""")
+        SELECT ?fact WHERE { GRAPH ?g { ?fact prov:wasGeneratedBy ?run ; prov:wasDerivedFrom ?a } FILTER(?g != ?a) }""")
     assert stray == []
+
+
+def test_what_a_deal_is_lives_once_in_the_deals_graph(dev_store) -> None:
+    outside = _rows(dev_store, """
+        SELECT ?fact ?g WHERE { GRAPH ?g { ?fact a dg:Fact } FILTER(?g != <https://w3id.org/dealgraph/graph/deals>) }""")
+    assert outside == []
+    unsupported = _rows(dev_store, """
+        SELECT ?fact WHERE { ?fact a dg:Fact FILTER NOT EXISTS { ?fact prov:wasDerivedFrom ?article } }""")
+    assert unsupported == []
+    twice = _rows(dev_store, """
+        SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?s ?p ?o HAVING (COUNT(?g) > 1)""")
+    assert twice == []  # the union default graph would show such a triple twice
 
 
 def test_extraction_run_is_recorded(dev_store) -> None:

@@ -137,7 +137,7 @@ def test_the_same_fact_from_two_articles_is_one_edge(network: nx.MultiDiGraph) -
     (deal,) = _edges(network, "pfizer", "seagen", "Acquisition")
     assert deal["label"] == "$43B"
     assert deal["sources"] == 2
-    assert len(deal["source_urls"]) == 2 and len(deal["facts"]) == 2
+    assert len(deal["source_urls"]) == 2 and len(deal["facts"]) == 1  # one fact in the store (resolve.py)
     assert all(url.endswith(("wire-a.txt", "wire-b.txt")) for url in deal["source_urls"])
 
 
@@ -278,7 +278,8 @@ def test_dataset_formats_keep_named_graphs(deals: Store, stored_quads: set, tmp_
     assert _quads(dataset) == stored_quads
     graphs = {g for *_, g in stored_quads}
     assert URIRef("https://w3id.org/dealgraph/graph/organizations") in graphs
-    assert len(graphs) == 1 + 5  # the organisations and each article
+    assert URIRef("https://w3id.org/dealgraph/graph/deals") in graphs
+    assert len(graphs) == 2 + 5 + 5  # organisations, deals, and each article with its manifest record
     assert len(stored_quads) == len(deals)
 
 

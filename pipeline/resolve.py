@@ -1,0 +1,168 @@
+"""Which stored fact is this? Cross-article identity of deals.
+
+Articles about one deal each yield a fact of their own. Before an article is written, each of
+its facts is looked up in the store; when a stored fact reports the same deal, the new fact
+takes that fact's IRI, so the deal is one node with one ``prov:wasDerivedFrom`` per article.
+The article's statements about it stay in the article's own named graph, so re-ingesting or
+removing the article changes only what it said.
+
+A stored fact is the same deal as a new one when all of these hold:
+
+- the same fact type and exactly the same organisations in every role (names are already
+  canonical, so "AWS" and "Amazon Web Services" agree);
+- an article reporting the stored fact was published within ``WINDOW_DAYS[type]`` of the new
+  article (skipped when either date is unknown): deals are covered from announcement to close,
+  valuations and revenue figures are snapshots and go stale quickly;
+- the figures are close: within ``SAME_DEAL_SPREAD`` of each other (an acquisition's price may
+  differ more between reports; it is one deal whatever figure each report gives), the same
+  currency or unit, and for revenue the same metric. A fact without a figure agrees with any.
+
+Figures that agree within 1% are the same figure; wider differences are kept side by side as
+conflicting figures, each with the articles that give it (``ontology/queries/conflicting-figures.rq``).
+When several stored facts qualify, the closest figure wins, then the nearest date; one stored
+fact takes at most one fact of each article.
+
+New facts get an IRI minted from the article URL and the fact's content, so re-ingesting an
+unchanged article reuses the same IRIs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Protocol
+
+from rdflib import URIRef
+
+from pipeline.model import Fact
+from pipeline.store import QueryResult
+from pipeline.vocab import DG, fact_iri, org_iri
+
+WINDOW_DAYS = {
+    "Acquisition": 3 * 365,
+    "Investment": 180,
+    "ComputeCommitment": 365,
+    "CloudCommitment": 365,
+    "Valuation": 45,
+    "Revenue": 45,
+}
+SAME_DEAL_SPREAD = Decimal("0.25")
+ANY_FIGURE = ("Acquisition",)
+ROLE_PREDICATES = ("investor", "investee", "acquirer", "target", "company", "provider")
+
+
+class Queryable(Protocol):
+    def query(self, sparql: str) -> QueryResult: ...
+
+
+@dataclass
+class StoredFact:
+    """A fact already in the store, as far as identity needs it."""
+
+    iri: str
+    roles: dict[str, set[str]] = field(default_factory=dict)
+    figures: set[tuple[Decimal, str]] = field(default_factory=set)  # (value, currency or "W")
+    metrics: set[str] = field(default_factory=set)
+    dates: set[date] = field(default_factory=set)
+
+
+def _role_iris(fact: Fact) -> dict[str, set[str]]:
+    return {role: {str(org_iri(org.name)) for org in orgs} for role, orgs in fact.roles.items() if orgs}
+
+
+def _figure(fact: Fact) -> tuple[Decimal, str] | None:
+    if fact.amount is not None:
+        return fact.amount.value, fact.amount.currency
+    if fact.capacity is not None:
+        return fact.capacity.watts, "W"
+    return None
+
+
+def _candidates(store: Queryable, fact: Fact) -> list[StoredFact]:
+    """Stored facts of the same type that name the fact's first organisation in the same role."""
+    roles = _role_iris(fact)
+    if not roles:
+        return []
+    anchor_role = sorted(roles)[0]
+    anchor = sorted(roles[anchor_role])[0]
+    role_values = " ".join(f"dg:{role}" for role in ROLE_PREDICATES)
+    sparql = f"""
+SELECT ?fact ?role ?org ?value ?unit ?metric ?published WHERE {{
+  ?fact a <{DG[fact.kind]}> ; dg:{anchor_role} <{anchor}> .
+  {{ VALUES ?role {{ {role_values} }} ?fact ?role ?org }}
+  UNION {{ ?fact dg:amount [ schema:value ?value ; schema:currency ?unit ] }}
+  UNION {{ ?fact dg:capacity/schema:value ?value BIND("W" AS ?unit) }}
+  UNION {{ ?fact dg:metric ?metric }}
+  UNION {{ ?fact prov:wasDerivedFrom/schema:datePublished ?published }}
+}}"""
+    found: dict[str, StoredFact] = {}
+    for iri, role, org, value, unit, metric, published in store.query(sparql).rows():
+        stored = found.setdefault(iri or "", StoredFact(iri or ""))
+        if role and org:
+            stored.roles.setdefault(role.rsplit("#", 1)[-1], set()).add(org)
+        if value is not None and unit is not None:
+            stored.figures.add((Decimal(value), unit))
+        if metric:
+            stored.metrics.add(metric)
+        if published:
+            stored.dates.add(date.fromisoformat(published[:10]))
+    return list(found.values())
+
+
+def _distance(fact: Fact, published: date | None, stored: StoredFact) -> tuple[Decimal, int] | None:
+    """How far apart a new and a stored fact are, or None when they are different deals."""
+    if _role_iris(fact) != stored.roles:
+        return None
+    days = 0
+    if published is not None and stored.dates:
+        days = min(abs((published - other).days) for other in stored.dates)
+        if days > WINDOW_DAYS[fact.kind]:
+            return None
+    if fact.metric and stored.metrics and fact.metric not in stored.metrics:
+        return None
+    figure = _figure(fact)
+    if figure is None or not stored.figures:
+        return Decimal(0), days
+    spreads = [
+        abs(value - figure[0]) / max(value, figure[0], Decimal(1))
+        for value, unit in stored.figures
+        if unit == figure[1]
+    ]
+    if not spreads:
+        return None
+    spread = min(spreads)
+    if spread > SAME_DEAL_SPREAD and fact.kind not in ANY_FIGURE:
+        return None
+    return spread, days
+
+
+def resolve_fact_iris(
+    store: Queryable, article_url: str, published: date | None, facts: list[Fact], keys: list[str]
+) -> list[URIRef]:
+    """The IRI each fact of one article is written under: a stored fact's for the same deal,
+    else a new one.
+
+    Args:
+        store: where earlier articles' facts are.
+        article_url, published: the article being written.
+        facts: its facts; ``keys`` tells them apart within the article (see graph.fact_key).
+    """
+    pairs: list[tuple[tuple[Decimal, int], int, str]] = []
+    cache: dict[tuple[str, str, str], list[StoredFact]] = {}
+    for index, fact in enumerate(facts):
+        roles = _role_iris(fact)
+        anchor = (fact.kind, *(next(((r, sorted(o)[0]) for r, o in sorted(roles.items())), ("", ""))))
+        if anchor not in cache:
+            cache[anchor] = _candidates(store, fact)
+        for stored in cache[anchor]:
+            distance = _distance(fact, published, stored)
+            if distance is not None:
+                pairs.append((distance, index, stored.iri))
+    chosen: dict[int, URIRef] = {}
+    taken: set[str] = set()
+    for _, index, iri in sorted(pairs):
+        if index not in chosen and iri not in taken:
+            chosen[index] = URIRef(iri)
+            taken.add(iri)
+    return [chosen.get(i) or fact_iri(article_url, keys[i]) for i in range(len(facts))]
