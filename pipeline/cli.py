@@ -3,9 +3,11 @@ and format its result. Library errors become one-line messages and exit code 1."
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import logging
+import signal
 import sys
 from pathlib import Path
 from typing import Any, Callable
@@ -17,7 +19,7 @@ from pipeline.config import Settings, load_settings
 from pipeline.errors import PipelineError
 from pipeline.ingest import ingest, read_article
 from pipeline.query import FORMATS, run_query
-from pipeline.store import Store
+from pipeline.store import open_store
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -33,8 +35,9 @@ def store_option(func: Callable[..., Any]) -> Callable[..., Any]:
     """The shared ``--store`` option."""
     return click.option(
         "--store",
-        metavar="DIR",
-        help="Store directory. Default: $DEALGRAPH_STORE, else ~/.local/share/dealgraph/store.",
+        metavar="DIR|URL",
+        help="Store directory, or http(s):// URL of a SPARQL 1.1 server. "
+             "Default: $DEALGRAPH_STORE, else ~/.local/share/dealgraph/store.",
     )(func)
 
 
@@ -69,36 +72,141 @@ def main(verbose: int) -> None:
 @main.command(context_settings=CONTEXT)
 @store_option
 @click.option("--model", metavar="NAME", help="spaCy pipeline to load first (default en_core_web_sm).")
-@click.argument("sources", nargs=-1, required=True)
+@click.option("--from-file", "from_files", multiple=True, metavar="FILE",
+              help="Also ingest the URLs listed in FILE, one a line (# comments allowed). Repeatable.")
+@click.option("--feed", "feeds", multiple=True, metavar="URL|FILE",
+              help="Also ingest the articles of an RSS or Atom feed. Repeatable.")
+@click.option("--sitemap", "sitemaps", multiple=True, metavar="URL|FILE",
+              help="Also ingest the pages of an XML or news sitemap (indexes are followed). Repeatable.")
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Processes that fetch and extract (each loads the spaCy pipeline); this process writes.")
+@click.option("--dask", "dask_address", metavar="ADDRESS",
+              help="Fetch and extract on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786).")
+@click.option("--retry-failed", is_flag=True,
+              help="Try again the sources that failed before (otherwise they are skipped). "
+                   "Without SOURCES, retries every failed source in the manifest.")
+@click.option("--report", "report_path", type=click.Path(dir_okay=False, writable=True, path_type=Path),
+              help="Write one JSON line per source: source, status, reason, url, facts.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress output; failures and the summary still print.")
+@click.argument("sources", nargs=-1)
 @library_errors
-def ingest_command(store: str | None, model: str | None, sources: tuple[str, ...]) -> None:
+def ingest_command(
+    store: str | None, model: str | None, from_files: tuple[str, ...], feeds: tuple[str, ...],
+    sitemaps: tuple[str, ...], workers: int, dask_address: str | None, retry_failed: bool,
+    report_path: Path | None, quiet: bool, sources: tuple[str, ...],
+) -> None:  # fmt: skip
     """Extract deal facts from SOURCES and store them.
 
-    Each SOURCE is an http(s) URL, an .html/.htm page, a .txt file (first line = headline) or
-    a directory searched for those. Re-ingesting an article replaces its facts.
+    Each SOURCE is an http(s) URL, an .html/.htm page, a .txt file (first line = headline), a
+    .jsonl file of records ({"url", "headline", "published", "text" or "html"}, one a line),
+    or a directory searched for those. --from-file, --feed and --sitemap add more.
 
-    Exit status: 0 when every source was stored, 1 when any failed (each is named on stderr
-    with its reason; the others are still stored).
+    The store keeps a manifest of every source: an article whose content is unchanged since
+    it was stored is skipped, a changed one replaces its facts, one that failed is skipped
+    until --retry-failed. Each article is written in one transaction, so a killed batch can
+    simply be run again; Ctrl-C stops after the current article. `dealgraph status` shows the
+    manifest.
+
+    Exit status: 0 when no source failed, 1 when any failed (each is named on stderr with its
+    reason; the others are still stored), 130 when interrupted.
 
     \b
-    Example:
+    Examples:
       dealgraph ingest --store ./deals corpus/ https://example.com/news/deal.html
+      dealgraph ingest --feed https://example.com/deals.rss --workers 2 --report today.jsonl
     """
+    if not (sources or from_files or feeds or sitemaps or retry_failed):
+        raise click.UsageError("give at least one SOURCE, --from-file, --feed or --sitemap")
+    if dask_address and workers > 1:
+        raise click.UsageError("--workers and --dask do not mix; the Dask cluster has its own workers")
+    from pipeline.ingest import BatchOptions
+    from pipeline.manifest import FAILED, read_records
+    from pipeline.progress import Progress, count_sources
+
     settings = _settings(store=store, model=model)
-    with Store(settings.store) as opened:
-        report = ingest(sources, opened, settings)
-    for failure in report.failed:
-        click.echo(f"failed: {failure.source}: {failure.reason}", err=True)
+    options = BatchOptions(from_files=from_files, feeds=feeds, sitemaps=sitemaps, workers=workers,
+                           dask=dask_address, retry_failed=retry_failed, keep_results=False)  # fmt: skip
+    interrupted = {"flag": False}
+
+    def on_interrupt(signum: int, frame: object) -> None:
+        if interrupted["flag"]:
+            raise KeyboardInterrupt  # a second Ctrl-C stops at once; the current article is lost, not half-written
+        interrupted["flag"] = True
+        click.echo("stopping after the current article (Ctrl-C again to stop now)", err=True)
+
+    with open_store(settings=settings) as opened, contextlib.ExitStack() as stack:
+        if retry_failed and not (sources or from_files or feeds or sitemaps):
+            sources = tuple(record.source for record in read_records(opened, FAILED))
+        total = None if (feeds or sitemaps) else count_sources(sources, from_files)
+        progress = Progress(total, quiet=quiet)
+        stack.callback(progress.close)
+        report_file = stack.enter_context(open(report_path, "w", encoding="utf-8")) if report_path else None
+
+        def on_result(result: Any) -> None:
+            progress(result)
+            if result.status == "failed":
+                click.echo(f"failed: {result.source}: {result.reason}", err=True)
+            if report_file is not None:
+                report_file.write(json.dumps(result.as_dict(), ensure_ascii=False) + "\n")
+                report_file.flush()
+
+        previous = signal.signal(signal.SIGINT, on_interrupt)
+        stack.callback(signal.signal, signal.SIGINT, previous)
+        report = ingest(sources, opened, settings, options=options, on_result=on_result,
+                        stop=lambda: interrupted["flag"])  # fmt: skip
+    counts = report.counts
     click.echo(
         f"ingested {report.articles} article{'s' if report.articles != 1 else ''}: "
         f"{report.facts} facts, {report.triples} triples written; "
-        f"{len(report.failed)} failed; store {settings.store} holds {report.store_triples} triples"
+        f"{counts['unchanged']} unchanged, {counts['skipped']} skipped, {len(report.failed)} failed; "
+        f"store {settings.store} holds {report.store_triples} triples"
+        + ("; interrupted: run the same command again to finish" if report.interrupted else "")
     )
+    if report.interrupted:
+        sys.exit(130)
     if report.failed:
         sys.exit(1)
 
 
 ingest_command.name = "ingest"
+
+
+@main.command(context_settings=CONTEXT)
+@store_option
+@click.option("--failed", "list_failed", is_flag=True, help="Also list every failed source with its reason.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@library_errors
+def status(store: str | None, list_failed: bool, fmt: str) -> None:
+    """Summarise the store's ingest manifest: sources by status, facts, the latest ingest.
+
+    \b
+    Example:
+      dealgraph status --failed
+    """
+    from pipeline.manifest import summarize
+
+    settings = _settings(store=store)
+    with open_store(settings=settings, read_only=True) as opened:
+        summary = summarize(opened)
+        triples = len(opened)
+    if fmt == "json":
+        click.echo(json.dumps({
+            "store": settings.store, "triples": triples, "sources": summary.sources,
+            "by_status": dict(summary.by_status), "facts": summary.facts,
+            "last_ingest": summary.last_time.isoformat() if summary.last_time else None,
+            "failed": [{"source": r.source, "reason": r.reason, "time": r.time.isoformat()} for r in summary.failed],
+        }, indent=2))  # fmt: skip
+        return
+    statuses = ", ".join(f"{count} {name}" for name, count in sorted(summary.by_status.items())) or "none"
+    click.echo(f"store {settings.store}: {triples} triples")
+    click.echo(f"sources: {summary.sources} ({statuses})")
+    click.echo(f"facts from stored sources: {summary.facts}")
+    click.echo(f"last ingest: {summary.last_time.isoformat() if summary.last_time else '-'}")
+    if summary.failed and not list_failed:
+        click.echo(f"{len(summary.failed)} failed; list them with --failed, retry with: dealgraph ingest --retry-failed")
+    if list_failed:
+        for record in summary.failed:
+            click.echo(f"failed: {record.source}: {record.reason}")
 
 
 @main.command(context_settings=CONTEXT)
@@ -115,7 +223,7 @@ def query(store: str | None, fmt: str, query_file: Path | None, query: str | Non
     """Run a SPARQL 1.1 QUERY over every stored article.
 
     The default graph is the union of all articles' graphs, and the prefixes dg:, schema:,
-    skos:, prov:, rdf:, rdfs:, xsd:, owl:, org: and wd: need no declaration. CONSTRUCT and
+    skos:, prov:, rdf:, rdfs:, xsd:, owl:, org:, wd: and oa: need no declaration. CONSTRUCT and
     DESCRIBE print Turtle.
 
     \b
@@ -127,7 +235,7 @@ def query(store: str | None, fmt: str, query_file: Path | None, query: str | Non
         raise click.UsageError("give either a QUERY argument or --file, not both or neither")
     sparql = query_file.read_text(encoding="utf-8") if query_file else query
     settings = _settings(store=store)
-    with Store(settings.store, read_only=True) as opened:
+    with open_store(settings=settings, read_only=True) as opened:
         click.echo(run_query(opened, sparql or "", fmt), nl=False)
 
 
@@ -249,7 +357,7 @@ def export(store: str | None, fmt: str | None, output: Path | None, **filters: A
             raise click.UsageError("give --format, or an -o file ending in " + ", ".join(EXPORT_SUFFIXES))
         fmt = EXPORT_SUFFIXES[output.suffix.lower()]
     selection = _selection(**filters)
-    with Store(_settings(store=store).store, read_only=True) as opened:
+    with open_store(settings=_settings(store=store), read_only=True) as opened:
         if output is None and fmt != "csv":
             sys.stdout.flush()
             write_export(opened, fmt, sys.stdout.buffer, selection)
@@ -284,7 +392,7 @@ def plot(store: str | None, output: Path, title: str | None, **filters: Any) -> 
     from pipeline.plot import plot as draw
 
     selection = _selection(**filters)
-    with Store(_settings(store=store).store, read_only=True) as opened:
+    with open_store(settings=_settings(store=store), read_only=True) as opened:
         graph = to_networkx(opened, selection)
     if title is None:
         title = f"Deals around {selection.company}" if selection.company else "Deals"
@@ -313,7 +421,7 @@ def stats(store: str | None, fmt: str, top: int, **filters: Any) -> None:
     from pipeline.network import format_stats, graph_stats, to_networkx
 
     selection = _selection(**filters)
-    with Store(_settings(store=store).store, read_only=True) as opened:
+    with open_store(settings=_settings(store=store), read_only=True) as opened:
         summary = graph_stats(to_networkx(opened, selection), top=top)
     if fmt == "json":
         click.echo(json.dumps(summary.as_dict(), indent=2))
@@ -386,7 +494,7 @@ def dump(store: str | None, fmt: str, output: Path | None) -> None:
       dealgraph dump --store ./deals --format trig -o deals.trig
     """
     settings = _settings(store=store)
-    with Store(settings.store, read_only=True) as opened:
+    with open_store(settings=settings, read_only=True) as opened:
         if output is not None:
             opened.dump(fmt, output)
         else:
@@ -407,7 +515,7 @@ def load(store: str | None, file: Path) -> None:
       dealgraph load --store ./copy deals.trig
     """
     settings = _settings(store=store)
-    with Store(settings.store) as opened:
+    with open_store(settings=settings) as opened:
         added = opened.load(file)
         click.echo(f"loaded {file}: {added} new quads; store {settings.store} holds {len(opened)} quads")
 
@@ -429,6 +537,6 @@ def remove(store: str | None, url: str) -> None:
     from pipeline.ingest import remove_article
 
     settings = _settings(store=store)
-    with Store(settings.store) as opened:
+    with open_store(settings=settings) as opened:
         removed = remove_article(url, opened)
         click.echo(f"removed {url}: {removed} triples; store {settings.store} holds {len(opened)} quads")

@@ -76,12 +76,16 @@ def test_syntax_error_names_the_position(store) -> None:
         store.query("SELEC ?x WHERE { ?x ?p ?o }")
 
 
-def test_remove_graph(store, nlp, settings) -> None:
-    ingest([str(PAGE)], store, settings, nlp=nlp)
+def test_remove_article_takes_its_facts_and_manifest_record(store, nlp, settings) -> None:
+    from pipeline.ingest import remove_article
+    from pipeline.manifest import read_records
+
+    report = ingest([str(PAGE)], store, settings, nlp=nlp)
     graphs = [g for g in store.graphs() if "/article/" in g]
-    assert len(graphs) == 1
-    store.remove_graph(graphs[0])
+    assert len(graphs) == 1 and len(list(read_records(store))) == 1
+    remove_article(report.results[0].url, store)
     assert _fact_count(store) == 0
+    assert [g for g in store.graphs() if "/article/" in g or "/manifest/" in g] == []
 
 
 def test_default_store_path_follows_xdg(monkeypatch, tmp_path) -> None:
