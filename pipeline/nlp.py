@@ -19,6 +19,7 @@ The two dealgraph components are registered as spaCy factories under versioned n
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import replace
 from functools import lru_cache
 
@@ -129,6 +130,21 @@ def _load_base(model: str) -> Language:
     )
 
 
+# Company names written with a colon or dot inside ("Run:ai", "Character.AI", "Booking.com").
+DOTTED_NAME = re.compile(r"^[A-Z][A-Za-z0-9]*[:.](?:ai|AI|io|IO|com|co|js)$")
+
+
+def keep_dotted_names(nlp: Language) -> None:
+    """Make the tokenizer keep dotted and coloned company names as one token, so the NER sees
+    "Run:ai" rather than a person called "Run"."""
+    previous = nlp.tokenizer.token_match
+
+    def token_match(text: str) -> object:
+        return DOTTED_NAME.match(text) or (previous(text) if previous else None)
+
+    nlp.tokenizer.token_match = token_match
+
+
 @lru_cache(maxsize=4)
 def load_nlp(model: str = "en_core_web_sm", gazetteer_path: str = "") -> Language:
     """Load spaCy with the dealgraph components; the same arguments reuse one pipeline.
@@ -141,6 +157,7 @@ def load_nlp(model: str = "en_core_web_sm", gazetteer_path: str = "") -> Languag
         ModelError: when no pipeline loads.
     """
     nlp = _load_base(model)
+    keep_dotted_names(nlp)
     gazetteer = load_gazetteer(gazetteer_path)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("dealgraph_line_breaks_v1", name="line_breaks", before="parser")

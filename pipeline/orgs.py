@@ -24,6 +24,8 @@ from pipeline.model import Org
 _NOT_ORGS = {
     "ai", "gpu", "gpus", "ceo", "cfo", "ipo", "sec", "llm", "api", "cloud", "series",
     "round", "nasdaq", "nyse", "tpu", "tpus", "q1", "q2", "q3", "q4",
+    # Countries and unions the small NER model tags ORG: a place is never a deal's party.
+    "us", "u.s", "usa", "u.s.a", "uk", "u.k", "eu", "e.u", "uae", "un",
 }  # fmt: skip
 
 # Nouns that, after "the", point back to an organisation ("the company", "the lender").
@@ -180,6 +182,11 @@ class Context:
         self.recent = [org for org in self.recent if org.name != chosen.name] + [chosen]
 
 
+def _bare(name: str) -> str:
+    """A name lowercased, without a possessive or surrounding dots: "the US's" → "us"."""
+    return re.sub(r"^the |['’]s$", "", name.lower().strip()).strip(" .")
+
+
 def _name_mentions(sent: Span, gazetteer: Gazetteer) -> list[OrgMention]:
     mentions = []
     for ent in sent.ents:
@@ -197,8 +204,8 @@ def _name_mentions(sent: Span, gazetteer: Gazetteer) -> list[OrgMention]:
             continue
         if guessed and _titled(ent):
             continue  # "Albert Bourla, Pfizer's chief executive" is a person
-        if ent.text.lower().strip(" .'’s") in _NOT_ORGS or not any(c.isalpha() for c in ent.text):
-            continue
+        if _bare(ent.text) in _NOT_ORGS or sum(c.isalpha() for c in ent.text) < 2:
+            continue  # nor a lone letter ("Series F" split by the NER)
         if _MODEL_NUMBER.match(ent.text) or _SERIES.match(ent.text):
             continue  # "MI450", "H100": a chip or product code; "Series C": a round
         if ent.label_ == "ORG" and not known and _owner_prefix(ent.text) != ent.text:

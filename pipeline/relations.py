@@ -105,7 +105,9 @@ MODALS = {"could", "might", "may", "should", "would"}
 HEDGE_PHRASES = re.compile(
     r"\b(?:familiar with|reports? (?:said|say|says|suggested|suggest)|(?:was|were|been) reported"
     r"|reported that|according to (?:reports|people|sources|media)|sources (?:said|say)"
-    r"|(?:is|are|was|were) said to|on track to)\b",
+    r"|(?:is|are|was|were) said to|on track to"
+    r"|(?:estimates?|forecasts?|projections?) (?:put|puts|suggest|suggests|show|shows)"
+    r"|analysts? (?:estimate|expect|reckon|believe|say|said))\b",
     re.IGNORECASE,
 )
 UNFINISHED = {"raise", "seek", "negotiate", "discuss", "pursue"}  # "is raising": not closed yet
@@ -114,6 +116,14 @@ UNFINISHED = {"raise", "seek", "negotiate", "discuss", "pursue"}  # "is raising"
 MARKET_VALUE_FLOOR = 10**12
 SMALLEST_DEAL = 10_000  # "$50 in cash", "$157 a share": prices, never a deal's size
 REPORTING = {"announce", "say", "confirm", "agree", "disclose", "report", "state", "reveal"}
+MARKET_VALUE = re.compile(r"\bmarket (?:value|valuation|cap|capitali[sz]ation|worth)\b", re.IGNORECASE)
+LENDING = re.compile(
+    r"\bfrom (?:\w+ ){0,3}(?:lenders|banks)\b|\bin (?:\w+ )?loans\b|\b(?:debt financing|credit (?:facility|line)"
+    r"|loan facility|collateral|borrow\w*)\b",
+    re.IGNORECASE,
+)
+HOLDINGS = {"stake", "holding", "share", "position", "interest"}
+UNNAMED_NOT_ORGS = {"PERSON", "GPE", "LOC", "NORP", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "EVENT", "LAW", "LANGUAGE"}
 
 
 @dataclass
@@ -169,6 +179,8 @@ def _cue_applies(token: Token, root: Token) -> bool:
     "put a value of $61 billion on"."""
     if _lemma(token) == "put":
         return any(c.dep_ == "dobj" and (c.i == root.i or _lemma(c) in FUNDING_NOUNS) for c in token.children)
+    if _lemma(token) == "hand":
+        return token.pos_ == "VERB"  # "handed OpenAI $1bn", not "shook hands"
     return True
 
 
@@ -256,7 +268,11 @@ def is_asserted(cue: Token, root: Token, sent: Span, kind: str) -> bool:
             if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
                 return False
             if child.dep_ == "aux" and child.lower_ in MODALS:
-                governed_by_report = any(_lemma(a) in REPORTING for a in token.ancestors)
+                # "Amazon said it would invest" reports a decision; "a venture they said
+                # would invest" (a relative clause) describes an intention.
+                governed_by_report = any(
+                    _lemma(a) in REPORTING and a.dep_ not in ("relcl", "acl") for a in token.ancestors
+                )
                 if child.lower_ != "would" or not governed_by_report:
                     return False
             if kind == "Revenue" and child.dep_ == "aux" and child.lower_ in ("will", "'ll"):
@@ -306,7 +322,11 @@ def _direct_orgs(token: Token, mentions: list[OrgMention]) -> list[OrgMention]:
 
 
 def _subject(verb: Token, mentions: list[OrgMention]) -> tuple[list[OrgMention], bool]:
-    """Organisations that are the subject of ``verb`` (climbing xcomp/conj/advcl), and passivity."""
+    """Organisations that are the subject of ``verb`` (climbing xcomp/conj/advcl), and passivity.
+
+    A passive verb whose subject sits higher ("Bungie is to be acquired by Sony") is passive
+    too: its own auxpass says so."""
+    passive_verb = any(c.dep_ == "auxpass" for c in verb.children)
     current: Token | None = verb
     for _ in range(4):
         if current is None:
@@ -314,7 +334,7 @@ def _subject(verb: Token, mentions: list[OrgMention]) -> tuple[list[OrgMention],
         for child in current.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 found = _direct_orgs(child, mentions) or _orgs_under(child, mentions)[:1]
-                return found, child.dep_ == "nsubjpass"
+                return found, child.dep_ == "nsubjpass" or passive_verb
             if child.dep_ == "agent":
                 pass
         if current.pos_ in ("NOUN", "PROPN") and current is not verb:
@@ -398,6 +418,24 @@ class RoleReader:
                 return ancestor
         return token.sent.root
 
+    def unnamed_org(self, token: Token) -> list[OrgMention]:
+        """A proper noun in a role's own slot that the NER missed ("bought Run:ai"): an
+        organisation recognised from context. Not when it is a person, place, date or sum."""
+        if token.pos_ != "PROPN" or token.ent_type_ in UNNAMED_NOT_ORGS:
+            return []
+        if any(m.covers(token) for m in self.mentions):
+            return []
+        parts = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < token.i]
+        start = min([token.i, *(c.i for c in parts)])
+        span = token.doc[start : token.i + 1]
+        if span.text.lower() in ("series", "inc", "ltd") or not span.text[:1].isupper():
+            return []
+        name = self.gazetteer.canonical(span.text)
+        mention = OrgMention(start, token.i + 1, Org(name, span.text))
+        self.mentions.append(mention)
+        self.mentions.sort(key=lambda m: m.start)
+        return [mention]
+
     def _first_after(self, token: Token, exclude: list[OrgMention]) -> list[OrgMention]:
         names = {m.org.name for m in exclude}
         for mention in self.mentions:
@@ -437,8 +475,8 @@ class RoleReader:
         subject, passive = _subject(cue, mentions)
         objects = []
         for child in cue.children:
-            if child.dep_ in ("dobj", "attr") or (child.dep_ == "prt" and False):
-                objects += _direct_orgs(child, mentions) or _orgs_under(child, mentions)[:1]
+            if child.dep_ in ("dobj", "attr"):
+                objects += _direct_orgs(child, mentions) or _orgs_under(child, mentions)[:1] or self.unnamed_org(child)
         prep_objects = _prep_orgs(cue, patient_preps, mentions)
         if passive:
             return _agent_orgs(cue, mentions), subject
@@ -454,7 +492,7 @@ def _investment(reader: RoleReader, cue: Token, root: Token) -> dict[str, list[O
             investors = _prep_orgs(cue, {"from"}, reader.mentions) + _agent_orgs(cue, reader.mentions)
             for token in cue.subtree:
                 # "raised $120 million in a round led by Northwind Ventures"
-                if token is not cue and (_lemma(token) in ROUND_NOUNS or token.dep_ == "dobj"):
+                if token != cue and (_lemma(token) in ROUND_NOUNS or token.dep_ == "dobj"):
                     investors += [m for m in _agent_orgs(token, reader.mentions) if m not in investors]
             return {"investor": investors, "investee": investee}
         investors = _agent_orgs(cue, reader.mentions) + _prep_orgs(cue, {"from"}, reader.mentions)
@@ -763,8 +801,10 @@ def _read_money(
     weak_cue = _weak_cue(root, sent, span)
     values_org = classified is not None and classified[0] == "Valuation" and not _valued_thing_is_deal(classified[1], reader)
     adjacent = _adjacent_noun(span)
-    if classified is not None and weak_cue is not None and classified[1] is not adjacent and not values_org:
-        if dep_distance(root, weak_cue) < dep_distance(root, classified[1]) or weak_cue is adjacent:
+    # Tokens are compared with == (same document, same index): spaCy makes a new Token object
+    # on every access, so `is` would never hold.
+    if classified is not None and weak_cue is not None and classified[1] != adjacent and not values_org:
+        if dep_distance(root, weak_cue) < dep_distance(root, classified[1]) or weak_cue == adjacent:
             # "the $25B deal mirrors Amazon's $50B commitment to OpenAI": the figure belongs to
             # "deal", not to the commitment further away.
             classified = None
@@ -800,9 +840,11 @@ def _read_money(
         return None, False
     if not is_asserted(cue, root, sent, kind):
         return None, False
+    if kind == "Valuation" and (MARKET_VALUE.search(sent.text) or _values_a_holding(cue)):
+        return None, False  # a listed company's market value, or what a stake is worth
     if kind == "Investment":
-        if _raises_something_else(cue, root):
-            return None, False
+        if _raises_something_else(cue, root) or LENDING.search(sent.text):
+            return None, False  # "raised $2.3bn from lenders": borrowing is not investment
         found = _investment(reader, cue, root)
         providers = _provider_split(reader, found["investee"], found["investor"])
         pledged = _lemma(cue) in ("commit", "commitment", "pledge") and not _provider_split(
@@ -829,6 +871,12 @@ def _read_money(
     if kind == "Revenue":
         return Fact("Revenue", _roles(company), amount=_revenue_qualifier(amount, root), metric=_revenue_metric(sent)), False
     return Fact("Valuation", _roles(company), amount=amount), False
+
+
+def _values_a_holding(cue: Token) -> bool:
+    """ "The foundation's stake is valued at $130bn": the worth of a holding, not of a company."""
+    verb = cue if cue.pos_ == "VERB" else cue.head
+    return any(c.dep_ in ("nsubjpass", "nsubj") and _lemma(c) in HOLDINGS for c in verb.children)
 
 
 def _raises_something_else(cue: Token, root: Token) -> bool:
