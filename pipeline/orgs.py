@@ -63,7 +63,7 @@ class OrgMention:
     org: Org
     anaphoric: bool = False
     guessed: bool = False  # the NER said PERSON or GPE: trusted only in a role's own slot
-    person: bool = False  # the NER said PERSON: never what "the company" points back to
+    person: bool = False  # the NER said PERSON or GPE: never what "the company" points back to
 
     def covers(self, token: Token) -> bool:
         return self.start <= token.i < self.end
@@ -182,6 +182,26 @@ class Context:
         self.recent = [org for org in self.recent if org.name != chosen.name] + [chosen]
 
 
+def _coordinated_names(span: Span, gazetteer: Gazetteer) -> list[Span]:
+    """The names of an ORG entity that is really a list: "Accel and Orbis Investments" →
+    Accel, Orbis Investments. Not for one name with "and" in it that the gazetteer knows, nor
+    when a side is not capitalised ("Research and Development"), nor for two single words
+    neither of which the gazetteer knows."""
+    joints = [t for t in span if t.lower_ == "and" and t.dep_ == "cc"]
+    if len(joints) != 1 or gazetteer.lookup(span.text) is not None:
+        return []
+    joint = joints[0]
+    left, right = span.doc[span.start : joint.i], span.doc[joint.i + 1 : span.end]
+    if not left.text or not right.text or not (left.text[0].isupper() and right.text[0].isupper()):
+        return []
+    if left[-1].pos_ != "PROPN" or right[0].pos_ != "PROPN":
+        return []
+    known_side = gazetteer.lookup(left.text) or gazetteer.lookup(right.text)
+    if len(left) == len(right) == 1 and not known_side:
+        return []  # "Procter and Gamble", "Marks and Spencer": one name more often than two
+    return [left, right]
+
+
 def _bare(name: str) -> str:
     """A name lowercased, without a possessive or surrounding dots: "the US's" → "us"."""
     return re.sub(r"^the |['’]s$", "", name.lower().strip()).strip(" .")
@@ -224,8 +244,14 @@ def _name_mentions(sent: Span, gazetteer: Gazetteer) -> list[OrgMention]:
             joined = gazetteer.canonical(_owner_prefix(surface))
             mentions[-1] = OrgMention(previous.start, ent.end, Org(joined, surface))
             continue
+        parts = _coordinated_names(sent.doc[start : ent.end], gazetteer) if ent.label_ == "ORG" and not known else []
+        if parts:
+            # the NER read a list as one name ("Accel and Orbis Investments")
+            mentions += [OrgMention(p.start, p.end, Org(gazetteer.canonical(p.text), p.text)) for p in parts]
+            continue
         mentions.append(
-            OrgMention(start, ent.end, Org(name, ent.text), guessed=guessed, person=guessed and ent.label_ == "PERSON")
+            OrgMention(start, ent.end, Org(name, ent.text), guessed=guessed,
+                       person=guessed and ent.label_ in ("PERSON", "GPE"))  # fmt: skip
         )
     return mentions
 

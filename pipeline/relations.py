@@ -494,6 +494,8 @@ def _investment(reader: RoleReader, cue: Token, root: Token) -> dict[str, list[O
                 # "raised $120 million in a round led by Northwind Ventures"
                 if token != cue and (_lemma(token) in ROUND_NOUNS or token.dep_ == "dobj"):
                     investors += [m for m in _agent_orgs(token, reader.mentions) if m not in investors]
+            if investors:
+                investors += _also_in_round(reader, cue, investors + investee)
             return {"investor": investors, "investee": investee}
         investors = _agent_orgs(cue, reader.mentions) + _prep_orgs(cue, {"from"}, reader.mentions)
         investee = _possessor(cue, reader.mentions) or _prep_orgs(cue, {"for", "in", "into"}, reader.mentions)
@@ -503,6 +505,8 @@ def _investment(reader: RoleReader, cue: Token, root: Token) -> dict[str, list[O
             investee = subject
         elif not investors and _lemma(verb) in LEAD_VERBS and not passive:
             investors = [m for m in subject if m not in investee]
+        if investors:
+            investors += _also_in_round(reader, cue, investors + investee)
         return {"investor": investors, "investee": investee}
     agents, patients = reader.agent_patient(cue, INVESTOR_PREPS, noun_compound_is_patient=lemma == "stake")
     if lemma in ("lead", "co-lead", "participate", "join") and not patients:
@@ -514,6 +518,25 @@ def _investment(reader: RoleReader, cue: Token, root: Token) -> dict[str, list[O
     if not agents:
         agents = reader._first_before(cue, patients)
     return {"investor": agents, "investee": patients}
+
+
+def _also_in_round(reader: RoleReader, cue: Token, known: list[OrgMention]) -> list[OrgMention]:
+    """The other investors of a round named after its first ones in the same sentence: "led
+    by X, with participation from Y and Z", "from X and Y, with Z also taking part". Once one
+    investor is known, the names that follow in a funding sentence are its co-investors."""
+    names = {m.org.name for m in known}
+    first = min((m.start for m in known if m.start > cue.i), default=None)
+    if first is None:
+        return []
+    found = []
+    for mention in reader.mentions:
+        if mention.start <= first or mention.start >= cue.sent.end or mention.org.name in names:
+            continue
+        if mention.anaphoric or mention.person or mention.guessed:
+            continue
+        names.add(mention.org.name)
+        found.append(mention)
+    return found
 
 
 def _acquisition(reader: RoleReader, cue: Token) -> dict[str, list[OrgMention]]:
@@ -865,6 +888,11 @@ def _read_money(
             return None, False  # "$25 billion buys preferred access": no company is bought
         return Fact("Acquisition", _roles(_acquisition(reader, cue)), amount=amount), False
     if kind == "CloudCommitment":
+        bought = _prep_orgs(cue, {"on"}, reader.mentions) if _lemma(cue) == "spend" else []
+        if bought and not _cloud_context(sent, root) and not any(reader.gazetteer.sector(m.org.name) == "cloud" for m in bought):
+            # "it spent $1.5bn on Lynda.com": spending on a company is buying it
+            buyer, _ = _subject(cue, reader.mentions)
+            return Fact("Acquisition", _roles({"acquirer": buyer, "target": bought[:1]}), amount=amount), False
         found = _cloud(reader, cue, root)
         return Fact("CloudCommitment", _roles(found), amount=amount, duration=_duration_in(sent, quantities)), False
     company = {"company": _about_company(reader, cue, root)}
@@ -975,6 +1003,8 @@ def _valued_thing_is_deal(cue: Token, reader: RoleReader | None = None) -> bool:
         if subject and valued and subject[0].org.name != valued[0].org.name:
             return True
     deal_words = {"deal", "transaction", "acquisition", "takeover", "purchase", "offer", "merger", "agreement", "buyout"}
+    if cue.pos_ == "VERB":
+        deal_words |= {"price", "bid"}  # "a price that valued LinkedIn at $26.2bn" is the price
     for token in [cue, *cue.ancestors][:3]:
         if _lemma(token) in deal_words:
             return True

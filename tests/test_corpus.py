@@ -12,8 +12,8 @@ from .conftest import CORPUS
 # The figures when these floors were last set; a regression fails. Rules are tuned on
 # corpus/dev only; corpus/test is scored, never read while writing rules. The test split was
 # renewed in session 3 (corpus/README.md), hence the lower floors than before.
-DEV_FLOOR = {"precision": 0.81, "recall": 0.72, "f1": 0.76}
-TEST_FLOOR = {"precision": 0.44, "recall": 0.48, "f1": 0.46}
+DEV_FLOOR = {"precision": 0.84, "recall": 0.74, "f1": 0.79}
+TEST_FLOOR = {"precision": 0.45, "recall": 0.48, "f1": 0.46}
 
 
 @pytest.fixture(scope="module")

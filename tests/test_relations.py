@@ -1,0 +1,66 @@
+"""Sentence-level relation rules: what one sentence yields through the whole pipeline.
+
+Each case is a sentence written for this test; the expectation is the list of facts as
+(type, roles, figure). The corpus tests measure the rules in bulk; these pin behaviours."""
+
+from decimal import Decimal
+
+import pytest
+
+B = Decimal(10) ** 9
+
+
+def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | None]]:
+    return [
+        (f.kind, {role: sorted(o.name for o in orgs) for role, orgs in f.roles.items()}, f.figure)
+        for f in nlp(text)._.relations
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (   # a passive verb whose subject sits higher up
+            "Bungie, the studio behind Destiny, is to be acquired by Sony for $3.6bn.",
+            [("Acquisition", {"acquirer": ["Sony"], "target": ["Bungie"]}, Decimal("3.6") * B)],
+        ),
+        (   # spending on a company is buying it
+            "LinkedIn has been a buyer too: it spent $1.5bn on Lynda.com, the online training company, last year.",
+            [("Acquisition", {"acquirer": ["LinkedIn"], "target": ["Lynda.com"]}, Decimal("1.5") * B)],
+        ),
+        (   # a list the NER reads as one name, and a co-investor named after it
+            "Nebius raised $700m from Accel and Orbis Investments, with Nvidia also taking part.",
+            [("Investment", {"investor": ["Accel", "Nvidia", "Orbis Investments"], "investee": ["Nebius"]},
+              Decimal("0.7") * B)],
+        ),
+        (   # a company name with a colon is one token, and one organisation
+            "Nvidia bought Run:ai for $700m.",
+            [("Acquisition", {"acquirer": ["Nvidia"], "target": ["Run:ai"]}, Decimal("0.7") * B)],
+        ),
+        (   # "shook hands" is not "handed": the earlier price is no investment
+            "Broadcom completed its purchase of VMware. When the two companies first shook hands in May 2022, "
+            "the price was put at $61 billion.",
+            [("Acquisition", {"acquirer": ["Broadcom"], "target": ["VMware"]}, None)],
+        ),
+        (   # a place is never the target, even where the NER calls it an organisation
+            "Amazon has agreed to buy Whole Foods Market for $13.7bn, a move that sends a shiver through the US grocery industry.",
+            [("Acquisition", {"acquirer": ["Amazon"], "target": ["Whole Foods Market"]}, Decimal("13.7") * B)],
+        ),
+    ],
+)
+def test_sentence_yields(nlp, text: str, expected: list) -> None:
+    assert facts(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "CoreWeave is a cloud company. Last August it raised $2.3bn from lenders led by Magnetar and Blackstone, using its GPUs as collateral.",
+        "Nissan's market value has shrunk to about $10bn, a fraction of Honda's roughly $45bn.",
+        "The foundation's own stake in OpenAI is valued at around $130bn.",
+        "The deal lands a day after OpenAI, SoftBank and Oracle unveiled Stargate, a venture they said would invest up to US$500 billion in AI infrastructure in the US.",
+        "Industry estimates put the cost of a gigawatt of AI capacity at around $50bn, which would put the full 10GW programme in the hundreds of billions.",
+    ],
+)
+def test_not_a_fact(nlp, text: str) -> None:
+    assert facts(nlp, text) == []
