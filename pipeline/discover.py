@@ -127,22 +127,22 @@ def _sitemap_entries(raw: bytes, location: str, fetcher: Fetcher | None, depth: 
 
 
 def read_url_list(path: str) -> Iterator[Found]:
-    """URLs from a text file, one a line; blank lines and ``#`` comments are skipped.
+    """URLs from a text file, one a line, read line by line; blank lines and ``#`` comments
+    are skipped. A line that is not an http(s) URL is passed on as it is, with
+    ``source`` naming its line (``urls.txt:7``), for the caller to report; the lines after it
+    are still read.
 
     Raises:
-        SourceError: when the file cannot be read, or a line is not an http(s) URL.
+        SourceError: when the file cannot be opened or read.
     """
     try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
+        with open(path, encoding="utf-8") as handle:
+            for number, line in enumerate(handle, start=1):
+                text = line.strip()
+                if text and not text.startswith("#"):
+                    yield Found(text, None, f"{path}:{number}")
     except (OSError, UnicodeDecodeError) as exc:
         raise SourceError(path, f"cannot read the URL list: {exc}") from exc
-    for number, line in enumerate(lines, start=1):
-        text = line.split("#", 1)[0].strip() if line.lstrip().startswith("#") else line.strip()
-        if not text:
-            continue
-        if not _is_http(text):
-            raise SourceError(path, f"line {number} is not an http(s) URL: {text!r}")
-        yield Found(text, None, path)
 
 
 def discover(location: str, fetcher: Fetcher | None = None) -> Iterator[Found]:

@@ -206,7 +206,8 @@ def _from_listing(name: str, found: Iterator[Found]) -> Iterator[Source | BadSou
             if is_url(item.url):
                 yield Source(item.url, "url", listed_date=item.published)
             else:
-                yield BadSource(item.url, f"listed in {name}, but not an http(s) URL")
+                where = item.source if item.source.startswith(f"{name}:") else name
+                yield BadSource(item.url, f"listed in {where}, but not an http(s) URL")
     except SourceError as exc:
         # For a sitemap index the failing child sitemap is named; else the list itself.
         yield BadSource(exc.source or name, exc.reason)

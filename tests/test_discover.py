@@ -81,11 +81,26 @@ def test_url_list_file() -> None:
     assert all(f.published is None for f in found)
 
 
-def test_url_list_with_a_bad_line(tmp_path) -> None:
+def test_url_list_with_a_bad_line_goes_on(tmp_path) -> None:
+    from pipeline.sources import BadSource, Source, collect_sources
+
     listing = tmp_path / "urls.txt"
-    listing.write_text("https://a.example/1\nnot a url\n", encoding="utf-8")
-    with pytest.raises(SourceError, match=r"urls.txt: line 2 is not an http\(s\) URL: 'not a url'"):
-        list(read_url_list(str(listing)))
+    listing.write_text("https://a.example/1\nnot a url\n# a comment\n\nhttps://a.example/3\n", encoding="utf-8")
+    found = list(read_url_list(str(listing)))
+    assert [(f.url, f.source) for f in found] == [
+        ("https://a.example/1", f"{listing}:1"), ("not a url", f"{listing}:2"), ("https://a.example/3", f"{listing}:5"),
+    ]  # fmt: skip
+    collected = list(collect_sources([], from_files=[str(listing)]))
+    assert collected == [
+        Source("https://a.example/1", "url"),
+        BadSource("not a url", f"listed in {listing}:2, but not an http(s) URL"),
+        Source("https://a.example/3", "url"),
+    ]
+
+
+def test_unreadable_url_list(tmp_path) -> None:
+    with pytest.raises(SourceError, match="cannot read the URL list"):
+        list(read_url_list(str(tmp_path / "missing.txt")))
 
 
 def test_local_feed_file() -> None:
