@@ -25,7 +25,8 @@ _NOT_ORGS = {
     "ai", "gpu", "gpus", "ceo", "cfo", "ipo", "sec", "llm", "api", "cloud", "series",
     "round", "nasdaq", "nyse", "tpu", "tpus", "q1", "q2", "q3", "q4",
     # Countries and unions the small NER model tags ORG: a place is never a deal's party.
-    "us", "u.s", "usa", "u.s.a", "uk", "u.k", "eu", "e.u", "uae", "un",
+    "us", "u.s", "usa", "u.s.a", "uk", "u.k", "eu", "e.u", "uae", "un", "european union",
+    "wall street", "city of london",
 }  # fmt: skip
 
 # Nouns that, after "the", point back to an organisation ("the company", "the lender").
@@ -215,6 +216,9 @@ def _name_mentions(sent: Span, gazetteer: Gazetteer) -> list[OrgMention]:
             # "capacity for Claude": a product stands for its maker
             mentions.append(OrgMention(ent.start, ent.end, Org(maker, ent.text), anaphoric=True))
             continue
+        after = sent.doc[ent.end : ent.end + 2]
+        if len(after) == 2 and after[0].text == "-" and after[1].lower_ in ("based", "headquartered", "listed"):
+            continue  # "the Toronto-based developer": a place describing the company
         known = gazetteer.lookup(ent.text)
         # The small NER model often calls a company a PERSON ("Activision Blizzard") or a
         # place; such names may fill a role only from that role's own syntactic slot.

@@ -29,6 +29,8 @@ MONEY_SCALES = {
     "million": 10**6, "mln": 10**6, "mn": 10**6, "m": 10**6, "mil": 10**6,
     "billion": 10**9, "bn": 10**9, "b": 10**9, "bln": 10**9,
     "trillion": 10**12, "tn": 10**12, "trn": 10**12,
+    # Indian numbering: ₹33,737 crore is 337.37 billion rupees
+    "lakh": 10**5, "lakhs": 10**5, "crore": 10**7, "crores": 10**7, "cr": 10**7,
 }  # fmt: skip
 
 POWER_UNITS = {
@@ -39,7 +41,7 @@ POWER_UNITS = {
 CURRENCY_SYMBOLS = {
     "us$": "USD", "usd": "USD", "$": "USD", "c$": "CAD", "a$": "AUD", "hk$": "HKD",
     "s$": "SGD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP", "¥": "JPY",
-    "jpy": "JPY", "₹": "INR", "inr": "INR", "chf": "CHF", "cny": "CNY", "cad": "CAD",
+    "jpy": "JPY", "₹": "INR", "inr": "INR", "rs": "INR", "rs.": "INR", "chf": "CHF", "cny": "CNY", "cad": "CAD",
     "aud": "AUD", "dollars": "USD", "dollar": "USD", "us dollars": "USD", "euros": "EUR",
     "euro": "EUR", "pounds": "GBP", "pounds sterling": "GBP", "yen": "JPY", "rupees": "INR",
 }  # fmt: skip
@@ -57,7 +59,7 @@ _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _WORD = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
 _QUAL = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
 _SCALE = "|".join(sorted(MONEY_SCALES, key=len, reverse=True))
-_PREFIX = r"US\$|HK\$|C\$|A\$|S\$|\$|€|£|¥|₹|(?:USD|EUR|GBP|JPY|CHF|CNY|CAD|AUD|INR)(?=\s?\d)"
+_PREFIX = r"US\$|HK\$|C\$|A\$|S\$|\$|€|£|¥|₹|(?<![A-Za-z])Rs\.?(?=\s?\d)|(?:USD|EUR|GBP|JPY|CHF|CNY|CAD|AUD|INR)(?=\s?\d)"
 _SUFFIX = r"US dollars|dollars?|euros?|pounds(?: sterling)?|yen|rupees|USD|EUR|GBP|JPY|CHF"
 _DASH = r"\s?(?:-|–|—|to)\s?"
 
