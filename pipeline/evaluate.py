@@ -42,6 +42,7 @@ SELECT ?fact ?value ?currency WHERE {
   { ?fact dg:capacity [ schema:value ?value ] }
 }
 """
+EVIDENCE_QUERY = "SELECT ?fact ?sentence WHERE { ?fact a dg:Fact ; dg:evidence/dg:sentence ?sentence }"
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,7 @@ class ComparableFact:
     roles: tuple[tuple[str, frozenset[str]], ...]
     figure: Decimal | None
     currency: str | None
+    evidence: tuple[str, ...] = field(default=(), compare=False)  # sentences, for stored facts
 
     def describe(self) -> str:
         roles = ", ".join(f"{r}={'+'.join(sorted(n))}" for r, n in self.roles)
@@ -88,6 +90,7 @@ class Evaluation:
     by_type: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))
     errors: list[str] = field(default_factory=list)
     articles: int = 0
+    spurious_evidence: list[tuple[str, str]] = field(default_factory=list)  # (page, sentence)
 
     @property
     def overall(self) -> Score:
@@ -144,13 +147,16 @@ def _stored_facts(store: Store) -> list[ComparableFact]:
     for fact, role, name in store.query(ROLES_QUERY).rows():
         roles[fact][role.rsplit("#", 1)[1]].add(name)
     figures = {row[0]: (Decimal(row[1]), row[2]) for row in store.query(FIGURES_QUERY).rows()}
+    evidence: dict[str, list[str]] = defaultdict(list)
+    for fact, sentence in store.query(EVIDENCE_QUERY).rows():
+        evidence[fact or ""].append(sentence or "")
     facts = []
     for fact, kind in kinds.items():
         figure, currency = figures.get(fact, (None, None))
         fact_roles = tuple(
             (role, frozenset(roles[fact][role])) for role in ROLES[kind] if roles[fact].get(role)
         )
-        facts.append(ComparableFact(kind, fact_roles, figure, currency))
+        facts.append(ComparableFact(kind, fact_roles, figure, currency, tuple(evidence[fact])))
     return facts
 
 
@@ -220,6 +226,7 @@ def evaluate(corpus: str | Path, settings: Settings, nlp: Language | None = None
         for fact in unmatched:
             result.by_type[fact.kind].fp += 1
             result.errors.append(f"{page.name}: spurious {fact.describe()}")
+            result.spurious_evidence += [(page.name, sentence) for sentence in fact.evidence]
     return result
 
 

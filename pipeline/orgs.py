@@ -314,8 +314,12 @@ def find_mentions(sent: Span, gazetteer: Gazetteer, context: Context) -> list[Or
     mentions.sort(key=lambda m: m.start)
     for span, noun in _generic_phrases(sent):
         found = OrgMention(span.start, span.end, Org("", span.text), True)
-        # "the San Francisco-based company": the place inside is not a party
-        mentions = [m for m in mentions if free_of(m, found) or not m.guessed]
+        # "the San Francisco-based company", "the Foster City company": the place inside is
+        # not a party (a name the gazetteer knows, "the Microsoft-backed lab", stays)
+        mentions = [
+            m for m in mentions
+            if free_of(m, found) or not (m.guessed or gazetteer.lookup(m.org.name) is None)
+        ]
         if not free(found):
             continue
         target = _generic_target(span, noun, mentions, context)

@@ -116,10 +116,13 @@ UNFINISHED = {"raise", "seek", "negotiate", "discuss", "pursue"}  # "is raising"
 MARKET_VALUE_FLOOR = 10**12
 SMALLEST_DEAL = 10_000  # "$50 in cash", "$157 a share": prices, never a deal's size
 REPORTING = {"announce", "say", "confirm", "agree", "disclose", "report", "state", "reveal"}
-MARKET_VALUE = re.compile(r"\bmarket (?:value|valuation|cap|capitali[sz]ation|worth)\b", re.IGNORECASE)
+MARKET_VALUE = re.compile(
+    r"\bmarket (?:value|valuation|cap|capitali[sz]ation|worth)\b|\bstock (?:market|price)\b", re.IGNORECASE
+)
 LENDING = re.compile(
     r"\bfrom (?:\w+ ){0,3}(?:lenders|banks)\b|\bin (?:\w+ )?loans\b|\b(?:debt financing|credit (?:facility|line)"
-    r"|loan facility|collateral|borrow\w*)\b",
+    r"|loan facility|collateral|borrow\w*|bond (?:market|sale|issue)s?|rights issue|new debt|debt sales?"
+    r"|cash on hand)\b",
     re.IGNORECASE,
 )
 HOLDINGS = {"stake", "holding", "share", "position", "interest"}
@@ -417,6 +420,11 @@ class RoleReader:
             if ancestor.pos_ in ("VERB", "AUX"):
                 return ancestor
         return token.sent.root
+
+    def is_place(self, mention: OrgMention) -> bool:
+        """Whether the NER called the mention a place and the gazetteer does not know it."""
+        doc = self.sent.doc
+        return mention.guessed and doc[mention.start].ent_type_ in ("GPE", "LOC") and self.gazetteer.lookup(mention.org.name) is None
 
     def unnamed_org(self, token: Token) -> list[OrgMention]:
         """A proper noun in a role's own slot that the NER missed ("bought Run:ai"): an
@@ -876,6 +884,8 @@ def _read_money(
         if providers and (pledged or _cloud_context(sent, root)):
             return Fact("CloudCommitment", _roles({"company": found["investor"], "provider": providers}),
                         amount=amount, duration=_duration_in(sent, quantities)), False
+        if found["investee"] and all(reader.is_place(m) for m in found["investee"]):
+            return None, False  # "invest $7bn in Iowa": spending in a place, not a stake in a company
         return Fact("Investment", _roles(found), amount=amount), False
     if kind == "Acquisition":
         bought = [c for c in cue.children if c.dep_ == "dobj"]
@@ -886,7 +896,12 @@ def _read_money(
                 return Fact("CloudCommitment", _roles(found), amount=amount,
                             duration=_duration_in(sent, quantities)), False
             return None, False  # "$25 billion buys preferred access": no company is bought
-        return Fact("Acquisition", _roles(_acquisition(reader, cue)), amount=amount), False
+        found = _acquisition(reader, cue)
+        if len(found["target"]) > 1:
+            # "bought PeopleSoft for $10.3bn and NetSuite for $9.3bn": each figure goes with
+            # the company written nearest to it
+            found["target"] = [min(found["target"], key=lambda m: min(abs(m.start - root.i), abs(m.end - 1 - root.i)))]
+        return Fact("Acquisition", _roles(found), amount=amount), False
     if kind == "CloudCommitment":
         bought = _prep_orgs(cue, {"on"}, reader.mentions) if _lemma(cue) == "spend" else []
         if bought and not _cloud_context(sent, root) and not any(reader.gazetteer.sector(m.org.name) == "cloud" for m in bought):
@@ -894,6 +909,8 @@ def _read_money(
             buyer, _ = _subject(cue, reader.mentions)
             return Fact("Acquisition", _roles({"acquirer": buyer, "target": bought[:1]}), amount=amount), False
         found = _cloud(reader, cue, root)
+        if _lemma(cue) == "spend" and not found.get("provider") and not _cloud_context(sent, root):
+            return None, False  # "spent $14bn on capital projects": spending, not a pledge to anyone
         return Fact("CloudCommitment", _roles(found), amount=amount, duration=_duration_in(sent, quantities)), False
     company = {"company": _about_company(reader, cue, root)}
     if kind == "Revenue":
@@ -925,11 +942,14 @@ def _paid_for(reader: RoleReader, root: Token, sent: Span, amount: Amount) -> Fa
     if verb is None or not is_asserted(verb, root, sent, "Acquisition"):
         return None
     for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ == "for":
+        if child.dep_ in ("prep", "dative") and child.lower_ == "for":
             objects = [g for g in child.children if g.dep_ == "pobj"]
             if any(_lemma(o) in ("stake", "share", "shares", "interest") for o in objects):
                 return None  # a stake is an investment, read by the usual rules
-            targets = [m for o in objects for m in (_direct_orgs(o, reader.mentions) or _orgs_under(o, reader.mentions)[:1])]
+            targets = [
+                m for o in objects
+                for m in (_direct_orgs(o, reader.mentions) or _orgs_under(o, reader.mentions)[:1] or reader.unnamed_org(o))
+            ]  # fmt: skip
             if targets:
                 buyer, _ = _subject(verb, reader.mentions)
                 if not buyer and verb.dep_ in ("acl", "relcl"):

@@ -33,6 +33,10 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             [("Investment", {"investor": ["Accel", "Nvidia", "Orbis Investments"], "investee": ["Nebius"]},
               Decimal("0.7") * B)],
         ),
+        (   # "paid … for" marks the bought company, even where the parser calls "for" a dative
+            "Gilead paid $11.9bn for Kite Pharma, a cell therapy specialist, in 2017.",
+            [("Acquisition", {"acquirer": ["Gilead"], "target": ["Kite Pharma"]}, Decimal("11.9") * B)],
+        ),
         (   # a company name with a colon is one token, and one organisation
             "Nvidia bought Run:ai for $700m.",
             [("Acquisition", {"acquirer": ["Nvidia"], "target": ["Run:ai"]}, Decimal("0.7") * B)],
