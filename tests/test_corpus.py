@@ -12,8 +12,8 @@ from .conftest import CORPUS
 # The figures when these floors were last set; a regression fails. Rules are tuned on
 # corpus/dev only; corpus/test is scored, never read while writing rules. The test split was
 # renewed in session 3 (corpus/README.md), hence the lower floors than before.
-DEV_FLOOR = {"precision": 0.67, "recall": 0.62, "f1": 0.65}
-TEST_FLOOR = {"precision": 0.45, "recall": 0.48, "f1": 0.46}
+DEV_FLOOR = {"precision": 0.70, "recall": 0.63, "f1": 0.66}
+TEST_FLOOR = {"precision": 0.46, "recall": 0.48, "f1": 0.47}
 
 
 # Spurious facts the rules still read from a dev distractor sentence: a ceiling, like the
