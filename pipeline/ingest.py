@@ -23,7 +23,17 @@ from pipeline.errors import PipelineError, SourceError
 from pipeline.fetch import Fetcher, FetchOptions
 from pipeline.gazetteer import load_gazetteer
 from pipeline.graph import ArticleGraphs, build_graphs, fact_key, prune_deals
-from pipeline.manifest import FAILED, STORED, Record, manifest_graph, now, read_record, record_ntriples, records_of_article, source_key
+from pipeline.manifest import (
+    FAILED,
+    STORED,
+    Record,
+    manifest_graph,
+    now,
+    read_record,
+    record_ntriples,
+    records_of_article,
+    source_key,
+)
 from pipeline.model import Article, Fact
 from pipeline.nlp import load_nlp
 from pipeline.resolve import resolve_fact_iris

@@ -10,7 +10,14 @@ from pipeline.store import PREFIXES, QueryResult, Store
 FORMATS = ("table", "csv", "tsv", "json", "xml")
 
 
-def _short(value: str | None) -> str:
+def prefixed_name(value: str | None) -> str:
+    """An IRI as a prefixed name when one of the default prefixes fits; "" for None.
+
+    >>> prefixed_name("https://w3id.org/dealgraph/ontology#Investment")
+    'dg:Investment'
+    >>> prefixed_name("https://example.com/x")
+    'https://example.com/x'
+    """
     if value is None:
         return ""
     for prefix, namespace in PREFIXES.items():
@@ -22,7 +29,7 @@ def _short(value: str | None) -> str:
 def format_table(result: QueryResult) -> str:
     """SELECT rows as an aligned text table; IRIs of known namespaces written as prefixed names."""
     header = result.variables()
-    rows = [[_short(cell) for cell in row] for row in result.rows()]
+    rows = [[prefixed_name(cell) for cell in row] for row in result.rows()]
     widths = [max([len(h), *(len(r[i]) for r in rows)]) for i, h in enumerate(header)]
     lines = ["  ".join(h.ljust(w) for h, w in zip(header, widths)).rstrip()]
     lines.append("  ".join("-" * w for w in widths))

@@ -777,6 +777,11 @@ def _round_participants(reader: RoleReader, sent: Span) -> list[OrgMention]:
         subject, passive = _subject(token, reader.mentions)
         if lemma in LEAD_VERBS and about_round:
             add(_agent_orgs(token, reader.mentions) if passive else subject + named_before(token))
+        elif lemma in ("put", "invest", "chip") and (
+            any(_lemma(c) in FUNDING_NOUNS for c in token.children if c.dep_ == "dobj")
+            or any(c.lower_ in ("in", "also") for c in token.children)
+        ) and any(t.lower_ in ("also", "too", "other", "others") for t in sent):
+            add(subject + named_before(token))  # "X, Y and Z also put money in"
         elif lemma == "take" and any(c.lower_ == "part" for c in token.children):
             add([m for c in token.children if c.dep_ == "nsubj" for m in _direct_orgs(c, reader.mentions)] or subject)
         elif lemma in ("come", "join", "sign") and any(

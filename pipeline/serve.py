@@ -42,6 +42,7 @@ from rdflib import Graph
 
 from pipeline.errors import ConfigError, QueryError, StoreError
 from pipeline.paths import ontology_dir
+from pipeline.query import prefixed_name
 from pipeline.store import PREFIXES, QueryResult, Store, is_remote
 
 logger = logging.getLogger(__name__)
@@ -389,29 +390,15 @@ class QueryRunner:
             process.kill()
 
 
-def _short(iri: str) -> str:
-    """An IRI as a prefixed name when one of the usual prefixes fits.
-
-    >>> _short("https://w3id.org/dealgraph/ontology#Investment")
-    'dg:Investment'
-    >>> _short("https://example.com/x")
-    'https://example.com/x'
-    """
-    for prefix, namespace in PREFIXES.items():
-        if iri.startswith(namespace) and len(iri) > len(namespace):
-            return f"{prefix}:{iri[len(namespace):]}"
-    return iri
-
-
 def _cell(term: dict[str, str] | None) -> str:
     if term is None:
         return ""
     value = term.get("value", "")
     if term.get("type") == "uri":
-        return f'<span class="iri" title="{html.escape(value)}">{html.escape(_short(value))}</span>'
+        return f'<span class="iri" title="{html.escape(value)}">{html.escape(prefixed_name(value))}</span>'
     if term.get("type") == "bnode":
         return f"_:{html.escape(value)}"
-    detail = term.get("xml:lang") or (_short(term["datatype"]) if "datatype" in term else "")
+    detail = term.get("xml:lang") or (prefixed_name(term["datatype"]) if "datatype" in term else "")
     title = f' title="{html.escape(detail)}"' if detail else ""
     return f"<span{title}>{html.escape(value)}</span>"
 
