@@ -121,7 +121,8 @@ def ingest_command(
         raise click.UsageError("--workers and --dask do not mix; the Dask cluster has its own workers")
     from pipeline.ingest import BatchOptions
     from pipeline.manifest import FAILED, read_records
-    from pipeline.progress import Progress, count_sources
+    from pipeline.progress import Progress
+    from pipeline.sources import count_sources
 
     settings = _settings(store=store, model=model)
     options = BatchOptions(from_files=from_files, feeds=feeds, sitemaps=sitemaps, workers=workers,

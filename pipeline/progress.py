@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import sys
 import time
-from pathlib import Path
 from typing import TextIO
 
 from tqdm import tqdm
@@ -62,38 +61,3 @@ class Progress:
     def close(self) -> None:
         if self._bar is not None:
             self._bar.close()
-
-
-def count_sources(arguments: tuple[str, ...], from_files: tuple[str, ...] = ()) -> int | None:
-    """How many sources a batch has, counted cheaply for the ETA; None when it cannot be
-    known in advance (feeds, sitemaps) or a count would mean reading a lot."""
-    total = 0
-    for argument in arguments:
-        path = Path(argument)
-        if argument.startswith(("http://", "https://")) or not path.exists():
-            total += 1
-        elif path.is_dir():
-            for found in path.rglob("*"):
-                total += _count_file(found) if found.is_file() and found.suffix.lower() in COUNTED else 0
-        else:
-            total += _count_file(path)
-    for listing in from_files:
-        try:
-            with open(listing, encoding="utf-8", errors="replace") as handle:
-                total += sum(1 for line in handle if line.strip() and not line.lstrip().startswith("#"))
-        except OSError:
-            return None
-    return total
-
-
-COUNTED = (".html", ".htm", ".txt", ".jsonl")
-
-
-def _count_file(path: Path) -> int:
-    if path.suffix.lower() != ".jsonl":
-        return 1
-    try:
-        with open(path, "rb") as handle:
-            return sum(1 for line in handle if line.strip())
-    except OSError:
-        return 1

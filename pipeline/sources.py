@@ -213,6 +213,39 @@ def _from_listing(name: str, found: Iterator[Found]) -> Iterator[Source | BadSou
         yield BadSource(exc.source or name, exc.reason)
 
 
+def count_sources(arguments: Iterable[str], from_files: Iterable[str] = ()) -> int | None:
+    """How many sources a batch of these arguments and URL lists holds, counted cheaply for a
+    progress bar's ETA (files by name, records and listed URLs by line); None when a list
+    cannot be read. Feeds and sitemaps cannot be counted before they are read."""
+    total = 0
+    for argument in arguments:
+        path = Path(argument)
+        if is_url(argument) or not path.exists():
+            total += 1
+        elif path.is_dir():
+            total += sum(_count_file(p) for p in path.rglob("*") if p.is_file() and _has_type(p, PAGE_TYPES + RECORD_TYPES))
+        else:
+            total += _count_file(path)
+    for listing in from_files:
+        try:
+            with open(listing, encoding="utf-8", errors="replace") as handle:
+                total += sum(1 for line in handle if line.strip() and not line.lstrip().startswith("#"))
+        except OSError:
+            return None
+    return total
+
+
+def _count_file(path: Path) -> int:
+    """1 for a page, the number of non-blank lines for a JSON Lines file."""
+    if not _has_type(path, RECORD_TYPES):
+        return 1
+    try:
+        with _open_records(str(path)) as handle:
+            return sum(1 for line in handle if line.strip())
+    except (OSError, EOFError, gzip.BadGzipFile):
+        return 1  # read_records will name the problem
+
+
 # ---------------------------------------------------------------------------------------------
 # JSON Lines
 

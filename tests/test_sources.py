@@ -468,3 +468,20 @@ def test_ingest_command_reports_each_hostile_input_and_stores_the_rest(tmp_path:
     )
     assert failures == expected
     assert result.stdout.startswith("ingested 7 articles: ")  # 4 hostile pages, 2 records, the corpus page
+
+
+def test_count_sources_for_the_progress_bar(tmp_path) -> None:
+    from pipeline.sources import count_sources
+
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    for name in ("a.html", "b.txt", "gold.json"):
+        (batch / name).write_text("x", encoding="utf-8")
+    (batch / "news.jsonl").write_text('{"url": "https://a.example/1"}\n\n{"url": "https://a.example/2"}\n', encoding="utf-8")
+    with gzip.open(batch / "more.jsonl.gz", "wt", encoding="utf-8") as handle:
+        handle.write('{"url": "https://a.example/3"}\n' * 3)
+    listing = tmp_path / "urls.txt"
+    listing.write_text("# today\nhttps://b.example/1\n\nhttps://b.example/2\n", encoding="utf-8")
+    # 2 pages + 2 records + 3 gzipped records, one URL argument, 2 listed URLs
+    assert count_sources([str(batch), "https://c.example/x"], [str(listing)]) == 2 + 2 + 3 + 1 + 2
+    assert count_sources([], [str(tmp_path / "missing.txt")]) is None
