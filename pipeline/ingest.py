@@ -173,9 +173,9 @@ def _reported_facts(store: Store, article: str) -> list[str]:
     return [row[0] or "" for row in rows]
 
 
-def write_failure(store: Store, key: str, reason: str, previous: Record | None) -> None:
-    """Record that a source failed; an article stored from it before is kept."""
-    record = Record(key, FAILED, now(), reason=reason, article=previous.article if previous else None)
+def write_failure(store: Store, key: str, reason: str, stored_article: str | None) -> None:
+    """Record that a source failed; an article stored from it before is kept, and named."""
+    record = Record(key, FAILED, now(), reason=reason, article=stored_article)
     store.write({manifest_graph(key): record_ntriples(record)})
 
 
@@ -260,7 +260,7 @@ def _tasks(
             record(SourceResult(item.name, SKIPPED, reason=f"failed before ({previous.reason}); use --retry-failed"))
             continue
         stored_hash = previous.content_hash if previous is not None and previous.status == STORED else None
-        yield Task(item, key, stored_hash)
+        yield Task(item, key, stored_hash, previous.article if previous is not None else None)
 
 
 def _write(outcome: Outcome, store: Store) -> SourceResult:
@@ -270,7 +270,7 @@ def _write(outcome: Outcome, store: Store) -> SourceResult:
     if outcome.unchanged:
         return SourceResult(name, UNCHANGED, url=outcome.article.url if outcome.article else None)
     if outcome.article is None:
-        write_failure(store, task.key, outcome.reason, read_record(store, task.key))
+        write_failure(store, task.key, outcome.reason, task.stored_article)
         return SourceResult(name, FAILED, reason=outcome.reason)
     try:
         triples = write_article(store, task.key, outcome.article, outcome.facts, outcome.model, outcome.content_hash or "")

@@ -16,19 +16,15 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterator, Protocol
+from typing import Iterator
 
 from rdflib import RDF, XSD, Literal, URIRef
 
-from pipeline.store import QueryResult
+from pipeline.store import Queryable
 from pipeline.vocab import BASE, DG
 
 STORED = "stored"
 FAILED = "failed"
-
-
-class Queryable(Protocol):
-    def query(self, sparql: str) -> QueryResult: ...
 
 
 @dataclass(frozen=True)

@@ -31,12 +31,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Protocol
 
 from rdflib import URIRef
 
 from pipeline.model import Fact
-from pipeline.store import QueryResult
+from pipeline.store import Queryable
 from pipeline.vocab import DG, fact_iri, org_iri
 
 WINDOW_DAYS = {
@@ -50,10 +49,6 @@ WINDOW_DAYS = {
 SAME_DEAL_SPREAD = Decimal("0.25")
 ANY_FIGURE = ("Acquisition",)
 ROLE_PREDICATES = ("investor", "investee", "acquirer", "target", "company", "provider")
-
-
-class Queryable(Protocol):
-    def query(self, sparql: str) -> QueryResult: ...
 
 
 @dataclass

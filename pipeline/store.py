@@ -11,7 +11,7 @@ import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Iterator, Mapping
+from typing import BinaryIO, Iterator, Mapping, Protocol
 
 import pyoxigraph as ox
 
@@ -61,6 +61,12 @@ def _term_text(term: object) -> str | None:
     if isinstance(term, ox.BlankNode):
         return f"_:{term.value}"
     return str(term)
+
+
+class Queryable(Protocol):
+    """Anything that answers SPARQL as a :class:`QueryResult`: the embedded or a remote store."""
+
+    def query(self, sparql: str) -> QueryResult: ...
 
 
 @dataclass

@@ -41,6 +41,7 @@ class Task:
     source: Source
     key: str
     stored_hash: str | None = None  # skip extraction when the content still hashes to this
+    stored_article: str | None = None  # the article an earlier ingest stored from this source
 
 
 @dataclass
