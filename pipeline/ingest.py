@@ -46,6 +46,9 @@ logger = logging.getLogger(__name__)
 
 UNCHANGED = "unchanged"
 SKIPPED = "skipped"
+FLUSH_EVERY = 100
+"""Articles written between two flushes of the store: flushing keeps a long batch's memory
+nearly flat (bench/README.md, "Flushing the store")."""
 
 
 @dataclass
@@ -230,10 +233,15 @@ def ingest(
             outcomes = run_processes(chunked(tasks), settings, options.workers)
         else:
             outcomes = run_here(chunked(tasks), nlp or load_nlp(settings.model), fetcher, settings)
+        written = 0
         try:
             for chunk in outcomes:
                 for outcome in chunk:
-                    record(_write(outcome, store))
+                    result = _write(outcome, store)
+                    record(result)
+                    written += result.status == STORED
+                    if result.status == STORED and written % FLUSH_EVERY == 0:
+                        store.flush()  # else the store's in-memory tables grow with the batch
                     if stop():
                         report.interrupted = True
                         return report

@@ -252,6 +252,9 @@ class RemoteStore:
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
+    def flush(self) -> None:
+        """Nothing to do: the server keeps its own memory."""
+
     def close(self) -> None:
         """Close the HTTP connections; the object is unusable afterwards."""
         if self._session is not None:

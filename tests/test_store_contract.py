@@ -155,6 +155,13 @@ def test_rewriting_a_graph_is_idempotent_and_replaces_it(any_store) -> None:
     assert len(any_store) == count - 3
 
 
+def test_flush_keeps_everything(any_store) -> None:
+    fill(any_store)
+    before = quads(any_store)
+    any_store.flush()  # a long batch flushes every FLUSH_EVERY articles
+    assert quads(any_store) == before
+
+
 def test_added_triples_join_a_shared_graph(any_store) -> None:
     fill(any_store)
     assert any_store.graphs() == sorted([A1, A2, ORGS])
