@@ -74,13 +74,21 @@ def _figure(fact: Fact) -> tuple[Decimal, str] | None:
     return None
 
 
-def _candidates(store: Queryable, fact: Fact) -> list[StoredFact]:
-    """Stored facts of the same type that name the fact's first organisation in the same role."""
+def _anchor(fact: Fact) -> tuple[str, str] | None:
+    """The role and organisation IRI a fact is looked up by: its first role's first name."""
     roles = _role_iris(fact)
     if not roles:
+        return None
+    role = sorted(roles)[0]
+    return role, sorted(roles[role])[0]
+
+
+def _candidates(store: Queryable, fact: Fact) -> list[StoredFact]:
+    """Stored facts of the same type that name the fact's first organisation in the same role."""
+    found_anchor = _anchor(fact)
+    if found_anchor is None:
         return []
-    anchor_role = sorted(roles)[0]
-    anchor = sorted(roles[anchor_role])[0]
+    anchor_role, anchor = found_anchor
     # Written with variables, not blank nodes or paths: Oxigraph then starts from the anchor
     # organisation instead of scanning every amount in the store (25-50x faster at 10^5 quads).
     sparql = f"""
@@ -145,10 +153,9 @@ def resolve_fact_iris(
         facts: its facts; ``keys`` tells them apart within the article (see graph.fact_key).
     """
     pairs: list[tuple[tuple[Decimal, int], int, str]] = []
-    cache: dict[tuple[str, str, str], list[StoredFact]] = {}
+    cache: dict[tuple[str, tuple[str, str] | None], list[StoredFact]] = {}
     for index, fact in enumerate(facts):
-        roles = _role_iris(fact)
-        anchor = (fact.kind, *(next(((r, sorted(o)[0]) for r, o in sorted(roles.items())), ("", ""))))
+        anchor = (fact.kind, _anchor(fact))
         if anchor not in cache:
             cache[anchor] = _candidates(store, fact)
         for stored in cache[anchor]:
