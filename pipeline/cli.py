@@ -72,6 +72,9 @@ def main(verbose: int) -> None:
 @main.command(context_settings=CONTEXT)
 @store_option
 @click.option("--model", metavar="NAME", help="spaCy pipeline to load first (default en_core_web_sm).")
+@click.option("--prefilter/--no-prefilter", default=None,
+              help="Parse only the sentences that can carry a fact, and their neighbours (default on; "
+                   "setting prefilter).")
 @click.option("--from-file", "from_files", multiple=True, metavar="FILE",
               help="Also ingest the URLs listed in FILE, one a line (# comments allowed). Repeatable.")
 @click.option("--feed", "feeds", multiple=True, metavar="URL|FILE",
@@ -91,7 +94,7 @@ def main(verbose: int) -> None:
 @click.argument("sources", nargs=-1)
 @library_errors
 def ingest_command(
-    store: str | None, model: str | None, from_files: tuple[str, ...], feeds: tuple[str, ...],
+    store: str | None, model: str | None, prefilter: bool | None, from_files: tuple[str, ...], feeds: tuple[str, ...],
     sitemaps: tuple[str, ...], workers: int, dask_address: str | None, retry_failed: bool,
     report_path: Path | None, quiet: bool, sources: tuple[str, ...],
 ) -> None:  # fmt: skip
@@ -124,7 +127,7 @@ def ingest_command(
     from pipeline.progress import Progress
     from pipeline.sources import count_sources
 
-    settings = _settings(store=store, model=model)
+    settings = _settings(store=store, model=model, prefilter=prefilter)
     options = BatchOptions(from_files=from_files, feeds=feeds, sitemaps=sitemaps, workers=workers,
                            dask=dask_address, retry_failed=retry_failed, keep_results=False)  # fmt: skip
     interrupted = {"flag": False}
@@ -264,11 +267,14 @@ def article(fmt: str, source: str) -> None:
 
 @main.command(context_settings=CONTEXT)
 @click.option("--model", metavar="NAME", help="spaCy pipeline to load first (default en_core_web_sm).")
+@click.option("--prefilter/--no-prefilter", default=None,
+              help="Parse only the sentences that can carry a fact, and their neighbours (default on; "
+                   "setting prefilter).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--errors/--no-errors", default=False, help="Also list every missed and spurious fact.")
 @click.argument("corpus", type=click.Path(exists=True, file_okay=False))
 @library_errors
-def evaluate(model: str | None, fmt: str, errors: bool, corpus: str) -> None:
+def evaluate(model: str | None, prefilter: bool | None, fmt: str, errors: bool, corpus: str) -> None:
     """Score extraction on CORPUS: precision, recall and F1 per fact type and overall.
 
     Every page with a gold .json beside it is ingested into a fresh temporary store and its
@@ -280,7 +286,7 @@ def evaluate(model: str | None, fmt: str, errors: bool, corpus: str) -> None:
     """
     from pipeline.evaluate import evaluate as run_evaluation, format_evaluation
 
-    result = run_evaluation(corpus, _settings(model=model))
+    result = run_evaluation(corpus, _settings(model=model, prefilter=prefilter))
     if fmt == "json":
         click.echo(json.dumps(result.as_dict(), indent=2))
         return

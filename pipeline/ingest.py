@@ -232,7 +232,7 @@ def ingest(
         elif options.workers > 1:
             outcomes = run_processes(chunked(tasks), settings, options.workers)
         else:
-            outcomes = run_here(chunked(tasks), nlp or load_nlp(settings.model), fetcher, settings)
+            outcomes = run_here(chunked(tasks), nlp or load_nlp(settings.model, prefilter=settings.prefilter), fetcher, settings)
         written = 0
         try:
             for chunk in outcomes:

@@ -11,6 +11,10 @@ Components added to the loaded pipeline, in order:
   ``POWER``, ``DURATION``) and are kept in ``doc._.quantities``.
 - ``deal_relations`` (last): the relation rules; facts land in ``doc._.relations``.
 
+Unless asked not to, ``load_nlp`` also wraps the tokenizer in
+:class:`pipeline.prefilter.FilteringTokenizer`, which blanks the sentences that cannot carry
+a fact so the models skip them.
+
 The two dealgraph components are registered as spaCy factories under versioned names
 (``dealgraph_quantities_v1``, ``dealgraph_deal_relations_v1``; spaCy forbids dots in factory names) and short aliases, and through the
 ``spacy_factories`` entry point, so ``nlp.add_pipe("deal_relations")`` works in any pipeline.
@@ -30,6 +34,7 @@ from spacy.tokens import Doc, Span
 from pipeline.errors import ModelError
 from pipeline.gazetteer import load_gazetteer
 from pipeline.model import QuantityMention
+from pipeline.prefilter import FilteringTokenizer
 from pipeline.quantities import find_quantities
 
 logger = logging.getLogger(__name__)
@@ -146,12 +151,15 @@ def keep_dotted_names(nlp: Language) -> None:
 
 
 @lru_cache(maxsize=4)
-def load_nlp(model: str = "en_core_web_sm", gazetteer_path: str = "") -> Language:
+def load_nlp(model: str = "en_core_web_sm", gazetteer_path: str = "", prefilter: bool = True) -> Language:
     """Load spaCy with the dealgraph components; the same arguments reuse one pipeline.
 
     Args:
         model: the spaCy pipeline to try first; then ``FALLBACK_MODELS`` in order.
         gazetteer_path: an organisation gazetteer in Turtle; empty for the bundled one.
+        prefilter: blank the sentences that cannot carry a fact before the models run
+            (see :mod:`pipeline.prefilter`); ``doc.text`` is then the blanked text, of the
+            same length as the input.
 
     Raises:
         ModelError: when no pipeline loads.
@@ -179,6 +187,8 @@ def load_nlp(model: str = "en_core_web_sm", gazetteer_path: str = "") -> Languag
         name="deal_relations",
         config={"gazetteer_path": gazetteer_path},
     )
+    if prefilter:
+        nlp.tokenizer = FilteringTokenizer(nlp.tokenizer)
     return nlp
 
 

@@ -30,7 +30,7 @@ _NOT_ORGS = {
 }  # fmt: skip
 
 # Nouns that, after "the", point back to an organisation ("the company", "the lender").
-_GENERIC_NOUN = re.compile(
+GENERIC_NOUN = re.compile(
     r"company|firm|startup|start-up|lab|laboratory|group|developer|chipmaker|hyperscaler|giant|"
     r"major|insurer|lender|bank|drugmaker|buyer|acquirer|investor|backer|business|outfit|maker|"
     r"provider|operator|producer|retailer|conglomerate|owner|parent|biotech|specialist|carrier|"
@@ -353,7 +353,7 @@ _MODIFIER_POS = {"ADJ", "NOUN", "PROPN", "PUNCT", "NUM", "ADV", "X", "SYM"}
 
 def _generic_phrases(sent: Span) -> list[tuple[Span, str]]:
     """Noun phrases such as "the company", "the Swedish buy-now, pay-later lender" or "the
-    San Francisco-based start-up": "the", up to six modifiers, a noun of ``_GENERIC_NOUN``.
+    San Francisco-based start-up": "the", up to six modifiers, a noun of ``GENERIC_NOUN``.
     Read by word order and part of speech, which survive the parses the small model gets
     wrong on long modifier chains."""
     found = []
@@ -364,7 +364,7 @@ def _generic_phrases(sent: Span) -> list[tuple[Span, str]]:
         two = f"{sent.doc[token.i - 1].lower_} {noun}" if token.i > sent.start else ""
         if two in _NOUN_SECTORS:
             noun = two
-        elif not _GENERIC_NOUN.fullmatch(noun) or token.pos_ not in ("NOUN", "PROPN"):
+        elif not GENERIC_NOUN.fullmatch(noun) or token.pos_ not in ("NOUN", "PROPN"):
             continue
         for start in range(token.i - 1, max(sent.start, token.i - 10) - 1, -1):
             word = sent.doc[start]

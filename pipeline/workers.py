@@ -133,7 +133,7 @@ def _start_worker(settings: Settings) -> None:
     """Load the pipeline once per worker process; Ctrl-C is the writer's to handle."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker["settings"] = settings
-    _worker["nlp"] = load_nlp(settings.model)
+    _worker["nlp"] = load_nlp(settings.model, prefilter=settings.prefilter)
     _worker["fetcher"] = Fetcher(FetchOptions.from_settings(settings))
 
 
@@ -176,7 +176,7 @@ def _process_on_dask(chunk: list[Task], settings: Settings) -> list[Outcome]:
     """Runs on a Dask worker: the pipeline and fetcher are loaded on first use and kept."""
     key = f"dealgraph:{settings.model}"
     if _worker.get("key") != key:
-        _worker.update(key=key, settings=settings, nlp=load_nlp(settings.model),
+        _worker.update(key=key, settings=settings, nlp=load_nlp(settings.model, prefilter=settings.prefilter),
                        fetcher=Fetcher(FetchOptions.from_settings(settings)))  # fmt: skip
     return process(chunk, _worker["nlp"], _worker["fetcher"], settings)
 

@@ -1,0 +1,169 @@
+"""A cheap pass that keeps the statistical models off sentences that cannot carry a fact.
+
+A deal fact needs either a figure (money or power) or a deal word ("acquired", "led the
+round", "backers") in its sentence. Most sentences of a news article have neither: quotes,
+background, product descriptions. ``blank_unlikely`` finds the sentences that can carry a fact
+with a regular-expression sentence splitter, the quantity parser and a list of deal words,
+keeps them together with their neighbours (the sentence before names who "it" or "the company"
+is; the one after may finish a split fact) and the article's opening sentences (which name
+its subject), and replaces every other character by a space.
+
+The text keeps its length and line breaks, so every character offset of a kept sentence
+is the same as in the original, and the evidence stored with a fact points into the
+article's real text. spaCy turns a run of spaces into one whitespace token, so the tagger,
+parser and NER spend almost nothing on a blanked sentence.
+
+``FilteringTokenizer`` applies the filter inside a spaCy pipeline; ``load_nlp`` installs it
+unless the ``prefilter`` setting is off. ``doc.text`` is then the filtered text.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.tokens import Doc
+
+from pipeline.model import Duration
+from pipeline.orgs import GENERIC_NOUN
+from pipeline.quantities import find_quantities
+
+# A sentence without a figure carries a fact only when it states an acquisition ("Broadcom
+# agreed to buy VMware") or names investors apart from the amount ("Thrive led the round",
+# "X and Y also put money in", "Z took part", "it named X among its backers"); see
+# relations._acquisition_event and relations._round_participants. Each needs one of these
+# combinations of words, in the inflections news uses.
+def _words(*forms: str) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(forms) + r")\b", re.IGNORECASE)
+
+
+ACQUISITION_WORDS = _words(
+    r"acquir(?:e|es|ed|ing)", r"acquisitions?", r"buy(?:s|ing)?", "bought", r"buy-?outs?",
+    r"purchas(?:e|es|ed|ing)", r"take-?overs?", r"snap(?:s|ped|ping)?", r"swallow(?:s|ed|ing)?",
+    r"absorb(?:s|ed|ing)?",
+)
+LEAD_WORDS = _words(
+    r"(?:co-?)?(?:lead|leads|leading|led)", r"join(?:s|ed|ing)?", r"participat(?:e|es|ed|ing)",
+    r"back(?:s|ed|ing)?", r"fund(?:s|ed|ing)?", r"anchor(?:s|ed|ing)?",
+)
+ROUND_WORDS = _words(r"rounds?", r"rais(?:e|es|ed|ing)", "financing", "funding", "it", r"investments?", r"deals?")
+PUT_IN_WORDS = _words(r"put(?:s|ting)?", r"invest(?:s|ed|ing)?", r"chip(?:s|ped|ping)?")
+ALSO_WORDS = _words("also", "too", "other", "others")
+TAKE_PART = _words(r"(?:take|takes|took|taken|taking)\s+part")
+INVESTOR_WORDS = _words(r"investors?", r"backers?", r"participants?", r"shareholders?")
+NAMING_WORDS = _words(
+    r"c(?:ome|omes|ame|oming)", r"join(?:s|ed|ing)?", r"sign(?:s|ed|ing)?", r"nam(?:e|es|ed|ing)",
+    r"list(?:s|ed|ing)?", r"includ(?:e|es|ed|ing)", r"count(?:s|ed|ing)?",
+)
+
+
+# Words that point back to an organisation named before: the sentence before is kept with a
+# marked sentence that has one ("It raised $2bn", "the San Francisco start-up").
+ANAPHORA = re.compile(
+    r"\b(?:it|its|it's|they|their|them)\b|\b(?:the|this|that)\b(?:\s+[\w,-]+){0,6}?\s+(?:"
+    + GENERIC_NOUN.pattern
+    + r")s?\b",
+    re.IGNORECASE,
+)
+
+
+def states_figureless_fact(sentence: str) -> bool:
+    """Whether a sentence without a figure has the words a figure-less fact needs."""
+    return bool(
+        ACQUISITION_WORDS.search(sentence)
+        or (LEAD_WORDS.search(sentence) and ROUND_WORDS.search(sentence))
+        or (PUT_IN_WORDS.search(sentence) and ALSO_WORDS.search(sentence))
+        or TAKE_PART.search(sentence)
+        or (INVESTOR_WORDS.search(sentence) and NAMING_WORDS.search(sentence))
+    )
+
+
+# A sentence ends at ., ! or ? (and any closing quotes or brackets) followed by space, unless
+# the word before the stop is an abbreviation or an initial; a line break always ends one.
+_STOP = re.compile(r"[.!?][\"'”’)\]]*[ \t]+|\n")
+_ABBREVIATIONS = {
+    "inc", "corp", "co", "ltd", "llc", "plc", "mr", "mrs", "ms", "dr", "st", "jr", "sr",
+    "no", "vs", "approx", "est", "dept", "gov", "sen", "rep", "u.s", "u.k", "e.g", "i.e",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+}  # fmt: skip
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+
+LEAD_SENTENCES = 3
+"""Opening sentences always kept: the headline and lede name the article's subject."""
+ANAPHORIC_ONLY = True
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Character spans that cover ``text`` exactly, one per sentence (whitespace after a
+    sentence belongs to it)."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _STOP.finditer(text):
+        if match.group() != "\n":
+            before = _WORD_BEFORE.search(text, max(start, match.start() - 20), match.start() + 1)
+            if before and (before.group(1).lower() in _ABBREVIATIONS or len(before.group(1)) == 1):
+                continue
+        end = match.end()
+        if text[start:end].strip():
+            spans.append((start, end))
+            start = end
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def _has_figure(text: str, spans: list[tuple[int, int]]) -> list[bool]:
+    """For each span, whether a money or power figure starts in it."""
+    starts = sorted(m.start for m in find_quantities(text) if not isinstance(m.quantity, Duration))
+    found = [False] * len(spans)
+    index = 0
+    for start in starts:
+        while index < len(spans) and spans[index][1] <= start:
+            index += 1
+        if index < len(spans):
+            found[index] = True
+    return found
+
+
+def kept_sentences(text: str, spans: list[tuple[int, int]] | None = None) -> list[bool]:
+    """For each sentence of ``split_sentences(text)``, whether the models should read it."""
+    spans = split_sentences(text) if spans is None else spans
+    marked = [
+        figure or states_figureless_fact(text[start:end])
+        for figure, (start, end) in zip(_has_figure(text, spans), spans, strict=True)
+    ]
+    keep = [index < LEAD_SENTENCES for index in range(len(spans))]
+    for index, is_marked in enumerate(marked):
+        if is_marked:
+            keep[index] = True
+            if index > 0 and (not ANAPHORIC_ONLY or ANAPHORA.search(text, *spans[index])):
+                keep[index - 1] = True
+    return keep
+
+
+_NOT_NEWLINE = re.compile(r"[^\n]")
+
+
+def blank_unlikely(text: str) -> str:
+    """``text`` with every sentence that cannot carry a fact, and is not next to one,
+    replaced by spaces (line breaks kept), so offsets are unchanged."""
+    pieces = []
+    spans = split_sentences(text)
+    for (start, end), keep in zip(spans, kept_sentences(text, spans), strict=True):
+        piece = text[start:end]
+        pieces.append(piece if keep else _NOT_NEWLINE.sub(" ", piece))
+    return "".join(pieces)
+
+
+class FilteringTokenizer:
+    """A tokenizer that blanks unlikely sentences (see ``blank_unlikely``) before the wrapped
+    spaCy tokenizer runs; every other attribute is the wrapped tokenizer's."""
+
+    def __init__(self, tokenizer: Any) -> None:
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        return self.tokenizer(blank_unlikely(text))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.tokenizer, name)

@@ -1,0 +1,113 @@
+"""The sentence pre-filter: which sentences the models read, and that offsets survive it."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.config import load_settings
+from pipeline.errors import ConfigError
+from pipeline.nlp import load_nlp
+from pipeline.prefilter import blank_unlikely, kept_sentences, split_sentences, states_figureless_fact
+
+ARTICLE = (
+    "Mistral AI is a Paris-based developer of language models.\n"
+    "Its founders left Google DeepMind and Meta in 2023.\n"
+    "The lab has released several open-weight models since then.\n"
+    "Chief executive Arthur Mensch spoke at a conference in Berlin last week.\n"
+    "He praised the city's food. The weather was cold.\n"
+    "The company raised EUR 600 million in June, its largest round so far.\n"
+    "General Catalyst led the round.\n"
+    "Analysts praised the product roadmap.\n"
+)
+
+
+def sentences(text: str) -> list[str]:
+    return [text[start:end] for start, end in split_sentences(text)]
+
+
+def test_sentences_cover_the_text_exactly() -> None:
+    assert "".join(sentences(ARTICLE)) == ARTICLE
+    assert len(sentences(ARTICLE)) == 9
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nvidia Corp. agreed to buy Mellanox for $6.9bn in 2019.",
+        "J. P. Morgan led the round, the filing said.",
+        "The U.S. regulator cleared the deal on Jan. 5 after a review.",
+    ],
+)
+def test_abbreviations_and_initials_do_not_end_a_sentence(text: str) -> None:
+    assert sentences(text) == [text]
+
+
+def test_a_line_break_always_ends_a_sentence() -> None:
+    assert sentences("Headline without a stop\nBody starts here.") == ["Headline without a stop\n", "Body starts here."]
+
+
+def test_blanking_keeps_length_line_breaks_and_the_kept_sentences() -> None:
+    blanked = blank_unlikely(ARTICLE)
+    assert len(blanked) == len(ARTICLE)
+    assert [i for i, c in enumerate(blanked) if c == "\n"] == [i for i, c in enumerate(ARTICLE) if c == "\n"]
+    kept = dict(zip(sentences(ARTICLE), kept_sentences(ARTICLE), strict=True))
+    for sentence, keep in kept.items():
+        start = ARTICLE.index(sentence)
+        piece = blanked[start : start + len(sentence)]
+        assert piece == (sentence if keep else "".join("\n" if c == "\n" else " " for c in sentence))
+
+
+def test_which_sentences_are_kept() -> None:
+    kept = [s.strip() for s, keep in zip(sentences(ARTICLE), kept_sentences(ARTICLE), strict=True) if keep]
+    assert kept == [
+        # the first three: they say what the article is about
+        "Mistral AI is a Paris-based developer of language models.",
+        "Its founders left Google DeepMind and Meta in 2023.",
+        "The lab has released several open-weight models since then.",
+        # "The weather was cold." is kept because the next sentence says "The company"
+        "The weather was cold.",
+        "The company raised EUR 600 million in June, its largest round so far.",
+        "General Catalyst led the round.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Broadcom agreed to buy VMware.", True),
+        ("Thrive Capital led the round.", True),
+        ("Sequoia and Accel also put money in.", True),
+        ("SoftBank took part.", True),
+        ("It named Fidelity and T. Rowe Price among its investors.", True),
+        ("The company leads the market in GPUs.", False),
+        ("Investors cheered the results.", False),
+        ("Shares rose 4% in early trading.", False),
+    ],
+)
+def test_sentences_without_a_figure(sentence: str, expected: bool) -> None:
+    assert states_figureless_fact(sentence) is expected
+
+
+def test_facts_and_offsets_are_the_same_with_and_without_the_filter() -> None:
+    filtered = load_nlp("en_core_web_sm", prefilter=True)
+    unfiltered = load_nlp("en_core_web_sm", prefilter=False)
+    doc = filtered(ARTICLE)
+    assert len(doc.text) == len(ARTICLE)
+    assert "Berlin" not in doc.text  # the models never saw it
+    facts = doc._.relations
+    assert [(f.kind, f.amount.value if f.amount else None) for f in facts] == [
+        (f.kind, f.amount.value if f.amount else None) for f in unfiltered(ARTICLE)._.relations
+    ]
+    investment = next(f for f in facts if f.kind == "Investment")
+    assert [o.name for o in investment.roles["investee"]] == ["Mistral AI"]
+    assert [o.name for o in investment.roles["investor"]] == ["General Catalyst"]
+    for evidence in investment.evidence:
+        assert ARTICLE[evidence.start : evidence.end] == evidence.sentence
+
+
+def test_the_setting_is_read_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DEALGRAPH_PREFILTER", "off")
+    assert load_settings().prefilter is False
+    monkeypatch.setenv("DEALGRAPH_PREFILTER", "maybe")
+    with pytest.raises(ConfigError, match="DEALGRAPH_PREFILTER: prefilter must be true or false, got 'maybe'"):
+        load_settings()
