@@ -3,13 +3,17 @@
 An article states its main deal several times — in the lede, the body, a summary box — often
 with one role missing each time ("The $25 billion breaks into two tranches"). Consolidation:
 
+0. gives an organisation the gazetteer does not know one name when the article uses its
+   formal name and a shorter one ("Slack Technologies", then "Slack");
 1. merges readings that have every required role and agree on kind, figure (within 1%) and
    roles into one fact with several evidence sentences;
 2. folds readings that lack a required role into a fact with the same figure: of the same kind
    when the roles agree, else of any kind (a "deal" or "commitment" restating a known figure);
 3. gives what is still missing the organisation the text was about at that sentence;
 4. turns smaller investments near an investment that sum to it into its tranches;
-5. drops facts still missing a required role, or whose roles name one organisation twice.
+5. gives an acquisition read without its buyer ("completed its purchase of Slack, wrapping up
+   a $27.7bn deal") the buyer another sentence names ("Slack was acquired by Salesforce");
+6. drops facts still missing a required role, or whose roles name one organisation twice.
 """
 
 from __future__ import annotations
@@ -221,6 +225,19 @@ def _price_events(facts: _Facts, events: list[Reading], orphans: list[Reading]) 
             (n for n, f in enumerate(facts.facts) if f.kind == "Acquisition" and _same_parties(f, event.fact)),
             None,
         )
+        unbought = next(  # "completed its purchase of Slack, wrapping up a $27.7bn deal"
+            (
+                n
+                for n, f in enumerate(facts.facts)
+                if f.kind == "Acquisition"
+                and not f.roles.get("acquirer")
+                and f.role_names("target") == event.fact.role_names("target")
+            ),
+            None,
+        )
+        if known is None and unbought is not None:
+            facts.facts[unbought].roles["acquirer"] = event.fact.roles["acquirer"]
+            known = unbought
         if known is not None:
             facts.sentences[known].add(event.sentence)
             starts = {e.start for e in facts.facts[known].evidence}
@@ -274,8 +291,48 @@ def _valid(fact: Fact, gazetteer: Gazetteer) -> bool:
     )
 
 
+# Words a company's formal name adds to the name the article goes on to use ("Slack
+# Technologies" is then "Slack").
+CORPORATE_WORDS = {
+    "technologies", "technology", "inc", "inc.", "corp", "corp.", "corporation", "co", "co.",
+    "ltd", "ltd.", "limited", "holdings", "plc", "llc", "ag", "sa", "se", "nv", "ab",
+    "pharmaceuticals", "therapeutics", "biosciences",
+}  # fmt: skip
+
+
+def short_names(names: set[str], gazetteer: Gazetteer) -> dict[str, str]:
+    """For organisations the gazetteer does not know: the formal name of each that the
+    article also calls by a shorter name ("Slack Technologies" → "Slack")."""
+    unknown = [n for n in names if gazetteer.entry(n) is None]
+    found: dict[str, str] = {}
+    for long in unknown:
+        words = long.split()
+        for short in names:
+            short_words = short.split()
+            if (
+                0 < len(short_words) < len(words)
+                and words[: len(short_words)] == short_words
+                and all(w.lower() in CORPORATE_WORDS for w in words[len(short_words) :])
+                and (long not in found or len(short) < len(found[long]))
+            ):
+                found[long] = short
+    return found
+
+
+def _unify_names(readings: list[Reading], gazetteer: Gazetteer) -> None:
+    names = {o.name for r in readings for orgs in r.fact.roles.values() for o in orgs}
+    renamed = short_names(names, gazetteer)
+    if not renamed:
+        return
+    for reading in readings:
+        roles = reading.fact.roles
+        for role, orgs in roles.items():
+            roles[role] = tuple(Org(renamed.get(o.name, o.name), o.surface) for o in orgs)
+
+
 def consolidate(readings: list[Reading], gazetteer: Gazetteer) -> list[Fact]:
     """The article's facts from its sentence readings, in order of first mention."""
+    _unify_names(readings, gazetteer)
     facts = _Facts()
     strong = [r for r in readings if r.fact.kind in REQUIRED and not r.weak and not r.figureless]
     sure = [r for r in strong if _complete(r.fact) and not r.guessed]

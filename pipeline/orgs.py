@@ -384,6 +384,8 @@ def _clause_subjects(span: Span, mentions: list[OrgMention]) -> set[str]:
     names = set()
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass") and child.i < span.start:
+            if verb.dep_ == "relcl" and child.lower_ in ("which", "who", "that"):
+                child = verb.head  # "Amazon, which has invested $8bn in the company"
             heads = [child, *child.conjuncts]
             names |= {m.org.name for m in mentions for h in heads if m.covers(h)}
     return names

@@ -125,6 +125,7 @@ LENDING = re.compile(
     r"|cash on hand)\b",
     re.IGNORECASE,
 )
+LOSSES = {"lose", "loss", "losses", "burn", "owe", "write-down", "writedown", "impairment", "fine", "penalty"}
 HOLDINGS = {"stake", "holding", "share", "position", "interest"}
 UNNAMED_NOT_ORGS = {"PERSON", "GPE", "LOC", "NORP", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "EVENT", "LAW", "LANGUAGE"}
 
@@ -234,6 +235,8 @@ def is_price_or_market_value(root: Token, span: Span, amount: Amount | None = No
     doc = span.doc
     if amount is not None and amount.value < SMALLEST_DEAL:
         return True
+    if _lemma(root.head) in LOSSES or (root.head.dep_ == "prep" and _lemma(root.head.head) in LOSSES):
+        return True  # "Intel lost almost $19bn", "a loss of $5bn": no deal
     after = doc[span.end : min(span.end + 4, len(doc))]
     words = " ".join(t.lower_ for t in after)
     if words.startswith(("per share", "a share", "each share", "per cent", "a piece")):
@@ -324,6 +327,9 @@ def _direct_orgs(token: Token, mentions: list[OrgMention]) -> list[OrgMention]:
     return found
 
 
+RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
+
+
 def _subject(verb: Token, mentions: list[OrgMention]) -> tuple[list[OrgMention], bool]:
     """Organisations that are the subject of ``verb`` (climbing xcomp/conj/advcl), and passivity.
 
@@ -336,6 +342,9 @@ def _subject(verb: Token, mentions: list[OrgMention]) -> tuple[list[OrgMention],
             break
         for child in current.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
+                if current.dep_ == "relcl" and child.lower_ in RELATIVE_PRONOUNS:
+                    passive_verb = passive_verb or child.dep_ == "nsubjpass"
+                    break  # "Amazon, which has invested …": the subject is what "which" stands for
                 found = _direct_orgs(child, mentions) or _orgs_under(child, mentions)[:1]
                 return found, child.dep_ == "nsubjpass" or passive_verb
             if child.dep_ == "agent":
@@ -349,7 +358,7 @@ def _subject(verb: Token, mentions: list[OrgMention]) -> tuple[list[OrgMention],
             if not found and current.head.dep_ == "attr":
                 # "Nvidia became the first company to be valued at ...": the copula's subject
                 return _subject(current.head.head, mentions)[0], False
-            return found, False
+            return found, passive_verb
         if current.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acl", "pcomp") and current.head is not current:
             current = current.head
             continue

@@ -12,15 +12,15 @@ from .conftest import CORPUS
 # The figures when these floors were last set; a regression fails. Rules are tuned on
 # corpus/dev only; corpus/test is scored, never read while writing rules. The test split was
 # renewed in session 3 (corpus/README.md), hence the lower floors than before.
-DEV_FLOOR = {"precision": 0.70, "recall": 0.63, "f1": 0.66}
-TEST_FLOOR = {"precision": 0.46, "recall": 0.48, "f1": 0.47}
+DEV_FLOOR = {"precision": 0.73, "recall": 0.65, "f1": 0.68}
+TEST_FLOOR = {"precision": 0.48, "recall": 0.49, "f1": 0.48}
 
 
 # Spurious facts the rules still read from a dev distractor sentence: a ceiling, like the
 # floors above: lower it as rules improve, never raise it. The extraction issue's target is 0;
-# the 30 dev articles added in session 3 brought it from 0 to 16 (financing, plans said with
+# the 30 dev articles added in session 3 brought it from 0 to 16, session 4 down to 13 (financing, plans said with
 # "would", capital spending, segment sales, pro-forma totals, government contracts).
-KNOWN_DISTRACTOR_HITS = 16
+KNOWN_DISTRACTOR_HITS = 13
 
 
 @pytest.fixture(scope="module")

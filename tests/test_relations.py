@@ -50,6 +50,21 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             "Amazon has agreed to buy Whole Foods Market for $13.7bn, a move that sends a shiver through the US grocery industry.",
             [("Acquisition", {"acquirer": ["Amazon"], "target": ["Whole Foods Market"]}, Decimal("13.7") * B)],
         ),
+        (   # "which" in a relative clause stands for the organisation before it
+            "Mistral AI released a new model on Monday. Microsoft, which has invested EUR 15m in the company, "
+            "remains a small shareholder.",
+            [("Investment", {"investor": ["Microsoft"], "investee": ["Mistral AI"]}, Decimal("15") * 10**6)],
+        ),
+        (   # a loss is no deal, even with "poured money into" beside it
+            "Boeing lost almost $12bn in 2024 as it poured money into new factories and lost ground to Airbus.",
+            [],
+        ),
+        (   # the formal name and the short one are one company; the acquirer comes from the
+            # sentence that names it
+            "Adobe has completed its purchase of Figma Technologies, wrapping up a $20bn deal. "
+            "Investors had doubted the price for months. Figma was acquired by Adobe after a long review.",
+            [("Acquisition", {"acquirer": ["Adobe"], "target": ["Figma"]}, Decimal("20") * B)],
+        ),
     ],
 )
 def test_sentence_yields(nlp, text: str, expected: list) -> None:
