@@ -27,6 +27,10 @@ _NOT_ORGS = {
     # Countries and unions the small NER model tags ORG: a place is never a deal's party.
     "us", "u.s", "usa", "u.s.a", "uk", "u.k", "eu", "e.u", "uae", "un", "european union",
     "wall street", "city of london",
+    # Months and days, which the NER tags ORG at the start of a sentence.
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday",
 }  # fmt: skip
 
 # Nouns that, after "the", point back to an organisation ("the company", "the lender").
@@ -226,7 +230,7 @@ def _name_mentions(sent: Span, gazetteer: Gazetteer) -> list[OrgMention]:
         guessed = ent.label_ in ("PERSON", "GPE", "PRODUCT", "WORK_OF_ART", "FAC") and known is None
         if ent.label_ != "ORG" and known is None and not guessed:
             continue
-        if guessed and _titled(ent):
+        if (guessed or (known is None and ent.label_ == "ORG" and len(ent) > 1)) and _titled(ent):
             continue  # "Albert Bourla, Pfizer's chief executive" is a person
         if _bare(ent.text) in _NOT_ORGS or sum(c.isalpha() for c in ent.text) < 2:
             continue  # nor a lone letter ("Series F" split by the NER)
@@ -274,6 +278,8 @@ def _titled(ent: Span) -> bool:
     """Whether a name is followed by a job title ("X, the chief executive")."""
     doc = ent.doc
     window = doc[ent.end : min(ent.end + 6, ent.sent.end)]
+    if len(window) > 1 and window[0].lower_ == "as" and any(t.lower_ in _TITLES for t in window[1:4]):
+        return True  # "with Sridhar Ramaswamy as chief executive"
     return bool(window) and window[0].text == "," and any(t.lower_ in _TITLES for t in window)
 
 
@@ -456,7 +462,12 @@ def _proper_noun_mentions(sent: Span, gazetteer: Gazetteer) -> list[OrgMention]:
             continue
         if run:
             text = sent.doc[run[0].i : run[-1].i + 1].text
-            if text.lower() not in _NOT_ORGS and not _MODEL_NUMBER.match(text) and not _SERIES.match(text):
+            if (
+                _bare(text) not in _NOT_ORGS
+                and sum(c.isalpha() for c in text) >= 2
+                and not _MODEL_NUMBER.match(text)
+                and not _SERIES.match(text)
+            ):
                 found.append(OrgMention(run[0].i, run[-1].i + 1, Org(gazetteer.canonical(text), text), guessed=True))
         run = []
     return found

@@ -29,7 +29,7 @@ from spacy.util import filter_spans
 
 from pipeline.gazetteer import Gazetteer
 from pipeline.model import Amount, Capacity, Duration, Evidence, Fact, Org, QuantityMention
-from pipeline.orgs import Context, OrgMention, find_mentions
+from pipeline.orgs import GENERIC_NOUN, Context, OrgMention, find_mentions
 
 logger = logging.getLogger(__name__)
 
@@ -433,7 +433,13 @@ class RoleReader:
     def is_place(self, mention: OrgMention) -> bool:
         """Whether the NER called the mention a place and the gazetteer does not know it."""
         doc = self.sent.doc
-        return mention.guessed and doc[mention.start].ent_type_ in ("GPE", "LOC") and self.gazetteer.lookup(mention.org.name) is None
+        if not (mention.guessed and doc[mention.start].ent_type_ in ("GPE", "LOC")):
+            return False
+        if self.gazetteer.lookup(mention.org.name) is not None:
+            return False
+        # "Databricks, the data and AI software company": a place is not described as a company
+        head = doc[mention.end - 1]
+        return not any(c.dep_ == "appos" and GENERIC_NOUN.fullmatch(c.lower_) for c in head.children)
 
     def unnamed_org(self, token: Token) -> list[OrgMention]:
         """A proper noun in a role's own slot that the NER missed ("bought Run:ai"): an

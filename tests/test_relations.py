@@ -65,6 +65,16 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             "Investors had doubted the price for months. Figma was acquired by Adobe after a long review.",
             [("Acquisition", {"acquirer": ["Adobe"], "target": ["Figma"]}, Decimal("20") * B)],
         ),
+        (   # a name the NER calls a place is a company when the text calls it one
+            "Investors have poured $10bn into Databricks, the data and AI software company, in a Series J round.",
+            [("Investment", {"investee": ["Databricks"]}, Decimal("10") * B)],
+        ),
+        (   # a chief executive is a person, even where the NER calls the name an organisation;
+            # "the company" then stays the company
+            "Snowflake's revenue rose 33 per cent, in its first quarter with Sridhar Ramaswamy as chief executive. "
+            "The stock has fallen this year. For the full year, the company brought in $2.8bn in revenue.",
+            [],
+        ),
     ],
 )
 def test_sentence_yields(nlp, text: str, expected: list) -> None:
