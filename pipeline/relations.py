@@ -797,6 +797,12 @@ def _round_participants(reader: RoleReader, sent: Span) -> list[OrgMention]:
             or any(c.lower_ in ("in", "also") for c in token.children)
         ) and any(t.lower_ in ("also", "too", "other", "others") for t in sent):
             add(subject + named_before(token))  # "X, Y and Z also put money in"
+        elif lemma == "invest" and not [c for c in token.children if c.dep_ in ("dobj", "prep", "dative")] and subject:
+            # "Andreessen Horowitz, Sequoia Capital and SV Angel invested, as did NFDG"
+            add(subject + named_before(token))
+            for child in token.children:
+                if child.dep_ == "advcl" and any(g.lower_ == "as" for g in child.children):
+                    add([m for c in child.children if c.dep_ == "nsubj" for m in _direct_orgs(c, reader.mentions)])
         elif lemma == "take" and any(c.lower_ == "part" for c in token.children):
             add([m for c in token.children if c.dep_ == "nsubj" for m in _direct_orgs(c, reader.mentions)] or subject)
         elif lemma in ("come", "join", "sign") and any(

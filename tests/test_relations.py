@@ -75,6 +75,16 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             "The stock has fallen this year. For the full year, the company brought in $2.8bn in revenue.",
             [],
         ),
+        (   # investors named apart from the figure: "X and Y invested, as did Z"
+            "Mistral AI has raised EUR 600m in new funding. General Catalyst, Lightspeed Venture Partners and "
+            "Index Ventures invested, as did Nvidia.",
+            [("Investment", {"investee": ["Mistral AI"], "investor": ["General Catalyst", "Index Ventures",
+              "Lightspeed Venture Partners", "Nvidia"]}, Decimal("600") * 10**6)],
+        ),
+        (   # but "invested in" another time is not a participant of this round
+            "Mistral AI has raised EUR 600m in new funding. Nvidia invested in Mistral AI last year.",
+            [("Investment", {"investee": ["Mistral AI"]}, Decimal("600") * 10**6)],
+        ),
     ],
 )
 def test_sentence_yields(nlp, text: str, expected: list) -> None:
