@@ -4,6 +4,12 @@ Each page is ingested into a fresh temporary store and its facts are read back w
 the ontology's vocabulary, so the score covers the whole path a user's query takes. A predicted
 fact matches a gold fact when the type agrees, every role agrees (organisation names compared
 through the gold file's aliases and the gazetteer's), and the figure agrees within 1%.
+
+Deal details (pipeline/deal_details.py) are scored apart, on a separate "details" line, and do
+not enter the fact scores: for each predicted fact that matches a gold fact annotated with
+``details`` (corpus/README.md), each field the gold or the prediction gives counts once (each
+lead investor once): a true positive when both give it alike, else a false positive for the
+prediction's value and a false negative for the gold's.
 """
 
 from __future__ import annotations
@@ -43,6 +49,26 @@ SELECT ?fact ?value ?currency WHERE {
 }
 """
 EVIDENCE_QUERY = "SELECT ?fact ?sentence WHERE { ?fact a dg:Fact ; dg:evidence/dg:sentence ?sentence }"
+DETAILS_QUERY = """
+SELECT ?fact ?field ?value ?name ?round WHERE {
+  ?statement rdf:subject ?fact ; rdf:predicate ?term ; rdf:object ?value .
+  BIND(STRAFTER(STR(?term), STR(dg:)) AS ?field)
+  OPTIONAL { ?value skos:prefLabel ?name }
+  OPTIONAL { ?value dg:amount/schema:value ?round }
+}
+"""
+# The gold file's name for each stored detail (corpus/README.md).
+DETAIL_FIELDS = {
+    "status": "status",
+    "announced": "announced",
+    "roundSeries": "round_series",
+    "leadInvestor": "leads",
+    "stakePercent": "stake_percent",
+    "valuationBasis": "valuation_basis",
+    "round": "round_amount",
+}
+CONCEPT_VALUES = {"DealAnnounced": "announced", "DealCompleted": "completed", "DealTerminated": "terminated",
+                  "PreMoney": "pre-money", "PostMoney": "post-money"}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -54,6 +80,8 @@ class ComparableFact:
     figure: Decimal | None
     currency: str | None
     evidence: tuple[str, ...] = field(default=(), compare=False)  # sentences, for stored facts
+    # (field, value) pairs of its deal details; None for a gold fact not annotated with them
+    details: tuple[tuple[str, str], ...] | None = field(default=None, compare=False)
 
     def describe(self) -> str:
         roles = ", ".join(f"{r}={'+'.join(sorted(n))}" for r, n in self.roles)
@@ -85,12 +113,24 @@ class Score:
 
 @dataclass
 class Evaluation:
-    """Per-type and overall scores, with every miss and spurious fact named."""
+    """Per-type and overall scores, with every miss and spurious fact named; deal details
+    scored apart (``details``, and per field ``details_by_field``)."""
 
     by_type: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))
     errors: list[str] = field(default_factory=list)
     articles: int = 0
     spurious_evidence: list[tuple[str, str]] = field(default_factory=list)  # (page, sentence)
+    details_by_field: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))
+    detailed_facts: int = 0  # matched facts whose gold has details
+
+    @property
+    def details(self) -> Score:
+        total = Score()
+        for score in self.details_by_field.values():
+            total.tp += score.tp
+            total.fp += score.fp
+            total.fn += score.fn
+        return total
 
     @property
     def overall(self) -> Score:
@@ -108,12 +148,16 @@ class Evaluation:
                 "f1": round(score.f1, 4), "tp": score.tp, "fp": score.fp, "fn": score.fn,
             }  # fmt: skip
 
-        return {
+        found = {
             "articles": self.articles,
             "overall": row(self.overall),
             "by_type": {kind: row(self.by_type[kind]) for kind in FACT_TYPES if kind in self.by_type},
             "errors": self.errors,
         }
+        if self.detailed_facts:
+            found["details"] = {**row(self.details), "facts": self.detailed_facts}
+            found["details_by_field"] = {name: row(score) for name, score in sorted(self.details_by_field.items())}
+        return found
 
 
 def _key(name: str) -> str:
@@ -137,7 +181,14 @@ def _gold_facts(gold: dict) -> list[ComparableFact]:
             figure, currency = Decimal(str(amount["value"])), amount["currency"]
         else:
             figure, currency = None, None
-        facts.append(ComparableFact(kind, tuple(roles), figure, currency))
+        details = None
+        if "details" in item:
+            details = tuple(
+                (name, str(value))
+                for name, given in sorted(item["details"].items())
+                for value in (given if isinstance(given, list) else [given])
+            )
+        facts.append(ComparableFact(kind, tuple(roles), figure, currency, details=details))
     return facts
 
 
@@ -150,13 +201,18 @@ def _stored_facts(store: Store) -> list[ComparableFact]:
     evidence: dict[str, list[str]] = defaultdict(list)
     for fact, sentence in store.query(EVIDENCE_QUERY).rows():
         evidence[fact or ""].append(sentence or "")
+    details: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for fact, name, value, label, round_amount in store.query(DETAILS_QUERY).rows():
+        if name in DETAIL_FIELDS and value is not None:
+            text = label or round_amount or CONCEPT_VALUES.get(value.rsplit("#", 1)[-1], value)
+            details[fact or ""].append((DETAIL_FIELDS[name], text))
     facts = []
     for fact, kind in kinds.items():
         figure, currency = figures.get(fact, (None, None))
         fact_roles = tuple(
             (role, frozenset(roles[fact][role])) for role in ROLES[kind] if roles[fact].get(role)
         )
-        facts.append(ComparableFact(kind, fact_roles, figure, currency, tuple(evidence[fact])))
+        facts.append(ComparableFact(kind, fact_roles, figure, currency, tuple(evidence[fact]), tuple(sorted(details[fact]))))
     return facts
 
 
@@ -192,6 +248,33 @@ def _matches(gold: ComparableFact, predicted: ComparableFact, names: _Names) -> 
     return all(names.same_set(gold_roles[r], predicted_roles[r]) for r in gold_roles)
 
 
+def _same_detail(name: str, gold: str, predicted: str, names: _Names) -> bool:
+    if name == "leads":
+        return names.same(gold, predicted)
+    if name in ("stake_percent", "round_amount"):
+        return same_figure(Decimal(gold), Decimal(predicted))
+    return gold.casefold() == predicted.casefold()
+
+
+def _score_details(gold: ComparableFact, predicted: ComparableFact, names: _Names, page: str, result: Evaluation) -> None:
+    """Count one matched fact's details into ``result`` (only when the gold is annotated)."""
+    if gold.details is None:
+        return
+    result.detailed_facts += 1
+    unmatched = list(predicted.details or ())
+    for name, value in gold.details:
+        found = next((p for p in unmatched if p[0] == name and _same_detail(name, value, p[1], names)), None)
+        if found is not None:
+            unmatched.remove(found)
+            result.details_by_field[name].tp += 1
+        else:
+            result.details_by_field[name].fn += 1
+            result.errors.append(f"{page}: missed detail {name}={value} of {gold.describe()}")
+    for name, value in unmatched:
+        result.details_by_field[name].fp += 1
+        result.errors.append(f"{page}: spurious detail {name}={value} of {gold.describe()}")
+
+
 def evaluate(corpus: str | Path, settings: Settings, nlp: Language | None = None) -> Evaluation:
     """Score every ``.html``/``.txt`` page that has a gold ``.json`` beside it under ``corpus``.
 
@@ -220,6 +303,7 @@ def evaluate(corpus: str | Path, settings: Settings, nlp: Language | None = None
             if match is not None:
                 unmatched.remove(match)
                 result.by_type[fact.kind].tp += 1
+                _score_details(fact, match, names, page.name, result)
             else:
                 result.by_type[fact.kind].fn += 1
                 result.errors.append(f"{page.name}: missed {fact.describe()}")
@@ -231,10 +315,14 @@ def evaluate(corpus: str | Path, settings: Settings, nlp: Language | None = None
 
 
 def format_evaluation(evaluation: Evaluation) -> str:
-    """A table of precision, recall and F1 per fact type and overall."""
+    """A table of precision, recall and F1 per fact type and overall, and for deal details
+    when the gold gives any."""
     lines = [f"{'type':<18} {'precision':>9} {'recall':>7} {'F1':>6} {'tp':>4} {'fp':>4} {'fn':>4}"]
     rows = [(k, evaluation.by_type[k]) for k in FACT_TYPES if k in evaluation.by_type]
-    for kind, score in [*rows, ("overall", evaluation.overall)]:
+    rows.append(("overall", evaluation.overall))
+    if evaluation.detailed_facts:  # scored apart, on the matched facts whose gold gives details
+        rows.append(("details", evaluation.details))
+    for kind, score in rows:
         lines.append(
             f"{kind:<18} {score.precision:>9.3f} {score.recall:>7.3f} {score.f1:>6.3f} "
             f"{score.tp:>4} {score.fp:>4} {score.fn:>4}"

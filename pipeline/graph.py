@@ -7,9 +7,11 @@ Three sets of triples come out of one article:
   article on the fact and on each figure it gives, ``prov:wasGeneratedBy`` the run, and the
   evidence sentences. Re-ingesting the article replaces this graph whole; removing it drops it.
 - the **deal triples**, added to the shared graph ``DEALS_GRAPH``: each fact's types, roles,
-  figures (named by their content), tranches, duration and metric. A deal that several
-  articles report (resolve.py) is one fact there, stated once; after an article is written or
-  removed, ``prune_deals`` drops what no article supports any more.
+  figures (named by their content), tranches, duration and metric, and the deal details the
+  article states (deal_details.py: ``dg:status``, ``dg:announced``, ``dg:roundSeries``,
+  ``dg:leadInvestor``, ``dg:stakePercent``, ``dg:valuationBasis``, ``dg:round``). A deal that
+  several articles report (resolve.py) is one fact there, stated once; after an article is
+  written or removed, ``prune_deals`` drops what no article supports any more.
 - the **organisation triples**, written to the shared graph ``ORGANIZATIONS_GRAPH``: each
   organisation's type, ``skos:prefLabel``, ``skos:altLabel`` per name seen, and from the
   gazetteer its Wikidata ``owl:sameAs``, parent and sector. Keeping them in one shared graph
@@ -17,6 +19,15 @@ Three sets of triples come out of one article:
 
 Why shared graphs: Oxigraph's union default graph returns a triple once per graph holding it,
 so a triple written by two articles would be counted twice by every SELECT.
+
+Details are attached the way figures are. A figure is a node named by its content, and the
+article graph says which articles give it (``prov:wasDerivedFrom``). A detail is one triple
+about the fact (``<fact> dg:status dg:DealCompleted``), so the node that carries its
+provenance is the triple's ``rdf:Statement``, also named by its content
+(``<fact>/detail/<hash>``, with ``rdf:subject``, ``rdf:predicate`` and ``rdf:object``), in
+the deals graph. Each article that states the detail adds ``<statement> prov:wasDerivedFrom
+<article>`` to its own graph. Reports that disagree (one article has the deal announced, a
+later one completed) keep both values, each with its articles, as conflicting figures do.
 """
 
 from __future__ import annotations
@@ -27,10 +38,11 @@ from datetime import datetime, timezone
 from decimal import Decimal
 
 from rdflib import RDF, XSD, Graph, Literal, URIRef
+from rdflib.term import Node
 from rdflib.namespace import OWL, SKOS
 
 from pipeline.gazetteer import Gazetteer
-from pipeline.model import Amount, Capacity, Evidence, Fact
+from pipeline.model import Amount, Capacity, DealDetails, Evidence, Fact
 from pipeline.vocab import DEALS_GRAPH, DG, OA, ORG, PROV, SCHEMA, article_iri, fact_iri, org_iri
 
 ROLE_TERMS = {
@@ -41,6 +53,17 @@ ROLE_TERMS = {
     "company": DG.company,
     "provider": DG.provider,
 }
+
+# Concepts of the dg:DealStatus and dg:ValuationBasis schemes. They are individuals, not terms
+# of the closed DG namespace (vocab.py); tests/test_deal_details.py checks that the ontology
+# defines each.
+STATUS_CONCEPTS = {
+    "announced": DG._NS["DealAnnounced"],
+    "completed": DG._NS["DealCompleted"],
+    "terminated": DG._NS["DealTerminated"],
+}
+BASIS_CONCEPTS = {"pre-money": DG._NS["PreMoney"], "post-money": DG._NS["PostMoney"]}
+DETAIL_TERMS = (DG.status, DG.announced, DG.roundSeries, DG.leadInvestor, DG.stakePercent, DG.valuationBasis, DG.round)
 
 
 @dataclass(frozen=True)
@@ -113,6 +136,41 @@ def _add_selectors(graph: Graph, node: URIRef, text: URIRef, evidence: Evidence)
     graph.add((position, OA.end, Literal(evidence.end, datatype=XSD.nonNegativeInteger)))
     graph.add((quote, RDF.type, OA.TextQuoteSelector))
     graph.add((quote, OA.exact, Literal(evidence.sentence)))
+
+
+def _detail_triples(details: DealDetails, fact_nodes: dict[int, URIRef]) -> list[tuple[URIRef, Node]]:
+    """The (predicate, object) pairs a fact's details are written as."""
+    found: list[tuple[URIRef, Node]] = []
+    if details.status in STATUS_CONCEPTS:
+        found.append((DG.status, STATUS_CONCEPTS[details.status]))
+    if details.announced:
+        # "2024-03-03" is a day; "2023-01" says only the month
+        datatype = XSD.date if len(details.announced) == 10 else XSD.gYearMonth
+        found.append((DG.announced, Literal(details.announced, datatype=datatype)))
+    if details.round_series:
+        found.append((DG.roundSeries, Literal(details.round_series)))
+    found += [(DG.leadInvestor, org_iri(name)) for name in details.leads]
+    if details.stake_percent is not None:
+        found.append((DG.stakePercent, _decimal(details.stake_percent)))
+    if details.valuation_basis in BASIS_CONCEPTS:
+        found.append((DG.valuationBasis, BASIS_CONCEPTS[details.valuation_basis]))
+    if details.round is not None and id(details.round) in fact_nodes:
+        found.append((DG.round, fact_nodes[id(details.round)]))
+    return found
+
+
+def _add_details(deals: Graph, article: Graph, iri: URIRef, node: URIRef, triples: list[tuple[URIRef, Node]]) -> None:
+    """Each detail in the deals graph, with its rdf:Statement; the article's support for it
+    in the article's graph."""
+    for predicate, value in triples:
+        digest = hashlib.sha256(f"{predicate} {value.n3()}".encode("utf-8")).hexdigest()[:12]
+        statement = URIRef(f"{node}/detail/{digest}")
+        deals.add((node, predicate, value))
+        deals.add((statement, RDF.type, RDF.Statement))
+        deals.add((statement, RDF.subject, node))
+        deals.add((statement, RDF.predicate, predicate))
+        deals.add((statement, RDF.object, value))
+        article.add((statement, PROV.wasDerivedFrom, iri))
 
 
 def _add_organization(graph: Graph, name: str, surfaces: set[str], gazetteer: Gazetteer) -> URIRef:
@@ -197,6 +255,7 @@ def build_graphs(
     if fact_iris is None:
         fact_iris = [fact_iri(article_url, fact_key(fact)) for fact in facts]
     deals = _bind(Graph())
+    fact_nodes = {id(fact): node for fact, node in zip(facts, fact_iris, strict=True)}
     for fact, node in zip(facts, fact_iris, strict=True):
         # What the deal is goes to the shared deals graph; that this article reports it, and
         # with which figures and sentences, stays in the article's graph.
@@ -238,19 +297,25 @@ def build_graphs(
             article.add((evidence_node, DG.startOffset, Literal(evidence.start, datatype=XSD.nonNegativeInteger)))
             article.add((evidence_node, DG.endOffset, Literal(evidence.end, datatype=XSD.nonNegativeInteger)))
             _add_selectors(article, evidence_node, text_node, evidence)
+        if fact.details:
+            _add_details(deals, article, iri, node, _detail_triples(fact.details, fact_nodes))
     return ArticleGraphs(iri, article, organizations, deals, tuple(fact_iris))
 
 
 def prune_deals(facts: list[str]) -> str:
     """A SPARQL Update that drops, for these facts, the deal triples no article supports:
-    figures and tranches that no article gives any more, and facts no article reports."""
+    details (with their statements), figures and tranches that no article gives any more, and
+    facts no article reports."""
     if not facts:
         return ""
     values = "VALUES ?f { " + " ".join(f"<{f}>" for f in sorted(set(facts))) + " }"
     graph = f"<{DEALS_GRAPH}>"
     amount, capacity, tranche, derived = (f"<{term}>" for term in (DG.amount, DG.capacity, DG.tranche, PROV.wasDerivedFrom))
     unsupported = f"FILTER NOT EXISTS {{ GRAPH ?any {{ %s {derived} ?source }} }}"
-    return f"""DELETE {{ GRAPH {graph} {{ ?m ?q ?r }} }} WHERE {{
+    subject, predicate, obj = (f"<{term}>" for term in (RDF.subject, RDF.predicate, RDF.object))
+    return f"""DELETE {{ GRAPH {graph} {{ ?st ?q ?r . ?f ?p ?o }} }} WHERE {{
+  {values} GRAPH {graph} {{ ?st {subject} ?f ; {predicate} ?p ; {obj} ?o . ?st ?q ?r }} {unsupported % "?st"} }} ;
+DELETE {{ GRAPH {graph} {{ ?m ?q ?r }} }} WHERE {{
   {values} GRAPH {graph} {{ ?f {tranche} ?n . ?n {amount} ?m . ?m ?q ?r }} {unsupported % "?n"} }} ;
 DELETE {{ GRAPH {graph} {{ ?f ?link ?n . ?n ?p ?o }} }} WHERE {{
   {values} VALUES ?link {{ {amount} {capacity} {tranche} }}

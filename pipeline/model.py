@@ -96,6 +96,32 @@ class Evidence:
     end: int
 
 
+STATUSES = ("announced", "completed", "terminated")
+"""Where a deal stood when the article reported it, from least to most settled."""
+
+
+@dataclass(frozen=True)
+class DealDetails:
+    """What an article says about a deal beyond its parties and figure (pipeline/deal_details.py).
+
+    Every field is optional: None (or empty) when the evidence sentences do not say.
+    """
+
+    status: str | None = None  # one of STATUSES
+    announced: str | None = None  # "2024-03-03", or "2023-01" when only month and year are given
+    round_series: str | None = None  # "Seed", "Pre-seed", "Series B", "Series C-1", "Series A extension"
+    leads: tuple[str, ...] = ()  # canonical names of the lead investors, each one of the fact's investors
+    stake_percent: Decimal | None = None  # 49 for "a 49% stake"; above 0, at most 100
+    valuation_basis: str | None = None  # "pre-money" or "post-money", for a Valuation
+    # The Investment (the round) a Valuation was set in, a fact of the same article. Left out of
+    # comparisons and repr: it is another fact, not a value of this one.
+    round: Fact | None = field(default=None, compare=False, repr=False)
+
+    def __bool__(self) -> bool:
+        return any((self.status, self.announced, self.round_series, self.leads,
+                    self.stake_percent is not None, self.valuation_basis, self.round is not None))  # fmt: skip
+
+
 @dataclass
 class Fact:
     """One deal fact of a ``FACT_TYPES`` type, with the evidence it was read from."""
@@ -108,6 +134,7 @@ class Fact:
     metric: str | None = None
     tranches: list[Amount] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
+    details: DealDetails | None = None  # set after consolidation (pipeline/deal_details.py)
 
     def role_names(self, role: str) -> tuple[str, ...]:
         """Canonical names filling ``role``, sorted, empty when the role is unknown."""

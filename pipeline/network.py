@@ -14,10 +14,12 @@ a ``MultiDiGraph``:
 
 The same deal reported by several articles is one fact in the store (pipeline/resolve.py) and
 one edge here with several sources; when the reports disagree on the figure the edge carries
-the largest and lists them all in ``figures``. The store has
-no deal status or announcement date yet, so ``date`` is the earliest ``schema:datePublished``
-of the articles and ``status`` is always ``"reported"``. Dollar totals and ``--min-usd`` count
-USD amounts only: other currencies are kept as written and never converted.
+the largest and lists them all in ``figures``. ``date`` is the earliest
+``schema:datePublished`` of the articles. ``status`` is the deal's stage as its latest article
+with one reports it (``"announced"``, ``"completed"`` or ``"terminated"``, read by
+pipeline/deal_details.py; on one day the most advanced wins), and ``"reported"`` when no article
+says. Dollar totals and ``--min-usd`` count USD amounts only: other currencies are kept as
+written and never converted.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ from typing import Any, Iterator
 import networkx as nx
 
 from pipeline.errors import ConfigError, QueryError
-from pipeline.model import FACT_TYPES
+from pipeline.model import FACT_TYPES, STATUSES
 from pipeline.store import Store
 
 logger = logging.getLogger(__name__)
@@ -122,6 +124,7 @@ class _Fact:
     urls: set[str] = field(default_factory=set)
     dates: set[str] = field(default_factory=set)
     figures: set[Decimal] = field(default_factory=set)
+    statuses: set[tuple[str, str]] = field(default_factory=set)  # (article's date or "", status)
 
     def merge_key(self) -> tuple[object, ...]:
         roles = tuple(sorted((role, tuple(sorted(orgs))) for role, orgs in self.roles.items()))
@@ -167,7 +170,26 @@ def _read_facts(store: Store) -> list[_Fact]:
         fact = facts.get(row["fact"] or "")
         if fact is not None:
             fact.roles.setdefault(row["role"] or "", set()).add(row["org"] or "")
+    for row in _rows(store, "network-status.rq"):
+        fact = facts.get(row["fact"] or "")
+        if fact is not None and row["status"] in STATUSES:
+            fact.statuses.add((row["published"] or "", row["status"] or ""))
     return list(facts.values())
+
+
+def _status(group: list[_Fact]) -> str:
+    """The deal's latest reported stage: the status of its latest article that gives one (the
+    most advanced on the same day), else "reported".
+
+    >>> _status([_Fact("f", "Acquisition", statuses={("2022-01-18", "announced"), ("2023-10-13", "completed")})])
+    'completed'
+    >>> _status([_Fact("f", "Revenue")])
+    'reported'
+    """
+    reported = set().union(*(f.statuses for f in group))
+    if not reported:
+        return "reported"
+    return max(reported, key=lambda item: (item[0], STATUSES.index(item[1])))[1]
 
 
 def _read_organizations(store: Store) -> dict[str, dict[str, Any]]:
@@ -212,7 +234,7 @@ def _edge_attributes(group: list[_Fact]) -> dict[str, Any]:
     attrs: dict[str, Any] = {
         "fact_type": first.fact_type,
         "label": _edge_label(first),
-        "status": "reported",
+        "status": _status(group),
         "sources": len(urls) or len(group),
         "source_urls": urls,
         "facts": sorted(f.iri for f in group),

@@ -1092,6 +1092,7 @@ class DealRelations:
 
     def __call__(self, doc: Doc) -> Doc:
         from pipeline.consolidate import consolidate
+        from pipeline.deal_details import add_details
         from pipeline.nlp import QuantityTagger
 
         self._mark_names(doc)
@@ -1106,5 +1107,5 @@ class DealRelations:
                 [o.name for r in found if r.fact.kind in ("Investment", "Participants") for o in r.fact.roles.get("investor", ())]
             )
             context.update(sent, mentions)
-        doc._.relations = consolidate(readings, self.gazetteer)
+        doc._.relations = add_details(consolidate(readings, self.gazetteer), doc, self.gazetteer)
         return doc

@@ -106,7 +106,7 @@ def test_facts_are_edges_along_the_money(network: nx.MultiDiGraph) -> None:
     assert investment["amount"] == 5e9 and investment["currency"] == "USD" and investment["amount_usd"] == 5e9
     assert investment["qualifier"] == "up to"
     assert investment["date"] == "2025-11-18"
-    assert investment["status"] == "reported"
+    assert investment["status"] == "announced"  # "Microsoft will invest up to $5bn in Anthropic."
     assert investment["sources"] == 1
     assert investment["source_urls"] == ["https://www.ledgerline.example/technology/2025/11/18/microsoft-nvidia-anthropic-investment"]
     (pledge,) = _edges(network, "anthropic", "microsoft", "CloudCommitment")
