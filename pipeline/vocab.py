@@ -69,7 +69,7 @@ class DG(DefinedNamespace):
     model: URIRef
     # gazetteer
     sector: URIRef
-    # deal record fields, defined for the next extraction steps (graph.py does not write them yet)
+    # deal record fields (deal_details.py reads them, graph.py writes them)
     announced: URIRef
     status: URIRef
     roundSeries: URIRef

@@ -377,3 +377,22 @@ def test_cli_export_stats(deals: Store, tmp_path: Path) -> None:
 
 def test_every_format_is_offered() -> None:
     assert set(FORMATS) == {"graphml", "gexf", "json", "csv", "ttl", "nt", "nq", "trig", "jsonld"}
+
+
+def test_filtered_rdf_keeps_the_provenance_of_deal_details(deals: Store, tmp_path: Path) -> None:
+    path = tmp_path / "acquisitions.nq"
+    export(deals, "nq", path, Selection(types=("Acquisition",)))
+    dataset = Dataset()
+    dataset.parse(path, format="nquads")
+    quads = _quads(dataset)
+    statuses = {(s, o) for s, p, o, _ in quads if p == URIRef(DG + "status")}
+    assert statuses, "the corpus pages state a status for their acquisitions"
+    rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+    statements = {s for s, p, o, _ in quads if p == URIRef(rdf + "subject")}
+    supported = {s for s, p, _, _ in quads if p == URIRef("http://www.w3.org/ns/prov#wasDerivedFrom") and s in statements}
+    for fact, status in statuses:
+        assert any(
+            (st, URIRef(rdf + "subject"), fact) in {(s, p, o) for s, p, o, _ in quads}
+            and (st, URIRef(rdf + "object"), status) in {(s, p, o) for s, p, o, _ in quads}
+            for st in supported
+        ), (fact, status)
