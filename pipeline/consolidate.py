@@ -253,6 +253,27 @@ def _price_events(facts: _Facts, events: list[Reading], orphans: list[Reading]) 
         facts.add(event)
 
 
+def _provider_choices(facts: _Facts, choices: list[Reading]) -> None:
+    """Cloud commitments stated without a figure ("named AWS its primary cloud provider"):
+    one fact per company and provider, folded into a priced commitment between the two."""
+    for choice in choices:
+        parties = {r: choice.fact.role_names(r) for r in ("company", "provider")}
+        known = next(
+            (
+                n
+                for n, f in enumerate(facts.facts)
+                if f.kind == "CloudCommitment" and all(f.role_names(r) == names for r, names in parties.items())
+            ),
+            None,
+        )
+        if known is None:
+            facts.add(choice)
+            continue
+        facts.sentences[known].add(choice.sentence)
+        starts = {e.start for e in facts.facts[known].evidence}
+        facts.facts[known].evidence += [e for e in choice.fact.evidence if e.start not in starts]
+
+
 def _same_parties(a: Fact, b: Fact) -> bool:
     return all(a.role_names(r) == b.role_names(r) for r in ("acquirer", "target"))
 
@@ -281,7 +302,10 @@ def _add_participants(facts: _Facts, readings: list[Reading]) -> None:
 def _valid(fact: Fact, gazetteer: Gazetteer) -> bool:
     if not _complete(fact):
         return False
-    if fact.figure is None and not (fact.kind == "Acquisition" and fact.roles.get("acquirer")):
+    if fact.figure is None and not (
+        (fact.kind == "Acquisition" and fact.roles.get("acquirer"))
+        or (fact.kind == "CloudCommitment" and fact.roles.get("provider"))
+    ):
         return False
     names = [o.name for orgs in fact.roles.values() for o in orgs]
     if any(is_public_body(name) for name in names):
@@ -354,7 +378,8 @@ def consolidate(readings: list[Reading], gazetteer: Gazetteer) -> list[Fact]:
         if not _complete(reading.fact):
             _fill_from_context(reading, gazetteer)
         facts.add(reading)
-    _price_events(facts, [r for r in readings if r.figureless], orphans)
+    _price_events(facts, [r for r in readings if r.figureless and r.fact.kind == "Acquisition"], orphans)
+    _provider_choices(facts, [r for r in readings if r.figureless and r.fact.kind == "CloudCommitment"])
     _add_participants(facts, [r for r in readings if r.fact.kind == "Participants"])
     valid = [fact for fact in _drop_tranche_parts(facts.facts) if _valid(fact, gazetteer)]
     return [fact for fact in valid if not _is_milestone(fact, valid)]

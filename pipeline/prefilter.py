@@ -27,11 +27,13 @@ from spacy.tokens import Doc
 from pipeline.model import Duration
 from pipeline.orgs import GENERIC_NOUN
 from pipeline.quantities import find_quantities
+from pipeline.relations import PROVIDER_CHOICE
 
 # A sentence without a figure carries a fact only when it states an acquisition ("Broadcom
 # agreed to buy VMware") or names investors apart from the amount ("Thrive led the round",
-# "X and Y also put money in", "Z took part", "it named X among its backers"); see
-# relations._acquisition_event and relations._round_participants. Each needs one of these
+# "X and Y also put money in", "Z took part", "it named X among its backers") or a cloud
+# provider ("named AWS its primary cloud provider"); see relations._acquisition_event,
+# relations._round_participants and relations._provider_choice. Each needs one of these
 # combinations of words, in the inflections news uses.
 def _words(*forms: str) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(forms) + r")\b", re.IGNORECASE)
@@ -75,6 +77,7 @@ def states_figureless_fact(sentence: str) -> bool:
         or (PUT_IN_WORDS.search(sentence) and ALSO_WORDS.search(sentence))
         or TAKE_PART.search(sentence)
         or (INVESTOR_WORDS.search(sentence) and NAMING_WORDS.search(sentence))
+        or PROVIDER_CHOICE.search(sentence)
     )
 
 

@@ -143,7 +143,7 @@ class Reading:
     sentence: int  # index of the sentence in the doc
     weak: bool = False  # only a confirmation of a figure read elsewhere
     guessed: bool = False  # some role came from word order or sentence context, not syntax
-    figureless: bool = False  # an acquisition stated without its price
+    figureless: bool = False  # an acquisition, or a choice of cloud provider, stated without a figure
     context: Org | None = None  # what "the company" meant at this point of the text
     mention_start: int = 0
 
@@ -752,7 +752,8 @@ def read_sentence(
                     mention_start=mention.start,
                 )
             )
-    if not any(sent.start <= span.start < sent.end for span, m in quantities if not isinstance(m.quantity, Duration)):
+    has_figure = any(sent.start <= span.start < sent.end for span, m in quantities if not isinstance(m.quantity, Duration))
+    if not has_figure:
         participants = _round_participants(reader, sent)
         if participants:
             fact = Fact("Participants", {"investor": tuple(m.org for m in participants)})
@@ -761,6 +762,10 @@ def read_sentence(
         if event is not None:
             event.evidence.append(evidence)
             readings.append(Reading(event, index, figureless=True, mention_start=sent.start_char))
+        choice = _provider_choice(reader, sent)
+        if choice is not None:
+            choice.evidence.append(evidence)
+            readings.append(Reading(choice, index, figureless=True, mention_start=sent.start_char))
     return readings, mentions
 
 
@@ -814,6 +819,34 @@ def _round_participants(reader: RoleReader, sent: Span) -> list[OrgMention]:
                 if child.dep_ in ("dobj", "attr"):
                     add(_direct_orgs(child, reader.mentions))
     return found
+
+
+PROVIDER_CHOICE = re.compile(
+    r"\b(?:primary|preferred|main|principal|exclusive|lead)\s+(?:cloud(?:\s+computing)?|training|compute)\s+"
+    r"(?:provider|partner|supplier)\b",
+    re.IGNORECASE,
+)
+CHOOSING = {"name", "choose", "select", "pick", "designate", "appoint", "make", "tap"}
+
+
+def _provider_choice(reader: RoleReader, sent: Span) -> Fact | None:
+    """ "Anthropic named AWS its primary cloud provider": a cloud commitment without a figure."""
+    if not PROVIDER_CHOICE.search(sent.text):
+        return None
+    for token in sent:
+        if token.pos_ != "VERB" or _lemma(token) not in CHOOSING or not is_asserted(token, token, sent, "CloudCommitment"):
+            continue
+        providers = [m for c in token.children if c.dep_ in ("dobj", "nsubjpass") for m in _direct_orgs(c, reader.mentions)]
+        company, passive = _subject(token, reader.mentions)
+        if not company and token.dep_ == "acl":
+            company = _direct_orgs(token.head, reader.mentions)  # "the company named AWS …", misparsed
+        if passive:
+            providers, company = company, _agent_orgs(token, reader.mentions)
+        providers = [m for m in providers if reader.gazetteer.sector(m.org.name) in ("cloud", "chips")]
+        company = [m for m in company if m.org.name not in {p.org.name for p in providers}]
+        if providers and company:
+            return Fact("CloudCommitment", _roles({"company": company, "provider": providers}))
+    return None
 
 
 ACQUISITION_EVENT_CUES = {"acquire", "acquisition", "buy", "purchase", "takeover", "buyout", "snap", "swallow", "absorb"}
@@ -1034,8 +1067,13 @@ def _valued_thing_is_deal(cue: Token, reader: RoleReader | None = None) -> bool:
     "the deal values Scale at $29 billion" is Scale's valuation; "Broadcom put a value of
     $61 billion on VMware" is a price one company put on another."""
     if reader is not None:
+        doc = cue.doc
         if cue.lower_ in ("values", "valuing", "value") and any(
-            cue.i < m.start <= cue.i + 2 and not m.person for m in reader.mentions
+            cue.i < m.start <= cue.i + 2
+            and not m.person
+            # "a deal that values the company's equity at $1.3bn": the price, not a valuation
+            and not any(t.lower_ == "equity" for t in doc[m.end : min(m.end + 3, len(doc))])
+            for m in reader.mentions
         ):
             return False
         verb = reader._verb_of(cue)

@@ -12,7 +12,7 @@ from .conftest import CORPUS
 # The figures when these floors were last set; a regression fails. Rules are tuned on
 # corpus/dev only; corpus/test is scored, never read while writing rules. The test split was
 # renewed in session 3 (corpus/README.md), hence the lower floors than before.
-DEV_FLOOR = {"precision": 0.73, "recall": 0.65, "f1": 0.69}
+DEV_FLOOR = {"precision": 0.74, "recall": 0.66, "f1": 0.70}
 TEST_FLOOR = {"precision": 0.48, "recall": 0.49, "f1": 0.48}
 
 

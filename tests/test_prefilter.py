@@ -79,6 +79,7 @@ def test_which_sentences_are_kept() -> None:
         ("Sequoia and Accel also put money in.", True),
         ("SoftBank took part.", True),
         ("It named Fidelity and T. Rowe Price among its investors.", True),
+        ("Anthropic named Google Cloud its preferred cloud provider.", True),
         ("The company leads the market in GPUs.", False),
         ("Investors cheered the results.", False),
         ("Shares rose 4% in early trading.", False),

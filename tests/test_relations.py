@@ -85,6 +85,21 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             "Mistral AI has raised EUR 600m in new funding. Nvidia invested in Mistral AI last year.",
             [("Investment", {"investee": ["Mistral AI"]}, Decimal("600") * 10**6)],
         ),
+        (   # choosing a cloud provider is a cloud commitment, with or without a figure
+            "Under last year's agreement, Anthropic chose Amazon Web Services as its main cloud provider "
+            "for its most important workloads.",
+            [("CloudCommitment", {"company": ["Anthropic"], "provider": ["Amazon Web Services"]}, None)],
+        ),
+        (   # one company choosing another, not a cloud or chip maker, is no cloud deal
+            "Anthropic named Accenture its preferred training partner for corporate clients.",
+            [],
+        ),
+        (   # the equity value a takeover puts on the target is the price
+            "Shell has agreed to buy Nature Energy for $2bn in cash. The deal values the company's equity at "
+            "about $1.9bn.",
+            [("Acquisition", {"acquirer": ["Shell"], "target": ["Nature Energy"]}, Decimal("2") * B),
+             ],
+        ),
     ],
 )
 def test_sentence_yields(nlp, text: str, expected: list) -> None:
