@@ -12,8 +12,8 @@ from .conftest import CORPUS
 # The figures when these floors were last set; a regression fails. Rules are tuned on
 # corpus/dev only; corpus/test is scored, never read while writing rules. The test split was
 # renewed in session 3 (corpus/README.md), hence the lower floors than before.
-DEV_FLOOR = {"precision": 0.74, "recall": 0.66, "f1": 0.70}
-TEST_FLOOR = {"precision": 0.48, "recall": 0.49, "f1": 0.48}
+DEV_FLOOR = {"precision": 0.76, "recall": 0.70, "f1": 0.73}
+TEST_FLOOR = {"precision": 0.50, "recall": 0.53, "f1": 0.51}
 
 
 # Spurious facts the rules still read from a dev distractor sentence: a ceiling, like the

@@ -73,7 +73,7 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             # "the company" then stays the company
             "Snowflake's revenue rose 33 per cent, in its first quarter with Sridhar Ramaswamy as chief executive. "
             "The stock has fallen this year. For the full year, the company brought in $2.8bn in revenue.",
-            [],
+            [("Revenue", {"company": ["Snowflake"]}, Decimal("2.8") * B)],
         ),
         (   # investors named apart from the figure: "X and Y invested, as did Z"
             "Mistral AI has raised EUR 600m in new funding. General Catalyst, Lightspeed Venture Partners and "
