@@ -3,10 +3,11 @@
 A deal fact needs either a figure (money or power) or a deal word ("acquired", "led the
 round", "backers") in its sentence. Most sentences of a news article have neither: quotes,
 background, product descriptions. ``blank_unlikely`` finds the sentences that can carry a fact
-with a regular-expression sentence splitter, the quantity parser and a list of deal words,
-keeps them together with their neighbours (the sentence before names who "it" or "the company"
-is; the one after may finish a split fact) and the article's opening sentences (which name
-its subject), and replaces every other character by a space.
+with a regular-expression sentence splitter, the quantity parser and lists of deal words,
+keeps them, the sentence before each one that says "it" or "the company" (it names whom
+they mean), and the article's opening sentences (which name its subject), and replaces
+every other character by a space. On the dev corpus this keeps 56% of the sentences and
+changes no score (bench/README.md).
 
 The text keeps its length and line breaks, so every character offset of a kept sentence
 is the same as in the original, and the evidence stored with a fact points into the
@@ -93,7 +94,6 @@ _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 
 LEAD_SENTENCES = 3
 """Opening sentences always kept: the headline and lede name the article's subject."""
-ANAPHORIC_ONLY = True
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -139,7 +139,7 @@ def kept_sentences(text: str, spans: list[tuple[int, int]] | None = None) -> lis
     for index, is_marked in enumerate(marked):
         if is_marked:
             keep[index] = True
-            if index > 0 and (not ANAPHORIC_ONLY or ANAPHORA.search(text, *spans[index])):
+            if index > 0 and ANAPHORA.search(text, *spans[index]):
                 keep[index - 1] = True
     return keep
 
