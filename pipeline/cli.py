@@ -73,7 +73,7 @@ def main(verbose: int) -> None:
 @store_option
 @click.option("--model", metavar="NAME", help="spaCy pipeline to load first (default en_core_web_sm).")
 @click.option("--prefilter/--no-prefilter", default=None,
-              help="Parse only the sentences that can carry a fact, and their neighbours (default on; "
+              help="Parse only the sentences that can carry a fact and those that name whom \"it\" means (default on; "
                    "setting prefilter).")
 @click.option("--from-file", "from_files", multiple=True, metavar="FILE",
               help="Also ingest the URLs listed in FILE, one a line (# comments allowed). Repeatable.")
@@ -268,7 +268,7 @@ def article(fmt: str, source: str) -> None:
 @main.command(context_settings=CONTEXT)
 @click.option("--model", metavar="NAME", help="spaCy pipeline to load first (default en_core_web_sm).")
 @click.option("--prefilter/--no-prefilter", default=None,
-              help="Parse only the sentences that can carry a fact, and their neighbours (default on; "
+              help="Parse only the sentences that can carry a fact and those that name whom \"it\" means (default on; "
                    "setting prefilter).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--errors/--no-errors", default=False, help="Also list every missed and spurious fact.")

@@ -64,8 +64,9 @@ class Settings:
         default=True,
         metadata={
             "help": "Run spaCy's tagger, parser and NER only on sentences that can carry a fact "
-            "(with a figure or a deal word) and their neighbours; the rest of the text is "
-            "blanked. Off: every sentence is parsed."
+            "(with a figure or a deal word), the sentence before one of those that says \"it\" "
+            "or \"the company\", and the first three; the rest of the text is blanked. Off: "
+            "every sentence is parsed."
         },
     )
     user_agent: str = field(

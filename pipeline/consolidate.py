@@ -82,6 +82,11 @@ def _merge_into(target: Fact, other: Fact) -> None:
         target.capacity = other.capacity
     target.duration = target.duration or other.duration
     target.metric = target.metric or other.metric
+    _cite(target, other)
+
+
+def _cite(target: Fact, other: Fact) -> None:
+    """Add to ``target`` the evidence sentences of ``other`` it does not cite yet."""
     starts = {e.start for e in target.evidence}
     target.evidence += [e for e in other.evidence if e.start not in starts]
 
@@ -130,8 +135,7 @@ class _Facts:
         if reading.fact.kind == self.facts[n].kind and _roles_agree(self.facts[n], reading.fact):
             _merge_into(self.facts[n], reading.fact)
         else:
-            starts = {e.start for e in self.facts[n].evidence}
-            self.facts[n].evidence += [e for e in reading.fact.evidence if e.start not in starts]
+            _cite(self.facts[n], reading.fact)
         self.sentences[n].add(reading.sentence)
         self.mentions[n].add(reading.mention_start)
         return True
@@ -240,8 +244,7 @@ def _price_events(facts: _Facts, events: list[Reading], orphans: list[Reading]) 
             known = unbought
         if known is not None:
             facts.sentences[known].add(event.sentence)
-            starts = {e.start for e in facts.facts[known].evidence}
-            facts.facts[known].evidence += [e for e in event.fact.evidence if e.start not in starts]
+            _cite(facts.facts[known], event.fact)
             continue
         near = [o for o in orphans if abs(o.sentence - event.sentence) <= TRANCHE_WINDOW + 1]
         if near:
@@ -270,8 +273,7 @@ def _provider_choices(facts: _Facts, choices: list[Reading]) -> None:
             facts.add(choice)
             continue
         facts.sentences[known].add(choice.sentence)
-        starts = {e.start for e in facts.facts[known].evidence}
-        facts.facts[known].evidence += [e for e in choice.fact.evidence if e.start not in starts]
+        _cite(facts.facts[known], choice.fact)
 
 
 def _same_parties(a: Fact, b: Fact) -> bool:

@@ -55,6 +55,7 @@ _TITLES = {"chief", "executive", "ceo", "cfo", "founder", "co-founder", "preside
            "chairwoman", "director", "head", "minister", "analyst", "officer", "partner",
            "spokesperson", "spokesman", "spokeswoman"}  # fmt: skip
 _PRONOUNS = {"it", "its", "it's"}
+RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
 _SERIES = re.compile(r"^(?:the )?Series [A-Z]\d?(?: round)?$", re.IGNORECASE)
 _MODEL_NUMBER = re.compile(r"^[A-Z]{1,4}-?\d{2,}[A-Za-z]{0,3}$")
 
@@ -390,7 +391,7 @@ def _clause_subjects(span: Span, mentions: list[OrgMention]) -> set[str]:
     names = set()
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass") and child.i < span.start:
-            if verb.dep_ == "relcl" and child.lower_ in ("which", "who", "that"):
+            if verb.dep_ == "relcl" and child.lower_ in RELATIVE_PRONOUNS:
                 child = verb.head  # "Amazon, which has invested $8bn in the company"
             heads = [child, *child.conjuncts]
             names |= {m.org.name for m in mentions for h in heads if m.covers(h)}

@@ -29,7 +29,7 @@ from spacy.util import filter_spans
 
 from pipeline.gazetteer import Gazetteer
 from pipeline.model import Amount, Capacity, Duration, Evidence, Fact, Org, QuantityMention
-from pipeline.orgs import GENERIC_NOUN, Context, OrgMention, find_mentions
+from pipeline.orgs import GENERIC_NOUN, RELATIVE_PRONOUNS, Context, OrgMention, find_mentions
 
 logger = logging.getLogger(__name__)
 
@@ -325,9 +325,6 @@ def _direct_orgs(token: Token, mentions: list[OrgMention]) -> list[OrgMention]:
     elif any(not m.person for m in found):
         found = [m for m in found if not m.person]  # "SSI, the start-up Ilya Sutskever co-founded"
     return found
-
-
-RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
 
 
 def _subject(verb: Token, mentions: list[OrgMention]) -> tuple[list[OrgMention], bool]:
