@@ -1,6 +1,6 @@
 """The organisation gazetteer in ontology/organizations.ttl, read into lookup tables.
 
-The gazetteer feeds the entity ruler (names and aliases), resolves the names an article uses to
+The gazetteer feeds the name matcher (names and aliases, see org_names.py), resolves the names an article uses to
 canonical ones, and tells the relation rules an organisation's sector and parent.
 """
 
@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from typing import Callable, Iterable
 from pathlib import Path
 
 from rdflib import Graph, URIRef
@@ -156,20 +155,11 @@ class Gazetteer:
         return {e.casefold(): entry.name for entry in self.entries for e in entry.epithets}
 
     def labels(self) -> list[tuple[str, str, str]]:
-        """(text, entity label, id) for the entity ruler: organisations and products."""
+        """(text, entity label, id) for the name matcher: organisations and products."""
         found = [
             (label, "ORG", entry.name) for entry in self.entries for label in (entry.name, *entry.aliases)
         ]
         return found + [(label, "PRODUCT", maker) for label, maker in sorted(self.products.items())]
-
-    def token_patterns(self, tokenizer: Callable[[str], Iterable[object]]) -> list[tuple[str, str, list[dict[str, str]]]]:
-        """(entity label, id, token pattern) for every name of :meth:`labels`, tokenised by
-        ``tokenizer``: token patterns rather than phrase patterns, because building phrase
-        patterns runs a whole pipeline over every name."""
-        return [
-            (label, ident, [{"ORTH": token.text} for token in tokenizer(text)])  # type: ignore[attr-defined]
-            for text, label, ident in self.labels()
-        ]
 
 
 @lru_cache(maxsize=8)

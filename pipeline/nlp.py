@@ -4,8 +4,8 @@ Components added to the loaded pipeline, in order:
 
 - ``line_breaks`` (before the parser): a line break always ends a sentence, so headings and
   list items never merge into the next sentence.
-- ``org_gazetteer`` (an entity ruler before the NER): every gazetteer name and alias becomes an
-  ``ORG`` entity whose ``ent_id_`` is the canonical name.
+- ``org_gazetteer`` (before the NER, see :mod:`pipeline.org_names`): every gazetteer name and
+  alias becomes an ``ORG`` entity whose ``ent_id_`` is the canonical name.
 - ``quantities`` (after the NER): money, power and duration mentions from
   :mod:`pipeline.quantities` replace the NER's overlapping entities (labels ``MONEY``,
   ``POWER``, ``DURATION``) and are kept in ``doc._.quantities``.
@@ -15,9 +15,10 @@ Unless asked not to, ``load_nlp`` also wraps the tokenizer in
 :class:`pipeline.prefilter.FilteringTokenizer`, which blanks the sentences that cannot carry
 a fact so the models skip them.
 
-The two dealgraph components are registered as spaCy factories under versioned names
-(``dealgraph_quantities_v1``, ``dealgraph_deal_relations_v1``; spaCy forbids dots in factory names) and short aliases, and through the
-``spacy_factories`` entry point, so ``nlp.add_pipe("deal_relations")`` works in any pipeline.
+The three dealgraph components are registered as spaCy factories under versioned names
+(``dealgraph_org_gazetteer_v1``, ``dealgraph_quantities_v1``, ``dealgraph_deal_relations_v1``;
+spaCy forbids dots in factory names) and short aliases, and through the ``spacy_factories``
+entry point, so ``nlp.add_pipe("deal_relations")`` works in any pipeline.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.errors import ModelError
 from pipeline.gazetteer import load_gazetteer
+from pipeline.org_names import make_org_gazetteer
 from pipeline.model import QuantityMention
 from pipeline.prefilter import FilteringTokenizer
 from pipeline.quantities import find_quantities
@@ -68,7 +70,8 @@ class QuantityTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         mentions: list[tuple[Span, QuantityMention]] = []
-        for mention in find_quantities(doc.text):
+        found = doc._.prefound_quantities
+        for mention in find_quantities(doc.text) if found is None else found:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is None:
                 continue
@@ -109,6 +112,7 @@ def make_deal_relations(nlp: Language, name: str, gazetteer_path: str) -> object
 
 # Short names for people adding the components to their own pipelines.
 Language.factory("quantities", func=make_quantities)
+Language.factory("org_gazetteer", default_config={"gazetteer_path": ""}, func=make_org_gazetteer)
 Language.factory(
     "deal_relations",
     default_config={"gazetteer_path": ""},
@@ -169,17 +173,11 @@ def load_nlp(model: str = "en_core_web_sm", gazetteer_path: str = "", prefilter:
     gazetteer = load_gazetteer(gazetteer_path)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("dealgraph_line_breaks_v1", name="line_breaks", before="parser")
-    ruler = nlp.add_pipe(
-        "entity_ruler",
+    nlp.add_pipe(
+        "dealgraph_org_gazetteer_v1",
         name="org_gazetteer",
         before="ner" if "ner" in nlp.pipe_names else None,
-        config={"validate": True},
-    )
-    ruler.add_patterns(
-        [
-            {"label": label, "id": ident, "pattern": pattern}
-            for label, ident, pattern in gazetteer.token_patterns(nlp.tokenizer)
-        ]
+        config={"gazetteer_path": gazetteer_path},
     )
     nlp.add_pipe("dealgraph_quantities_v1", name="quantities")
     nlp.add_pipe(

@@ -216,7 +216,7 @@ def _bare(name: str) -> str:
 def _name_mentions(sent: Span, gazetteer: Gazetteer) -> list[OrgMention]:
     mentions = []
     for ent in sent.ents:
-        maker = ent.kb_id_ if ent.label_ == "PRODUCT" and ent.kb_id_ else gazetteer.maker(ent.text)
+        maker = ent.ent_id_ if ent.label_ == "PRODUCT" and ent.ent_id_ else gazetteer.maker(ent.text)
         if maker is not None:
             # "capacity for Claude": a product stands for its maker
             mentions.append(OrgMention(ent.start, ent.end, Org(maker, ent.text), anaphoric=True))
@@ -239,8 +239,8 @@ def _name_mentions(sent: Span, gazetteer: Gazetteer) -> list[OrgMention]:
             continue  # "MI450", "H100": a chip or product code; "Series C": a round
         if ent.label_ == "ORG" and not known and _owner_prefix(ent.text) != ent.text:
             name = gazetteer.canonical(_owner_prefix(ent.text))
-        elif ent.label_ == "ORG" and (ent.ent_id_ or ent.kb_id_):
-            name = ent.ent_id_ or ent.kb_id_
+        elif ent.label_ == "ORG" and ent.ent_id_:
+            name = ent.ent_id_
         else:
             name = known.name if known else gazetteer.canonical(ent.text)
         start = ent.start + 1 if ent[0].lower_ == "the" and len(ent) > 1 else ent.start

@@ -25,7 +25,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from pipeline.model import Duration
+from pipeline.model import Duration, QuantityMention
 from pipeline.orgs import GENERIC_NOUN
 from pipeline.quantities import find_quantities
 from pipeline.relations import PROVIDER_CHOICE
@@ -115,9 +115,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _has_figure(text: str, spans: list[tuple[int, int]]) -> list[bool]:
-    """For each span, whether a money or power figure starts in it."""
-    starts = sorted(m.start for m in find_quantities(text) if not isinstance(m.quantity, Duration))
+def _has_figure(mentions: list[QuantityMention], spans: list[tuple[int, int]]) -> list[bool]:
+    """For each span, whether a money or power figure of ``mentions`` starts in it."""
+    starts = sorted(m.start for m in mentions if not isinstance(m.quantity, Duration))
     found = [False] * len(spans)
     index = 0
     for start in starts:
@@ -128,12 +128,16 @@ def _has_figure(text: str, spans: list[tuple[int, int]]) -> list[bool]:
     return found
 
 
-def kept_sentences(text: str, spans: list[tuple[int, int]] | None = None) -> list[bool]:
-    """For each sentence of ``split_sentences(text)``, whether the models should read it."""
+def kept_sentences(
+    text: str, spans: list[tuple[int, int]] | None = None, mentions: list[QuantityMention] | None = None
+) -> list[bool]:
+    """For each sentence of ``split_sentences(text)``, whether the models should read it
+    (``mentions``: ``find_quantities(text)``, when already found)."""
     spans = split_sentences(text) if spans is None else spans
+    mentions = find_quantities(text) if mentions is None else mentions
     marked = [
         figure or states_figureless_fact(text[start:end])
-        for figure, (start, end) in zip(_has_figure(text, spans), spans, strict=True)
+        for figure, (start, end) in zip(_has_figure(mentions, spans), spans, strict=True)
     ]
     keep = [index < LEAD_SENTENCES for index in range(len(spans))]
     for index, is_marked in enumerate(marked):
@@ -147,26 +151,44 @@ def kept_sentences(text: str, spans: list[tuple[int, int]] | None = None) -> lis
 _NOT_NEWLINE = re.compile(r"[^\n]")
 
 
-def blank_unlikely(text: str) -> str:
+def filter_text(text: str) -> tuple[str, list[QuantityMention]]:
     """``text`` with every sentence that cannot carry a fact, and is not next to one,
-    replaced by spaces (line breaks kept), so offsets are unchanged."""
+    replaced by spaces (line breaks kept), so offsets are unchanged; and the quantity
+    mentions of the sentences kept."""
     pieces = []
     spans = split_sentences(text)
-    for (start, end), keep in zip(spans, kept_sentences(text, spans), strict=True):
+    mentions = find_quantities(text)
+    keep = kept_sentences(text, spans, mentions)
+    for (start, end), kept in zip(spans, keep, strict=True):
         piece = text[start:end]
-        pieces.append(piece if keep else _NOT_NEWLINE.sub(" ", piece))
-    return "".join(pieces)
+        pieces.append(piece if kept else _NOT_NEWLINE.sub(" ", piece))
+    kept_spans = [span for span, kept in zip(spans, keep, strict=True) if kept]
+    kept_mentions = [m for m in mentions if any(start <= m.start and m.end <= end for start, end in kept_spans)]
+    return "".join(pieces), kept_mentions
+
+
+def blank_unlikely(text: str) -> str:
+    """``text`` with the sentences that cannot carry a fact blanked (see ``filter_text``)."""
+    return filter_text(text)[0]
+
+
+Doc.set_extension("prefound_quantities", default=None, force=True)
 
 
 class FilteringTokenizer:
-    """A tokenizer that blanks unlikely sentences (see ``blank_unlikely``) before the wrapped
-    spaCy tokenizer runs; every other attribute is the wrapped tokenizer's."""
+    """A tokenizer that blanks unlikely sentences (see ``filter_text``) before the wrapped
+    spaCy tokenizer runs, and leaves the quantity mentions it found in
+    ``doc._.prefound_quantities`` for the quantity tagger; every other attribute is the
+    wrapped tokenizer's."""
 
     def __init__(self, tokenizer: Any) -> None:
         self.tokenizer = tokenizer
 
     def __call__(self, text: str) -> Doc:
-        return self.tokenizer(blank_unlikely(text))
+        blanked, mentions = filter_text(text)
+        doc = self.tokenizer(blanked)
+        doc._.prefound_quantities = mentions
+        return doc
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.tokenizer, name)

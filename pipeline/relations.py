@@ -23,12 +23,11 @@ import re
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
-from spacy.util import filter_spans
 
 from pipeline.gazetteer import Gazetteer
 from pipeline.model import Amount, Capacity, Duration, Evidence, Fact, Org, QuantityMention
+from pipeline.org_names import NameMatcher, mark_names
 from pipeline.orgs import GENERIC_NOUN, RELATIVE_PRONOUNS, Context, OrgMention, find_mentions
 
 logger = logging.getLogger(__name__)
@@ -1108,22 +1107,12 @@ class DealRelations:
 
     def __init__(self, gazetteer: Gazetteer, nlp: Language | None = None) -> None:
         self.gazetteer = gazetteer
-        self.matcher: Matcher | None = None
-        if nlp is not None:
-            self.matcher = Matcher(nlp.vocab)
-            for label, ident, pattern in gazetteer.token_patterns(nlp.tokenizer):
-                self.matcher.add(f"{label}|{ident}", [pattern])
+        self.names = NameMatcher(gazetteer, nlp) if nlp is not None else None
 
     def _mark_names(self, doc: Doc) -> None:
-        if self.matcher is None or any(ent.ent_id_ for ent in doc.ents):
-            return  # dealgraph's own ruler has run
-        found = []
-        for key, start, end in self.matcher(doc):
-            label, ident = doc.vocab.strings[key].split("|", 1)
-            found.append(Span(doc, start, end, label=label, kb_id=ident))
-        names = filter_spans(found)
-        kept = [e for e in doc.ents if not any(e.start < n.end and n.start < e.end for n in names)]
-        doc.ents = sorted(kept + names, key=lambda s: s.start)
+        if self.names is None or any(ent.ent_id_ for ent in doc.ents):
+            return  # dealgraph's own org_gazetteer has run
+        mark_names(doc, self.names.spans(doc))
 
     def __call__(self, doc: Doc) -> Doc:
         from pipeline.consolidate import consolidate

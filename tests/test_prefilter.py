@@ -7,7 +7,8 @@ import pytest
 from pipeline.config import load_settings
 from pipeline.errors import ConfigError
 from pipeline.nlp import load_nlp
-from pipeline.prefilter import blank_unlikely, kept_sentences, split_sentences, states_figureless_fact
+from pipeline.prefilter import blank_unlikely, filter_text, kept_sentences, split_sentences, states_figureless_fact
+from pipeline.quantities import find_quantities
 
 ARTICLE = (
     "Mistral AI is a Paris-based developer of language models.\n"
@@ -104,6 +105,23 @@ def test_facts_and_offsets_are_the_same_with_and_without_the_filter() -> None:
     assert [o.name for o in investment.roles["investor"]] == ["General Catalyst"]
     for evidence in investment.evidence:
         assert ARTICLE[evidence.start : evidence.end] == evidence.sentence
+
+
+def test_the_quantities_found_while_filtering_are_those_of_the_kept_text() -> None:
+    """The tagger reuses the filter's quantity pass instead of parsing the text again."""
+    text = ARTICLE.replace("He praised the city's food.", "He paid $40 for lunch. Fine food.") + (
+        "Its data centres draw 300 MW. The weather cost 5 GW of nothing, said nobody.\n"
+    )
+    blanked, mentions = filter_text(text)
+    assert blanked == blank_unlikely(text)
+    assert [(m.start, m.end, m.quantity) for m in mentions] == [
+        (m.start, m.end, m.quantity) for m in find_quantities(blanked)
+    ]
+    assert {m.text for m in mentions} >= {"EUR 600 million", "$40", "300 MW"}
+    doc = load_nlp("en_core_web_sm", prefilter=True)(text)
+    assert [(span.start_char, mention) for span, mention in doc._.quantities] == [
+        (span.start_char, mention) for span, mention in load_nlp("en_core_web_sm", prefilter=False)(blanked)._.quantities
+    ]
 
 
 def test_the_setting_is_read_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
