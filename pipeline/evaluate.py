@@ -3,7 +3,8 @@
 Each page is ingested into a fresh temporary store and its facts are read back with SPARQL in
 the ontology's vocabulary, so the score covers the whole path a user's query takes. A predicted
 fact matches a gold fact when the type agrees, every role agrees (organisation names compared
-through the gold file's aliases and the gazetteer's), and the figure agrees within 1%.
+through the gold file's aliases and the gazetteer's, either name may be the alias), and the
+figure agrees within 1%.
 
 Deal details (pipeline/deal_details.py) are scored apart, on a separate "details" line, and do
 not enter the fact scores: for each predicted fact that matches a gold fact annotated with
@@ -228,8 +229,14 @@ class _Names:
             self.aliases[_key(entry.name)] |= {_key(a) for a in entry.aliases}
 
     def same(self, gold_name: str, predicted: str) -> bool:
+        """Whether the names are equal, or one is an alias of the other (in either direction:
+        a gold file may name "AWS" where the pipeline stores "Amazon Web Services")."""
         gold_key, predicted_key = _key(gold_name), _key(predicted)
-        return predicted_key == gold_key or predicted_key in self.aliases.get(gold_key, set())
+        return (
+            predicted_key == gold_key
+            or predicted_key in self.aliases.get(gold_key, ())
+            or gold_key in self.aliases.get(predicted_key, ())
+        )
 
     def same_set(self, gold_names: frozenset[str], predicted: frozenset[str]) -> bool:
         if len(gold_names) != len(predicted):

@@ -154,9 +154,9 @@ def keep_dotted_names(nlp: Language) -> None:
     nlp.tokenizer.token_match = token_match
 
 
-@lru_cache(maxsize=4)
 def load_nlp(model: str = "en_core_web_sm", gazetteer_path: str = "", prefilter: bool = True) -> Language:
-    """Load spaCy with the dealgraph components; the same arguments reuse one pipeline.
+    """Load spaCy with the dealgraph components; the same arguments, however passed, reuse
+    one pipeline (and forked worker processes inherit it).
 
     Args:
         model: the spaCy pipeline to try first; then ``FALLBACK_MODELS`` in order.
@@ -168,9 +168,15 @@ def load_nlp(model: str = "en_core_web_sm", gazetteer_path: str = "", prefilter:
     Raises:
         ModelError: when no pipeline loads.
     """
+    return _load_nlp(model, gazetteer_path, prefilter)
+
+
+@lru_cache(maxsize=4)
+def _load_nlp(model: str, gazetteer_path: str, prefilter: bool) -> Language:
+    # Positional arguments only: lru_cache keys load_nlp("m") and load_nlp("m", prefilter=True)
+    # apart, which loaded a second pipeline in every worker.
     nlp = _load_base(model)
     keep_dotted_names(nlp)
-    gazetteer = load_gazetteer(gazetteer_path)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("dealgraph_line_breaks_v1", name="line_breaks", before="parser")
     nlp.add_pipe(

@@ -10,6 +10,7 @@ writer, one article at a time.
 
 from __future__ import annotations
 
+import gc
 import itertools
 import logging
 import os
@@ -156,11 +157,18 @@ def run_processes(chunks: Iterable[list[Task]], settings: Settings, workers: int
     """Reading and extraction in ``workers`` processes (each with its own fetcher, so the
     per-host rate limit applies per worker)."""
     context = _process_context()
+    if context.get_start_method() == "fork":
+        # Loaded here once (a ModelError surfaces before any worker starts) and shared by the
+        # forked workers copy-on-write; the frozen objects are left out of their collections,
+        # which would otherwise walk, and so copy, the whole pipeline.
+        load_nlp(settings.model, prefilter=settings.prefilter)
+        gc.freeze()
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(settings,)) as pool:
         try:
             yield from _in_order(lambda chunk: pool.submit(_process_in_worker, chunk), chunks, window=2 * workers)
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
+            gc.unfreeze()
 
 
 def _process_context() -> Any:

@@ -59,3 +59,13 @@ def test_org_gazetteer_in_a_plain_spacy_pipeline() -> None:
         "[('Anthropic', 'ORG', 'Anthropic'), ('Amazon Web Services', 'ORG', 'Amazon Web Services'), "
         "('AWS', 'ORG', 'Amazon Web Services')]"
     )
+
+
+def test_one_pipeline_however_its_arguments_are_passed(nlp) -> None:
+    """Worker processes call load_nlp with keywords; they must get the pipeline the parent
+    loaded before forking, not load a second one."""
+    from pipeline.nlp import load_nlp
+
+    assert load_nlp("en_core_web_sm", prefilter=True) is nlp
+    assert load_nlp(model="en_core_web_sm", gazetteer_path="", prefilter=True) is nlp
+    assert load_nlp("en_core_web_sm", prefilter=False) is not nlp

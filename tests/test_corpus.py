@@ -5,14 +5,14 @@ import json
 import pytest
 
 from pipeline.config import Settings
-from pipeline.evaluate import evaluate
+from pipeline.evaluate import _Names, evaluate
 
 from .conftest import CORPUS
 
 # The figures when these floors were last set; a regression fails. Rules are tuned on
 # corpus/dev only; corpus/test is scored, never read while writing rules. The test split was
 # renewed in session 3 (corpus/README.md), hence the lower floors than before.
-DEV_FLOOR = {"precision": 0.75, "recall": 0.69, "f1": 0.72}
+DEV_FLOOR = {"precision": 0.76, "recall": 0.70, "f1": 0.73}
 TEST_FLOOR = {"precision": 0.50, "recall": 0.53, "f1": 0.51}
 
 
@@ -92,3 +92,15 @@ def evaluate_one(gold_path, nlp):
         for suffix in (".html", ".json"):
             shutil.copy(gold_path.with_suffix(suffix), Path(tmp))
         return evaluate(tmp, Settings(), nlp=nlp)
+
+
+def test_organisation_names_match_through_aliases_both_ways() -> None:
+    """A gold file may use a gazetteer alias ("Mellanox Technologies") where the store holds
+    the canonical name ("Mellanox"), or the other way round; unrelated names never match."""
+    names = _Names({"organizations": [{"name": "OpenAI", "aliases": ["the ChatGPT maker"]}]})
+    assert names.same("Mellanox", "Mellanox Technologies")
+    assert names.same("Mellanox Technologies", "Mellanox")
+    assert names.same("the ChatGPT maker", "OpenAI") and names.same("OpenAI", "the ChatGPT maker")
+    assert names.same_set(frozenset({"Nvidia", "Mellanox Technologies"}), frozenset({"Mellanox", "Nvidia"}))
+    assert not names.same("Mellanox", "Nvidia")
+    assert not names.same("Amazon", "Amazon Web Services")  # a subsidiary is not its parent
