@@ -17,6 +17,7 @@ throughput rounds.
 
     .venv/bin/python bench/throughput.py                      # 10,000 articles, 3 runs
     .venv/bin/python bench/throughput.py --articles 500 --runs 1
+    .venv/bin/python bench/throughput.py --articles 3000 --runs 0 --flush-only   # memory only, as before reopening
 """
 
 from __future__ import annotations
@@ -199,11 +200,15 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=Path("corpus"),
                         help="directory whose .html pages (searched recursively) are ingested and recombined")
     parser.add_argument("--articles", type=int, default=10_000, help="size of the generated batch for the memory run")
-    parser.add_argument("--runs", type=int, default=3, help="throughput rounds; the median is reported")
+    parser.add_argument("--runs", type=int, default=3, help="throughput rounds, the median is reported; 0 skips them")
     parser.add_argument("--rss-workers", type=int, default=1,
                         help="workers for the memory run (their peak shows as ru_maxrss of the children)")
     parser.add_argument("--skip-rss", action="store_true", help="measure throughput only")
+    parser.add_argument("--flush-only", action="store_true",
+                        help="let the writer only flush the store where it now reopens it (ingest before 2026-12-06)")
     args = parser.parse_args()
+    if args.flush_only:
+        Store.reopen = Store.flush  # type: ignore[method-assign]
     settings = Settings()
     pages = read_corpus(args.corpus, settings)
     if not pages:
@@ -212,7 +217,8 @@ def main() -> None:
     print(f"{time.strftime('%Y-%m-%d %H:%M')}, Python {sys.version.split()[0]}, spaCy {spacy.__version__}")
     if not args.skip_rss:
         measure_rss([article for _, article in pages], args.articles, args.rss_workers, settings)
-    measure_throughput(pages, args.runs, settings)
+    if args.runs > 0:
+        measure_throughput(pages, args.runs, settings)
 
 
 if __name__ == "__main__":

@@ -47,8 +47,9 @@ logger = logging.getLogger(__name__)
 UNCHANGED = "unchanged"
 SKIPPED = "skipped"
 FLUSH_EVERY = 100
-"""Articles written between two flushes of the store: flushing keeps a long batch's memory
-nearly flat (bench/README.md, "Flushing the store")."""
+"""Articles written between two flushes and reopenings of the store, which keep a long batch's
+memory from growing with the store (bench/README.md, "Flushing the store" and "Faster
+extraction, workers that share the pipeline, and reopening the store")."""
 
 
 @dataclass
@@ -241,7 +242,7 @@ def ingest(
                     record(result)
                     written += result.status == STORED
                     if result.status == STORED and written % FLUSH_EVERY == 0:
-                        store.flush()  # else the store's in-memory tables grow with the batch
+                        store.reopen()  # else the store's memory grows with the batch
                     if stop():
                         report.interrupted = True
                         return report

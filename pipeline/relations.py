@@ -1101,7 +1101,7 @@ def _cloud_context(sent: Span, root: Token) -> bool:
 class DealRelations:
     """The ``deal_relations`` spaCy component: sets ``doc._.relations`` to a list of facts.
 
-    In a pipeline without dealgraph's ``org_gazetteer`` ruler (someone else's), it marks the
+    In a pipeline without dealgraph's ``org_gazetteer`` component (someone else's), it marks the
     gazetteer's names itself, so "Pfizer" is an organisation even where the NER missed it.
     """
 

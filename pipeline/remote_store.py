@@ -255,6 +255,9 @@ class RemoteStore:
     def flush(self) -> None:
         """Nothing to do: the server keeps its own memory."""
 
+    def reopen(self) -> None:
+        """Nothing to do: the server keeps its own memory."""
+
     def close(self) -> None:
         """Close the HTTP connections; the object is unusable afterwards."""
         if self._session is not None:

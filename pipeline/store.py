@@ -192,6 +192,27 @@ class Store:
         except OSError as exc:
             raise StoreError(f"{self.location}: flushing the store failed: {exc}") from exc
 
+    def reopen(self) -> None:
+        """Flush, then close and reopen Oxigraph's handle (keeping the writer's lock).
+
+        RocksDB keeps memory for an open handle that grows with what was written through it
+        (bench/README.md, "Faster extraction, workers that share the pipeline, and reopening
+        the store"); a long batch reopens the store every hundred articles to give it back.
+        Nothing may still read from the old handle (an unfinished query result), or RocksDB
+        refuses the second open.
+
+        Raises:
+            StoreError: when flushing or opening again fails.
+        """
+        if self.read_only or getattr(self, "_store", None) is None:
+            return
+        self.flush()
+        self._store = None  # dropping the last reference closes the RocksDB handle
+        try:
+            self._store = ox.Store(str(self.location))
+        except OSError as exc:
+            raise StoreError(f"{self.location}: reopening the store failed: {exc}") from exc
+
     def close(self) -> None:
         """Flush and release the store; the object is unusable afterwards."""
         if getattr(self, "_store", None) is not None:

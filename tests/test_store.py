@@ -49,6 +49,23 @@ def test_second_writer_is_refused_with_the_holders_pid(tmp_path) -> None:
     Store(tmp_path / "s").close()  # released on close
 
 
+def test_reopening_keeps_the_writers_lock(tmp_path) -> None:
+    with Store(tmp_path / "s") as store:
+        store.reopen()
+        with pytest.raises(StoreError, match=rf"in use by PID {os.getpid()}\b"):
+            Store(tmp_path / "s")
+
+
+def test_reopening_refuses_while_a_result_still_reads_the_old_handle(tmp_path) -> None:
+    """Why ingest reopens only between articles: RocksDB will not open a store twice."""
+    with Store(tmp_path / "s") as store:
+        store.write({"https://example.org/g": "<https://example.org/a> <https://example.org/b> 1 .\n"})
+        pending = store._store.quads_for_pattern(None, None, None)  # keeps the old handle alive
+        with pytest.raises(StoreError, match="reopening the store failed"):
+            store.reopen()
+        del pending
+
+
 def test_a_writer_in_another_process_is_named(tmp_path) -> None:
     holder = subprocess.Popen(
         [sys.executable, "-c", "import sys, time; from pipeline.store import Store; "

@@ -155,11 +155,15 @@ def test_rewriting_a_graph_is_idempotent_and_replaces_it(any_store) -> None:
     assert len(any_store) == count - 3
 
 
-def test_flush_keeps_everything(any_store) -> None:
+def test_flush_and_reopen_keep_everything(any_store) -> None:
     fill(any_store)
     before = quads(any_store)
-    any_store.flush()  # a long batch flushes every FLUSH_EVERY articles
+    any_store.flush()
     assert quads(any_store) == before
+    any_store.reopen()  # a long batch reopens the store every FLUSH_EVERY articles
+    assert quads(any_store) == before
+    any_store.write({A1: ""})  # and goes on writing through the new handle
+    assert any_store.graphs() == sorted([A2, ORGS])
 
 
 def test_added_triples_join_a_shared_graph(any_store) -> None:
