@@ -44,7 +44,8 @@ class NameMatcher:
 
 def mark_names(doc: Doc, names: list[Span]) -> Doc:
     """Set ``names`` as entities of ``doc``, replacing the entities they overlap."""
-    kept = [ent for ent in doc.ents if not any(ent.start < name.end and name.start < ent.end for name in names)]
+    named = {index for name in names for index in range(name.start, name.end)}
+    kept = [ent for ent in doc.ents if named.isdisjoint(range(ent.start, ent.end))]
     doc.ents = sorted(kept + names, key=lambda span: span.start)
     return doc
 

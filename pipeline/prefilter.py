@@ -20,6 +20,8 @@ unless the ``prefilter`` setting is off. ``doc.text`` is then the filtered text.
 
 from __future__ import annotations
 
+import bisect
+import math
 import re
 from typing import Any
 
@@ -163,8 +165,13 @@ def filter_text(text: str) -> tuple[str, list[QuantityMention]]:
         piece = text[start:end]
         pieces.append(piece if kept else _NOT_NEWLINE.sub(" ", piece))
     kept_spans = [span for span, kept in zip(spans, keep, strict=True) if kept]
-    kept_mentions = [m for m in mentions if any(start <= m.start and m.end <= end for start, end in kept_spans)]
-    return "".join(pieces), kept_mentions
+    return "".join(pieces), [m for m in mentions if _within(m, kept_spans)]
+
+
+def _within(mention: QuantityMention, spans: list[tuple[int, int]]) -> bool:
+    """Whether ``mention`` lies inside one of ``spans`` (sorted, not overlapping)."""
+    index = bisect.bisect_right(spans, (mention.start, math.inf)) - 1
+    return index >= 0 and mention.end <= spans[index][1]
 
 
 def blank_unlikely(text: str) -> str:
