@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.gazetteer import Gazetteer
 from pipeline.model import Amount, Capacity, Duration, Evidence, Fact, Org, QuantityMention
-from pipeline.org_names import NameMatcher, mark_names
+from pipeline.org_names import NameMatcher, OrgGazetteer, mark_names
 from pipeline.orgs import GENERIC_NOUN, RELATIVE_PRONOUNS, Context, OrgMention, find_mentions
 
 logger = logging.getLogger(__name__)
@@ -1107,11 +1107,14 @@ class DealRelations:
 
     def __init__(self, gazetteer: Gazetteer, nlp: Language | None = None) -> None:
         self.gazetteer = gazetteer
-        self.names = NameMatcher(gazetteer, nlp) if nlp is not None else None
+        self.nlp = nlp
+        self.names: NameMatcher | None = None  # built on first need: not in dealgraph's own pipeline
 
     def _mark_names(self, doc: Doc) -> None:
-        if self.names is None or any(ent.ent_id_ for ent in doc.ents):
-            return  # dealgraph's own org_gazetteer has run
+        if self.nlp is None or any(isinstance(component, OrgGazetteer) for _, component in self.nlp.pipeline):
+            return  # no vocabulary to match with, or dealgraph's own org_gazetteer has run
+        if self.names is None:
+            self.names = NameMatcher(self.gazetteer, self.nlp)
         mark_names(doc, self.names.spans(doc))
 
     def __call__(self, doc: Doc) -> Doc:
