@@ -94,21 +94,26 @@ def record_ntriples(record: Record) -> str:
     return "\n".join(f"{node.n3()} {p.n3()} {o.n3()} ." for p, o in triples)
 
 
-_SELECT = """
-SELECT ?source ?status ?time ?reason ?hash ?facts ?article WHERE {
-  GRAPH ?g {
+def _select(graph: str = "?g", article: str = "?article", where: str = "") -> str:
+    """The records query. A known graph or article is written into the pattern itself, so
+    that Oxigraph starts from it: a VALUES or FILTER after the pattern would read every
+    record first, which made each lookup cost time in proportion to the store."""
+    return f"""
+SELECT ?source ?status ?time ?reason ?hash ?facts ?article WHERE {{
+  GRAPH {graph} {{
     ?r a dg:IngestRecord ; dg:source ?source ; dg:ingestStatus ?status ;
        dg:factCount ?facts ; prov:generatedAtTime ?time .
-    OPTIONAL { ?r dg:reason ?reason }
-    OPTIONAL { ?r dg:contentHash ?hash }
-    OPTIONAL { ?r dg:ingestedArticle ?article }
-  }
-  %s
-}"""
+    OPTIONAL {{ ?r dg:reason ?reason }}
+    OPTIONAL {{ ?r dg:contentHash ?hash }}
+    {"OPTIONAL { ?r dg:ingestedArticle ?article }" if article == "?article" else
+     f"?r dg:ingestedArticle {article} . BIND({article} AS ?article)"}
+  }}
+  {where}
+}}"""
 
 
-def _records(store: Queryable, where: str = "") -> Iterator[Record]:
-    for source, status, time, reason, digest, facts, article in store.query(_SELECT % where).rows():
+def _records(store: Queryable, sparql: str) -> Iterator[Record]:
+    for source, status, time, reason, digest, facts, article in store.query(sparql).rows():
         yield Record(
             source=source or "",
             status=status or "",
@@ -122,19 +127,19 @@ def _records(store: Queryable, where: str = "") -> Iterator[Record]:
 
 def read_record(store: Queryable, key: str) -> Record | None:
     """The record of one source, or None when it was never ingested."""
-    found = list(_records(store, f"VALUES ?g {{ <{manifest_graph(key)}> }}"))
+    found = list(_records(store, _select(graph=f"<{manifest_graph(key)}>")))
     return found[0] if found else None
 
 
 def read_records(store: Queryable, status: str | None = None) -> Iterator[Record]:
     """Every record, or those with one status, oldest first."""
     where = f"FILTER(?status = {Literal(status).n3()})" if status else ""
-    return iter(sorted(_records(store, where), key=lambda r: (r.time, r.source)))
+    return iter(sorted(_records(store, _select(where=where)), key=lambda r: (r.time, r.source)))
 
 
 def records_of_article(store: Queryable, article: str) -> list[Record]:
     """The records of the sources stored as one article (usually one)."""
-    return list(_records(store, f"FILTER(?article = <{article}>)"))
+    return list(_records(store, _select(article=f"<{article}>")))
 
 
 def summarize(store: Queryable) -> Summary:
