@@ -13,7 +13,7 @@ A mention is a token range of the sentence that names an organisation. Three kin
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -172,6 +172,9 @@ class Context:
             )
         ]
         self.last_subject = root_subjects[0].org if root_subjects else None
+        owner = _deal_owner(sent, mentions)
+        if owner is not None:
+            self.last_subject = owner
         if not named:
             return
         subjects = [
@@ -184,8 +187,40 @@ class Context:
             self.counts[mention.org.name] = self.counts.get(mention.org.name, 0) + 1
             if mention.org.name not in {o.name for o in self.recent}:
                 self.recent = self.recent[-15:] + [mention.org]
-        chosen = (subjects or named)[0].org
+        pointed = [
+            m for m in mentions if m.anaphoric and not m.person
+            and any(sent.doc[i].dep_ == "nsubj" and sent.doc[i].head == sent.root for i in range(m.start, m.end))
+        ]
+        if owner is not None:
+            chosen = owner  # "It is Salesforce's largest deal": the next sentence is about Salesforce
+        elif pointed and not subjects:
+            chosen = pointed[0].org  # "It has flown balloons under Project Loon": still about "it"
+        else:
+            chosen = (subjects or named)[0].org
         self.recent = [org for org in self.recent if org.name != chosen.name] + [chosen]
+
+
+_DEAL_NOUNS = {"deal", "acquisition", "purchase", "takeover", "transaction", "merger", "investment", "bet"}
+
+
+def _deal_owner(sent: Span, mentions: list[OrgMention]) -> Org | None:
+    """The organisation a "the deal is X's largest" sentence is about: "It is Salesforce's
+    largest deal", "It is the largest acquisition in Oracle's history", "It is the group's
+    biggest acquisition since …"."""
+    root = sent.root
+    if root.lemma_ != "be":
+        return None
+    for attr in (c for c in root.children if c.dep_ == "attr" and c.lemma_.lower() in _DEAL_NOUNS):
+        owners = [c for c in attr.children if c.dep_ == "poss"]
+        owners += [
+            g for p in attr.children if p.dep_ == "prep" and p.lower_ == "in"
+            for o in p.children if o.lemma_.lower() == "history" for g in o.children if g.dep_ == "poss"
+        ]
+        for owner in owners:
+            for mention in mentions:
+                if mention.covers(owner) and not mention.person:
+                    return mention.org
+    return None
 
 
 def _coordinated_names(span: Span, gazetteer: Gazetteer) -> list[Span]:
@@ -249,9 +284,13 @@ def _name_mentions(sent: Span, gazetteer: Gazetteer) -> list[OrgMention]:
             previous and previous.end == start and guessed and not previous.anaphoric
         ):
             # the NER split one name in two ("DST" + "Global")
-            surface = sent.doc[previous.start : ent.end].text
-            joined = gazetteer.canonical(_owner_prefix(surface))
-            mentions[-1] = OrgMention(previous.start, ent.end, Org(joined, surface))
+            joined_span = sent.doc[previous.start : ent.end]
+            parts = _coordinated_names(joined_span, gazetteer)
+            if parts:  # "AMD" + "Ventures and Export Development Canada": a list after all
+                mentions[-1:] = [OrgMention(p.start, p.end, Org(gazetteer.canonical(p.text), p.text)) for p in parts]
+                continue
+            joined = gazetteer.canonical(_owner_prefix(joined_span.text))
+            mentions[-1] = OrgMention(previous.start, ent.end, Org(joined, joined_span.text))
             continue
         parts = _coordinated_names(sent.doc[start : ent.end], gazetteer) if ent.label_ == "ORG" and not known else []
         if parts:
@@ -318,6 +357,7 @@ def find_mentions(sent: Span, gazetteer: Gazetteer, context: Context) -> list[Or
                 if free(found):
                     mentions.append(found)
     mentions += [m for m in _proper_noun_mentions(sent, gazetteer) if free(m)]
+    mentions = [_described_as_org(m, sent) for m in mentions]
     mentions.sort(key=lambda m: m.start)
     for span, noun in _generic_phrases(sent):
         found = OrgMention(span.start, span.end, Org("", span.text), True)
@@ -346,7 +386,8 @@ def find_mentions(sent: Span, gazetteer: Gazetteer, context: Context) -> list[Or
             if m.end <= token.i and not m.anaphoric and not m.person and not any(m.covers(h) for h in own_heads)
         ]
         target = (
-            _pronoun_target(token, mentions)
+            _valued_by_its_round(token, mentions)
+            or _pronoun_target(token, mentions)
             or (named_before[-1].org if named_before and token.dep_ != "poss" else None)
             or context.salient()
         )
@@ -472,6 +513,38 @@ def _proper_noun_mentions(sent: Span, gazetteer: Gazetteer) -> list[OrgMention]:
                 found.append(OrgMention(run[0].i, run[-1].i + 1, Org(gazetteer.canonical(text), text), guessed=True))
         run = []
     return found
+
+
+def _described_as_org(mention: OrgMention, sent: Span) -> OrgMention:
+    """A name the NER missed or called a person or place is an organisation when the text
+    says so in apposition: "DeepL, the company behind the popular translator"."""
+    if not (mention.guessed or mention.person) or mention.anaphoric:
+        return mention
+    head = sent.doc[mention.end - 1]
+    if any(c.dep_ == "appos" and GENERIC_NOUN.fullmatch(c.lower_) for c in head.children):
+        return replace(mention, guessed=False, person=False)
+    return mention
+
+
+_ROUND_WORDS = {"round", "investment", "funding", "financing", "raise"}
+
+
+def _valued_by_its_round(pronoun: Token, mentions: list[OrgMention]) -> Org | None:
+    """What "it" means in "an investment in the company that valued it at $7bn": the
+    company the round is in, not the investor that led it."""
+    verb = pronoun.head
+    if pronoun.dep_ != "dobj" or verb.lemma_.lower() != "value" or verb.dep_ != "relcl":
+        return None
+    for noun in [verb.head, *verb.head.ancestors]:
+        if noun.lemma_.lower() not in _ROUND_WORDS:
+            continue
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "for", "into"):
+                for mention in mentions:
+                    if any(mention.covers(o) for o in child.children if o.dep_ == "pobj"):
+                        return mention.org
+        return None
+    return None
 
 
 def _pronoun_target(pronoun: Token, mentions: list[OrgMention], people: bool = False) -> Org | None:

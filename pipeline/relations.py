@@ -180,11 +180,21 @@ def _adjacent_noun(span: Span) -> Token | None:
 def _cue_applies(token: Token, root: Token) -> bool:
     """ "put" is a cue only when money is what is put ("put $2.75bn into Anthropic"), not in
     "put a value of $61 billion on"."""
+    if _in_clause_about(token, root):
+        return False
     if _lemma(token) == "put":
         return any(c.dep_ == "dobj" and (c.i == root.i or _lemma(c) in FUNDING_NOUNS) for c in token.children)
     if _lemma(token) == "hand":
         return token.pos_ == "VERB"  # "handed OpenAI $1bn", not "shook hands"
     return True
+
+
+def _in_clause_about(token: Token, root: Token) -> bool:
+    """Whether ``token`` sits in a relative clause describing the "deal" the figure is the
+    size of: "a $35.3bn deal that … hands the lender its own network" says what the deal
+    does, not what kind of deal it is."""
+    described = {a.i for a in list(root.ancestors)[:2] if _cue_words(a) & WEAK_CUES}
+    return any(a.dep_ == "relcl" and a.head.i in described for a in [token, *token.ancestors])
 
 
 def classify_money(root: Token, sent: Span, span: Span | None = None) -> tuple[str, Token] | None:
@@ -242,9 +252,6 @@ def is_price_or_market_value(root: Token, span: Span, amount: Amount | None = No
         return True
     if re.match(r"(?:of|in) (?:net |new |existing )?(?:debt|bonds?|loans?|notes)\b", words):
         return True  # financing, not the deal
-    near = " ".join(t.lower_ for t in doc[max(span.start - 8, span.sent.start) : min(span.end + 8, span.sent.end)])
-    if re.search(r"\b(?:per|each|a) share\b", near):
-        return True
     window = doc[max(span.start - 4, span.sent.start) : min(span.end + 4, span.sent.end)]
     lowered = {t.lower_ for t in window}
     if "market" in lowered and lowered & {"value", "cap", "capitalisation", "capitalization", "valuation", "stock", "worth"}:
@@ -320,10 +327,18 @@ def _direct_orgs(token: Token, mentions: list[OrgMention]) -> list[OrgMention]:
                 if mention not in found:
                     found.append(mention)
     if any(not m.guessed for m in found):
-        found = [m for m in found if not m.guessed]  # "xAI, the company Elon Musk launched"
+        # "xAI, the company Elon Musk launched"; a list keeps its members ("Magnetar, Altimeter
+        # Capital and …", where the NER called Magnetar a person)
+        listed = _listed(token)
+        found = [m for m in found if not m.guessed or (m.person and any(m.covers(t) for t in listed))]
     elif any(not m.person for m in found):
         found = [m for m in found if not m.person]  # "SSI, the start-up Ilya Sutskever co-founded"
     return found
+
+
+def _listed(token: Token) -> list[Token]:
+    """A token and its conjuncts (no appositions): the members of a list it heads."""
+    return [token, *token.conjuncts] if any(c.dep_ == "conj" for c in token.children) else []
 
 
 def _subject(verb: Token, mentions: list[OrgMention]) -> tuple[list[OrgMention], bool]:
@@ -493,9 +508,14 @@ class RoleReader:
             return agents, patients
         subject, passive = _subject(cue, mentions)
         objects = []
-        for child in cue.children:
-            if child.dep_ in ("dobj", "attr"):
-                objects += _direct_orgs(child, mentions) or _orgs_under(child, mentions)[:1] or self.unnamed_org(child)
+        direct_objects = [c for c in cue.children if c.dep_ in ("dobj", "attr")]
+        for child in direct_objects:
+            objects += _direct_orgs(child, mentions)
+        if not objects:
+            # "bought the maker of X": an organisation inside the object. Not when another
+            # object names one: "buy Immunomedics …, a deal that gives the drugmaker …"
+            for child in direct_objects:
+                objects += _orgs_under(child, mentions)[:1] or self.unnamed_org(child)
         prep_objects = _prep_orgs(cue, patient_preps, mentions)
         if passive:
             return _agent_orgs(cue, mentions), subject
@@ -513,11 +533,19 @@ def _investment(reader: RoleReader, cue: Token, root: Token) -> dict[str, list[O
                 # "raised $120 million in a round led by Northwind Ventures"
                 if token != cue and (_lemma(token) in ROUND_NOUNS or token.dep_ == "dobj"):
                     investors += [m for m in _agent_orgs(token, reader.mentions) if m not in investors]
+                    if _lemma(token) in ROUND_NOUNS:  # "raised $1bn in a round from Google and Fidelity"
+                        investors += [m for m in _prep_orgs(token, {"from"}, reader.mentions) if m not in investors]
+            if not investee:
+                # A misparse left "raised" without a subject ("DeepL, the company behind the
+                # DeepL Write editor, has raised …"): whoever raises is named before the verb.
+                investee = reader._first_before(cue, investors)
             if investors:
                 investors += _also_in_round(reader, cue, investors + investee)
             return {"investor": investors, "investee": investee}
-        investors = _agent_orgs(cue, reader.mentions) + _prep_orgs(cue, {"from"}, reader.mentions)
-        investee = _possessor(cue, reader.mentions) or _prep_orgs(cue, {"for", "in", "into"}, reader.mentions)
+        # "a $1.1bn funding round for CoreWeave": the roles hang from "round", not "funding"
+        noun = cue.head if cue.dep_ == "compound" and _lemma(cue.head) in ROUND_NOUNS else cue
+        investors = _agent_orgs(noun, reader.mentions) + _prep_orgs(noun, {"from"}, reader.mentions)
+        investee = _possessor(noun, reader.mentions) or _prep_orgs(noun, {"for", "in", "into"}, reader.mentions)
         verb = reader._verb_of(cue)
         subject, passive = _subject(verb, reader.mentions)
         if not investee and _lemma(verb) in ("raise", "close", "secure", "complete", "announce", "land", "get"):
@@ -553,6 +581,8 @@ def _also_in_round(reader: RoleReader, cue: Token, known: list[OrgMention]) -> l
             continue
         if mention.anaphoric or mention.person or mention.guessed:
             continue
+        if any(a.dep_ == "relcl" for a in reader.sent.doc[mention.start].ancestors):
+            continue  # "for CoreWeave, the company that rents out Nvidia GPUs": a description
         names.add(mention.org.name)
         found.append(mention)
     return found
@@ -768,6 +798,15 @@ def read_sentence(
 INVESTOR_WORDS = {"investor", "investors", "backer", "backers", "participant", "participants", "shareholder", "shareholders"}
 
 
+def _owner_in_description(token: Token) -> bool:
+    """Whether a name is the owner in a description of another ("Teachers' Venture Growth,
+    the venture arm of the Ontario Teachers' Pension Plan"): the owner is not in the list."""
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ == "appos":
+        return True
+    # "PSP Investments, the pension fund manager for Canada's public servants"
+    return any(a.dep_ == "appos" and a.pos_ == "NOUN" for a in token.ancestors)
+
+
 def _round_participants(reader: RoleReader, sent: Span) -> list[OrgMention]:
     """Investors named apart from the figure, in a sentence with no money in it:
     "ICONIQ led the round", "The round was led by X, with Y also taking part",
@@ -780,7 +819,11 @@ def _round_participants(reader: RoleReader, sent: Span) -> list[OrgMention]:
     def named_before(verb: Token) -> list[OrgMention]:
         """Every organisation named in the clause before its verb: lists of investors are
         where the small parser most often loses conjuncts."""
-        return [m for m in reader.mentions if verb.left_edge.i <= m.start and m.end <= verb.i and not m.anaphoric]
+        return [
+            m for m in reader.mentions
+            if verb.left_edge.i <= m.start and m.end <= verb.i and not m.anaphoric
+            and not _owner_in_description(reader.sent.doc[m.end - 1])
+        ]
 
     for token in sent:
         if token.pos_ != "VERB" or not is_asserted(token, token, sent, "Investment"):
@@ -917,7 +960,9 @@ def _read_money(
         # A bare "the $25 billion deal": kind and roles come from a stronger reading.
         return Fact("", {}, amount=amount), True
     kind, cue = classified
-    if kind == "Valuation" and _valued_thing_is_deal(cue, reader):
+    if kind == "Valuation" and _acquisition_valuing_target(cue, root, sent):
+        kind, cue = _sentence_event(root, sent) or classified
+    elif kind == "Valuation" and _valued_thing_is_deal(cue, reader):
         classified = _sentence_event(root, sent)
         if classified is None:
             return Fact("", {}, amount=amount), True
@@ -971,6 +1016,16 @@ def _read_money(
     if kind == "Revenue":
         return Fact("Revenue", _roles(company), amount=_revenue_qualifier(amount, root), metric=_revenue_metric(sent)), False
     return Fact("Valuation", _roles(company), amount=amount), False
+
+
+def _acquisition_valuing_target(cue: Token, root: Token, sent: Span) -> bool:
+    """ "Acceleron has agreed to be acquired by Merck …, a deal that values the Cambridge
+    biotech at $11.5bn": what a takeover values its target at is the price. (An investment
+    "in a deal that values Scale at $29bn" gives Scale's valuation.)"""
+    if _lemma(cue) != "value" or cue.dep_ != "relcl" or not (_cue_words(cue.head) & WEAK_CUES):
+        return False
+    event = _sentence_event(root, sent)
+    return event is not None and event[0] == "Acquisition" and event[1].pos_ == "VERB"
 
 
 def _values_a_holding(cue: Token) -> bool:
@@ -1083,8 +1138,10 @@ def _valued_thing_is_deal(cue: Token, reader: RoleReader | None = None) -> bool:
         if subject and valued and subject[0].org.name != valued[0].org.name:
             return True
     deal_words = {"deal", "transaction", "acquisition", "takeover", "purchase", "offer", "merger", "agreement", "buyout"}
-    if cue.pos_ == "VERB":
-        deal_words |= {"price", "bid"}  # "a price that valued LinkedIn at $26.2bn" is the price
+    if cue.pos_ == "VERB" or cue.lower_ == "value":
+        # "a price that valued LinkedIn at $26.2bn", "raised the price …, lifting the value to
+        # $44bn": the price
+        deal_words |= {"price", "bid"}
     for token in [cue, *cue.ancestors][:3]:
         if _lemma(token) in deal_words:
             return True

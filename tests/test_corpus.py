@@ -12,7 +12,7 @@ from .conftest import CORPUS
 # The figures when these floors were last set; a regression fails. Rules are tuned on
 # corpus/dev only; corpus/test is scored, never read while writing rules. The test split was
 # renewed in session 3 (corpus/README.md), hence the lower floors than before.
-DEV_FLOOR = {"precision": 0.76, "recall": 0.70, "f1": 0.73}
+DEV_FLOOR = {"precision": 0.79, "recall": 0.74, "f1": 0.77}
 TEST_FLOOR = {"precision": 0.50, "recall": 0.53, "f1": 0.51}
 
 

@@ -100,6 +100,63 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             [("Acquisition", {"acquirer": ["Shell"], "target": ["Nature Energy"]}, Decimal("2") * B),
              ],
         ),
+        (   # a name the NER missed is a company when the text says so in apposition
+            "Lumora, the company behind the popular planner and the Lumora Write note-taking tool, has raised "
+            "$90m in new money in a round that values it at $1bn.",
+            [("Investment", {"investee": ["Lumora"]}, Decimal("90") * 10**6),
+             ("Valuation", {"company": ["Lumora"]}, Decimal("1") * B)],
+        ),
+        (   # "funding round for X": the roles hang from "round"; the company's description
+            # names no co-investor
+            "Sequoia Capital has led a $200m funding round for Vantor, the Austin company that resells Nvidia "
+            "chips to hospitals.",
+            [("Investment", {"investor": ["Sequoia Capital"], "investee": ["Vantor"]}, Decimal("200") * 10**6)],
+        ),
+        (   # "a round in the company that valued it": "it" is the company, not the lead investor
+            "Vantor sells software to hospitals. In March, Accel led a $150m minority investment in the company "
+            "that valued it at about $2bn.",
+            [("Investment", {"investor": ["Accel"], "investee": ["Vantor"]}, Decimal("150") * 10**6),
+             ("Valuation", {"company": ["Vantor"]}, Decimal("2") * B)],
+        ),
+        (   # the owner named in a backer's description is not a backer
+            "Vantor has raised $300m in a round led by Accel. Kestrel Ventures, the growth arm of the Ontario "
+            "Teachers' Pension Plan, came in as a new backer.",
+            [("Investment", {"investor": ["Accel", "Kestrel Ventures"], "investee": ["Vantor"]},
+              Decimal("300") * 10**6)],
+        ),
+        (   # the NER's "AMD" + "Ventures and Export Development Canada" is still a list of two
+            "Vantor has raised $300m in a round led by Accel. Oracle, Nokia, AMD Ventures and Export "
+            "Development Canada also put money in.",
+            [("Investment", {"investor": ["AMD Ventures", "Accel", "Export Development Canada", "Nokia", "Oracle"],
+                             "investee": ["Vantor"]}, Decimal("300") * 10**6)],
+        ),
+        (   # investors of the round, after "from"
+            "Skyloom, the satellite maker founded by Jane Doe, has raised $400m in a financing round from two "
+            "new investors, Google and Fidelity Investments.",
+            [("Investment", {"investor": ["Fidelity Investments", "Google"], "investee": ["Skyloom"]},
+              Decimal("400") * 10**6)],
+        ),
+        (   # a price per share near the deal's value does not make the value a share price; the
+            # drugmaker in the deal's description is not a second target
+            "Pfizer has agreed to buy Vantor Bio for $75 a share in cash, a deal worth about $9bn that gives "
+            "the New York drugmaker a new cancer treatment.",
+            [("Acquisition", {"acquirer": ["Pfizer"], "target": ["Vantor Bio"]}, Decimal("9") * B)],
+        ),
+        (   # what the deal does ("hands the bank …") does not make it an investment
+            "Fifth Third has completed its acquisition of Comerica, closing a $10.9bn all-stock deal that "
+            "creates a larger regional lender and hands the bank a Texas branch network.",
+            [("Acquisition", {"acquirer": ["Fifth Third"], "target": ["Comerica"]}, Decimal("10.9") * B)],
+        ),
+        (   # what a takeover values its target at is the price, not a valuation of the buyer
+            "Vantor Bio has agreed to be acquired by Novartis for $120 a share in cash, a deal that values the "
+            "Boston biotech at about $6bn.",
+            [("Acquisition", {"acquirer": ["Novartis"], "target": ["Vantor Bio"]}, Decimal("6") * B)],
+        ),
+        (   # the price in cash, beside the price per share
+            "Cisco said on Tuesday that it had completed its purchase of Acacia Communications, bringing the "
+            "optical chip maker in-house for about $4.5bn in cash, or $115 a share.",
+            [("Acquisition", {"acquirer": ["Cisco"], "target": ["Acacia Communications"]}, Decimal("4.5") * B)],
+        ),
     ],
 )
 def test_sentence_yields(nlp, text: str, expected: list) -> None:
