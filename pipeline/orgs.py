@@ -51,6 +51,8 @@ _NOUN_SECTORS: dict[str, set[str | None]] = {
 }  # fmt: skip
 # Nouns that name the money side of a deal: they point back to an investor.
 _INVESTOR_NOUNS = {"investor", "backer", "fund"}
+_INVESTING_VERBS = {"invest", "pour", "plough", "plow", "pump", "inject"}
+_BUYING_VERBS = {"buy", "acquire", "pay", "purchase", "snap"}
 _TITLES = {"chief", "executive", "ceo", "cfo", "founder", "co-founder", "president", "chairman",
            "chairwoman", "director", "head", "minister", "analyst", "officer", "partner",
            "spokesperson", "spokesman", "spokeswoman"}  # fmt: skip
@@ -103,6 +105,7 @@ class Context:
         self.recent: list[Org] = []  # most recent last
         self.counts: dict[str, int] = {}
         self.investors: list[str] = []  # organisations seen putting money in, most recent last
+        self.acquirers: list[str] = []  # organisations seen buying another, most recent last
         self.names: dict[str, str] = {}  # surface seen as a name -> canonical name
         self.history: list[set[str]] = []  # organisations named per sentence, in order
         self.last_subject: Org | None = None  # the previous sentence's subject, if an organisation
@@ -114,6 +117,19 @@ class Context:
             if name in self.investors:
                 self.investors.remove(name)
             self.investors.append(name)
+
+    def note_acquirers(self, names: list[str]) -> None:
+        """Remember organisations the text showed buying another: "the buyer" means them."""
+        self.acquirers = [n for n in self.acquirers if n not in names] + names
+
+    def acquirer(self) -> Org | None:
+        """The organisation "the buyer" or "the acquirer" most likely means: the last one seen
+        buying."""
+        for name in reversed(self.acquirers):
+            for org in reversed(self.recent):
+                if org.name == name:
+                    return org
+        return None
 
     def investor(self) -> Org | None:
         """The organisation "the investor" or "the backer" most likely means."""
@@ -268,10 +284,10 @@ def _name_mentions(sent: Span, gazetteer: Gazetteer) -> list[OrgMention]:
             continue
         if (guessed or (known is None and ent.label_ == "ORG" and len(ent) > 1)) and _titled(ent):
             continue  # "Albert Bourla, Pfizer's chief executive" is a person
-        if _bare(ent.text) in _NOT_ORGS or sum(c.isalpha() for c in ent.text) < 2:
-            continue  # nor a lone letter ("Series F" split by the NER)
-        if _MODEL_NUMBER.match(ent.text) or _SERIES.match(ent.text):
-            continue  # "MI450", "H100": a chip or product code; "Series C": a round
+        if _bare(ent.text) in _NOT_ORGS or (sum(c.isalpha() for c in ent.text) < 2 and known is None):
+            continue  # nor a lone letter ("Series F" split by the NER), but "G42" is a company
+        if (_MODEL_NUMBER.match(ent.text) and known is None) or _SERIES.match(ent.text):
+            continue  # "MI450", "H100": a chip or product code (not "G42"); "Series C": a round
         if ent.label_ == "ORG" and not known and _owner_prefix(ent.text) != ent.text:
             name = gazetteer.canonical(_owner_prefix(ent.text))
         elif ent.label_ == "ORG" and ent.ent_id_:
@@ -357,7 +373,7 @@ def find_mentions(sent: Span, gazetteer: Gazetteer, context: Context) -> list[Or
                 if free(found):
                     mentions.append(found)
     mentions += [m for m in _proper_noun_mentions(sent, gazetteer) if free(m)]
-    mentions = [_described_as_org(m, sent) for m in mentions]
+    mentions = [_short_form(_described_as_org(m, sent), sent, context) for m in mentions]
     mentions.sort(key=lambda m: m.start)
     for span, noun in _generic_phrases(sent):
         found = OrgMention(span.start, span.end, Org("", span.text), True)
@@ -380,10 +396,13 @@ def find_mentions(sent: Span, gazetteer: Gazetteer, context: Context) -> list[Or
             continue
         if token.lower_ not in _PRONOUNS or token.dep_ in ("expl",):
             continue
+        # "Anthropic, the Claude developer in which it has invested": "it" is not the noun its
+        # relative clause describes, nor the name that noun stands in apposition to
         own_heads = [a.head for a in token.ancestors if a.dep_ == "relcl"]
+        described = {m.org.name for m in mentions for h in own_heads if m.covers(h)}
         named_before = [
             m for m in mentions
-            if m.end <= token.i and not m.anaphoric and not m.person and not any(m.covers(h) for h in own_heads)
+            if m.end <= token.i and not m.anaphoric and not m.person and m.org.name not in described
         ]
         target = (
             _valued_by_its_round(token, mentions)
@@ -448,6 +467,18 @@ def _generic_target(span: Span, noun: str, mentions: list[OrgMention], context: 
     """
     if noun in _INVESTOR_NOUNS:
         return context.investor()
+    if noun in ("buyer", "acquirer") and context.acquirer() is not None:
+        return context.acquirer()  # "The buyer is much bigger still"
+    if span.root.dep_ == "nsubj" and span.root.head.lemma_.lower() in _INVESTING_VERBS:
+        # "The company has poured $13bn into OpenAI": whoever invests is an investor
+        investor = context.investor()
+        if investor is not None:
+            return investor
+    if span.root.dep_ == "nsubj" and span.root.head.lemma_.lower() in _BUYING_VERBS:
+        # "Last year the company paid $6.5bn for MuleSoft": whoever buys is a buyer
+        acquirer = context.acquirer()
+        if acquirer is not None:
+            return acquirer
     sectors = _NOUN_SECTORS.get(noun)
     previous = context.last_subject
     if (
@@ -523,6 +554,18 @@ def _described_as_org(mention: OrgMention, sent: Span) -> OrgMention:
     head = sent.doc[mention.end - 1]
     if any(c.dep_ == "appos" and GENERIC_NOUN.fullmatch(c.lower_) for c in head.children):
         return replace(mention, guessed=False, person=False)
+    return mention
+
+
+def _short_form(mention: OrgMention, sent: Span, context: Context) -> OrgMention:
+    """A one-word name the NER called a person or missed is the organisation the text named
+    in full before: "Tableau" after "Tableau Software"."""
+    if not (mention.guessed or mention.person) or mention.anaphoric or mention.end - mention.start != 1:
+        return mention
+    word = sent.doc[mention.start].text
+    for surface, name in context.names.items():
+        if surface.startswith(word + " "):
+            return OrgMention(mention.start, mention.end, Org(name, word))
     return mention
 
 

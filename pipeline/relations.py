@@ -382,7 +382,9 @@ def _prep_orgs(token: Token, preps: set[str], mentions: list[OrgMention]) -> lis
     for child in token.children:
         if child.dep_ in ("prep", "dative", "agent") and child.lower_ in preps:
             for pobj in child.children:
-                if pobj.dep_ in ("pobj", "pcomp"):
+                if pobj.dep_ == "pobj" and pobj.lower_ in ("which", "whom") and token.dep_ == "relcl":
+                    found += _direct_orgs(token.head, mentions)  # "the developer in which it invested"
+                elif pobj.dep_ in ("pobj", "pcomp"):
                     found += _direct_orgs(pobj, mentions) or _orgs_under(pobj, mentions)[:1]
     return found
 
@@ -560,6 +562,12 @@ def _investment(reader: RoleReader, cue: Token, root: Token) -> dict[str, list[O
         for child in cue.children:
             if child.dep_ == "dobj":
                 patients = _possessor(child, reader.mentions) or _prep_orgs(child, {"for", "in"}, reader.mentions)
+    if not patients and cue.pos_ == "NOUN":
+        # "has taken a stake in G42 … with a $1.5bn investment": the stake names the company
+        verb = reader._verb_of(cue)
+        for child in verb.children:
+            if child.dep_ == "dobj" and _lemma(child) in ("stake", "holding", "interest"):
+                patients = [m for m in _prep_orgs(child, {"in"}, reader.mentions) if m not in agents]
     if not patients:
         patients = reader._first_after(cue, agents)
     if not agents:
@@ -1189,6 +1197,9 @@ class DealRelations:
             readings += found
             context.note_investors(
                 [o.name for r in found if r.fact.kind in ("Investment", "Participants") for o in r.fact.roles.get("investor", ())]
+            )
+            context.note_acquirers(
+                [o.name for r in found if r.fact.kind == "Acquisition" for o in r.fact.roles.get("acquirer", ())]
             )
             context.update(sent, mentions)
         doc._.relations = add_details(consolidate(readings, self.gazetteer), doc, self.gazetteer)

@@ -12,8 +12,8 @@ from .conftest import CORPUS
 # The figures when these floors were last set; a regression fails. Rules are tuned on
 # corpus/dev only; corpus/test is scored, never read while writing rules. The test split was
 # renewed in session 3 (corpus/README.md), hence the lower floors than before.
-DEV_FLOOR = {"precision": 0.79, "recall": 0.74, "f1": 0.77}
-TEST_FLOOR = {"precision": 0.50, "recall": 0.53, "f1": 0.51}
+DEV_FLOOR = {"precision": 0.81, "recall": 0.76, "f1": 0.79}
+TEST_FLOOR = {"precision": 0.51, "recall": 0.54, "f1": 0.52}
 
 
 # Spurious facts the rules still read from a dev distractor sentence: a ceiling, like the

@@ -157,6 +157,43 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             "optical chip maker in-house for about $4.5bn in cash, or $115 a share.",
             [("Acquisition", {"acquirer": ["Cisco"], "target": ["Acacia Communications"]}, Decimal("4.5") * B)],
         ),
+        (   # a company whose name has one letter ("G42"); the stake the investment bought names it
+            "Oracle has taken a minority stake in G42, the Abu Dhabi technology group, with a $900m investment "
+            "that gives the database giant a foothold in the Gulf.",
+            [("Investment", {"investor": ["Oracle"], "investee": ["G42"]}, Decimal("900") * 10**6)],
+        ),
+        (   # "the developer in which it has invested": "which" is the developer, "it" someone else
+            "For Sony, the contract is a welcome sign that its studios can win work from publishers other than "
+            "Bungie, the Destiny developer in which it has invested $1.2bn.",
+            [("Investment", {"investor": ["Sony"], "investee": ["Bungie"]}, Decimal("1.2") * B)],
+        ),
+        (   # "the company" pouring money in is the investor, not the last company written about
+            "Oracle has invested $900m in Vantor, the Ohio robotics group. Vantor runs its software on servers "
+            "in Texas. The investment extends Oracle's run of bets on AI companies. The company has poured "
+            "some $2bn into Cohere since 2023.",
+            [("Investment", {"investor": ["Oracle"], "investee": ["Vantor"]}, Decimal("900") * 10**6),
+             ("Investment", {"investor": ["Oracle"], "investee": ["Cohere"]}, Decimal("2") * B)],
+        ),
+        (   # a one-word name the NER calls a person is the company named in full before
+            "Oracle has agreed to buy Tableau Software for $15bn. Tableau is profitable. It reported revenue of "
+            "$1.2bn last year.",
+            [("Acquisition", {"acquirer": ["Oracle"], "target": ["Tableau Software"]}, Decimal("15") * B),
+             ("Revenue", {"company": ["Tableau Software"]}, Decimal("1.2") * B)],
+        ),
+        (   # "the buyer" is the organisation seen buying
+            "Adobe has agreed to buy Figma Design for $20bn. Figma makes design software. The buyer is far "
+            "larger, having booked $17.6bn of revenue last year.",
+            [("Acquisition", {"acquirer": ["Adobe"], "target": ["Figma Design"]}, Decimal("20") * B),
+             ("Revenue", {"company": ["Adobe"]}, Decimal("17.6") * B)],
+        ),
+        (   # "the company" paying for another is the buyer, not the company named most often
+            "Adobe has agreed to buy Figma Design for $20bn. Figma Design makes design software, and Figma "
+            "Design's tools are used by millions. The deal caps a buying spree by Shantanu Narayen, Adobe's "
+            "chief executive. Two years ago the company paid $1.7bn for Frame.io, which makes video review "
+            "software.",
+            [("Acquisition", {"acquirer": ["Adobe"], "target": ["Figma Design"]}, Decimal("20") * B),
+             ("Acquisition", {"acquirer": ["Adobe"], "target": ["Frame.io"]}, Decimal("1.7") * B)],
+        ),
     ],
 )
 def test_sentence_yields(nlp, text: str, expected: list) -> None:
