@@ -403,6 +403,7 @@ def find_mentions(sent: Span, gazetteer: Gazetteer, context: Context) -> list[Or
         named_before = [
             m for m in mentions
             if m.end <= token.i and not m.anaphoric and not m.person and m.org.name not in described
+            and not _quoted(sent, m)
         ]
         target = (
             _valued_by_its_round(token, mentions)
@@ -555,6 +556,14 @@ def _described_as_org(mention: OrgMention, sent: Span) -> OrgMention:
     if any(c.dep_ == "appos" and GENERIC_NOUN.fullmatch(c.lower_) for c in head.children):
         return replace(mention, guessed=False, person=False)
     return mention
+
+
+def _quoted(sent: Span, mention: OrgMention) -> bool:
+    """ "a wave of "Zoombombing" incidents": a word in quotation marks is a coinage, not a party."""
+    doc = sent.doc
+    before = doc[mention.start - 1].text if mention.start > sent.start else ""
+    after = doc[mention.end].text if mention.end < sent.end else ""
+    return before in ('"', "“", "'", "‘") and after in ('"', "”", "'", "’")
 
 
 def _short_form(mention: OrgMention, sent: Span, context: Context) -> OrgMention:

@@ -252,6 +252,9 @@ def is_price_or_market_value(root: Token, span: Span, amount: Amount | None = No
         return True
     if re.match(r"(?:of|in) (?:net |new |existing )?(?:debt|bonds?|loans?|notes)\b", words):
         return True  # financing, not the deal
+    sent = span.sent
+    if any(t.dep_ == "nsubj" and t.head == sent.root and t.lemma_.lower() in ("stock", "share") for t in sent):
+        return True  # "The stock remains below its peak, when Zoom was worth $160bn": market value
     window = doc[max(span.start - 4, span.sent.start) : min(span.end + 4, span.sent.end)]
     lowered = {t.lower_ for t in window}
     if "market" in lowered and lowered & {"value", "cap", "capitalisation", "capitalization", "valuation", "stock", "worth"}:

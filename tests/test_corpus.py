@@ -12,15 +12,16 @@ from .conftest import CORPUS
 # The figures when these floors were last set; a regression fails. Rules are tuned on
 # corpus/dev only; corpus/test is scored, never read while writing rules. The test split was
 # renewed in session 3 (corpus/README.md), hence the lower floors than before.
-DEV_FLOOR = {"precision": 0.81, "recall": 0.76, "f1": 0.79}
+DEV_FLOOR = {"precision": 0.82, "recall": 0.77, "f1": 0.80}
 TEST_FLOOR = {"precision": 0.51, "recall": 0.54, "f1": 0.52}
 
 
 # Spurious facts the rules still read from a dev distractor sentence: a ceiling, like the
 # floors above: lower it as rules improve, never raise it. The extraction issue's target is 0;
 # the 30 dev articles added in session 3 brought it from 0 to 16, session 4 down to 13 (financing, plans said with
-# "would", capital spending, segment sales, pro-forma totals, government contracts).
-KNOWN_DISTRACTOR_HITS = 13
+# "would", capital spending, segment sales, pro-forma totals, government contracts), session 6
+# down to 11 (market values in a sentence about the stock).
+KNOWN_DISTRACTOR_HITS = 11
 
 
 @pytest.fixture(scope="module")

@@ -194,6 +194,19 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             [("Acquisition", {"acquirer": ["Adobe"], "target": ["Figma Design"]}, Decimal("20") * B),
              ("Acquisition", {"acquirer": ["Adobe"], "target": ["Frame.io"]}, Decimal("1.7") * B)],
         ),
+        (   # a coinage in quotation marks is not what "it" means
+            "Shopify has been spending on security after a wave of \"Zoomjacking\" incidents last spring; it "
+            "bought Vantor, a small encrypted messaging start-up, in May for an undisclosed sum.",
+            [("Acquisition", {"acquirer": ["Shopify"], "target": ["Vantor"]}, None)],
+        ),
+        (   # figures in a sentence about the stock are market values: neither the price of the
+            # deal before nor a valuation
+            "Shopify has been spending heavily on security after a spate of \"Shopjacking\" scams last year; "
+            "it bought Vantor, a small fraud-detection start-up, in June for an undisclosed sum. The stock "
+            "remains far below its 2021 peak, when Shopify was worth more than $200bn, but the company is "
+            "still valued at more than $90bn.",
+            [("Acquisition", {"acquirer": ["Shopify"], "target": ["Vantor"]}, None)],
+        ),
     ],
 )
 def test_sentence_yields(nlp, text: str, expected: list) -> None:
