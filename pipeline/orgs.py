@@ -57,6 +57,11 @@ _TITLES = {"chief", "executive", "ceo", "cfo", "founder", "co-founder", "preside
            "chairwoman", "director", "head", "minister", "analyst", "officer", "partner",
            "spokesperson", "spokesman", "spokeswoman"}  # fmt: skip
 _PRONOUNS = {"it", "its", "it's"}
+# Words that end a company's formal name and are no name on their own.
+_NAME_SUFFIXES = {
+    "group", "holdings", "technology", "technologies", "systems", "industries", "international",
+    "inc", "corp", "corporation", "co", "ltd", "limited", "plc", "llc", "ag", "sa", "se",
+}  # fmt: skip
 RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
 _SERIES = re.compile(r"^(?:the )?Series [A-Z]\d?(?: round)?$", re.IGNORECASE)
 _MODEL_NUMBER = re.compile(r"^[A-Z]{1,4}-?\d{2,}[A-Za-z]{0,3}$")
@@ -372,7 +377,15 @@ def find_mentions(sent: Span, gazetteer: Gazetteer, context: Context) -> list[Or
                 found = OrgMention(span.start, span.end, Org(name, surface))
                 if free(found):
                     mentions.append(found)
-    mentions += [m for m in _proper_noun_mentions(sent, gazetteer) if free(m)]
+    for found in _proper_noun_mentions(sent, gazetteer):
+        if not free(found):
+            continue
+        before = next((m for m in mentions if m.end == found.start and not m.anaphoric), None)
+        if before is not None and all(t.lower_.strip(".") in _NAME_SUFFIXES for t in sent.doc[found.start : found.end]):
+            # "Marvell Technology" + "Group": the suffix belongs to the name before it
+            mentions[mentions.index(before)] = replace(before, end=found.end)
+            continue
+        mentions.append(found)
     mentions = [_short_form(_described_as_org(m, sent), sent, context) for m in mentions]
     mentions.sort(key=lambda m: m.start)
     for span, noun in _generic_phrases(sent):
@@ -482,8 +495,11 @@ def _generic_target(span: Span, noun: str, mentions: list[OrgMention], context: 
             return acquirer
     sectors = _NOUN_SECTORS.get(noun)
     previous = context.last_subject
+    subject_like = span.root.dep_ in ("nsubj", "nsubjpass") or (
+        span.root.dep_ == "poss" and span.root.head.dep_ in ("nsubj", "nsubjpass")  # "The company's record"
+    )
     if (
-        span.root.dep_ in ("nsubj", "nsubjpass")
+        subject_like
         and previous is not None
         and previous.name not in context.investors
         and not is_public_body(previous.name)
@@ -610,5 +626,11 @@ def _pronoun_target(pronoun: Token, mentions: list[OrgMention], people: bool = F
             if child.dep_ in ("nsubj", "nsubjpass") and child.i != pronoun.i:
                 for mention in mentions:
                     if mention.covers(child) and not mention.anaphoric and (people or not mention.person):
+                        return mention.org
+                # "The software company's previous record was …, and in 2016 it bought NetSuite":
+                # the subject's owner
+                owners = [g for g in child.children if g.dep_ == "poss" and g.lower_ not in _PRONOUNS]
+                for mention in mentions:
+                    if any(mention.covers(o) for o in owners) and not mention.person:
                         return mention.org
     return None

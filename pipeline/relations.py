@@ -265,7 +265,7 @@ def is_price_or_market_value(root: Token, span: Span, amount: Amount | None = No
 def is_asserted(cue: Token, root: Token, sent: Span, kind: str) -> bool:
     """Whether the clause states the fact, rather than a rumour, plan, denial or projection."""
     text = sent.text
-    if any(t.lower_ in HEDGES for t in sent) or HEDGE_PHRASES.search(text) or UNDONE.search(text) or ASIDE.search(text):
+    if any(t.lower_ in HEDGES for t in sent) or HEDGE_PHRASES.search(text) or _undone(sent) or ASIDE.search(text):
         return False
     chain = [cue, *cue.ancestors] + [root, *root.ancestors]
     seen: set[int] = set()
@@ -295,6 +295,24 @@ def is_asserted(cue: Token, root: Token, sent: Span, kind: str) -> bool:
     if kind == "Revenue" and any(t.lower_ in ("target", "goal", "projected", "forecast") for t in sent):
         return False
     return True
+
+
+def _undone(sent: Span) -> bool:
+    """Whether the sentence says a deal was undone ("walked away", "called off"); not when the
+    undoing is only a possibility ("a fight over whether he could walk away")."""
+    for match in UNDONE.finditer(sent.text):
+        span = sent.doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(), alignment_mode="expand")
+        if span is None:
+            return True
+        verb = span[0]
+        hypothetical = any(
+            (c.dep_ == "aux" and c.lower_ in MODALS) or (c.dep_ == "mark" and c.lower_ in ("whether", "if"))
+            for head in [verb, *list(verb.ancestors)[:2]]
+            for c in head.children
+        )
+        if not hypothetical:
+            return True
+    return False
 
 
 def _orgs_under(token: Token, mentions: list[OrgMention]) -> list[OrgMention]:
@@ -460,7 +478,12 @@ class RoleReader:
     def unnamed_org(self, token: Token) -> list[OrgMention]:
         """A proper noun in a role's own slot that the NER missed ("bought Run:ai"): an
         organisation recognised from context. Not when it is a person, place, date or sum."""
-        if token.pos_ != "PROPN" or token.ent_type_ in UNNAMED_NOT_ORGS:
+        described = any(c.dep_ == "appos" and GENERIC_NOUN.fullmatch(c.lower_) for c in token.children)
+        if token.pos_ != "PROPN" or (
+            token.ent_type_ in UNNAMED_NOT_ORGS
+            # "buy Inphi, a Santa Clara designer of chips", where the NER said nationality
+            and not (described and token.ent_type_ in ("NORP", "GPE", "LOC"))
+        ):
             return []
         if any(m.covers(token) for m in self.mentions):
             return []
@@ -1000,7 +1023,7 @@ def _read_money(
         return Fact("Investment", _roles(found), amount=amount), False
     if kind == "Acquisition":
         bought = [c for c in cue.children if c.dep_ == "dobj"]
-        if bought and not any(_direct_orgs(b, reader.mentions) for b in bought):
+        if bought and not any(_direct_orgs(b, reader.mentions) or reader.unnamed_org(b) for b in bought):
             if bought[0].i == root.i and _cloud_context(sent, root):
                 # "commits to purchase $30 billion of Azure compute capacity"
                 found = _cloud(reader, cue, root)
@@ -1008,6 +1031,13 @@ def _read_money(
                             duration=_duration_in(sent, quantities)), False
             return None, False  # "$25 billion buys preferred access": no company is bought
         found = _acquisition(reader, cue)
+        holder = root.head.head if root.head.lower_ == "for" else None
+        if holder is not None and holder.dep_ == "conj" and holder.head == cue and holder.pos_ == "PROPN":
+            # "bought Cavium for $6bn, and Aquantia … for $452m": the second price is the second
+            # company's, the verb left out
+            named = [m for m in reader.mentions if m.covers(holder)] or reader.unnamed_org(holder)
+            if named:
+                found["target"] = named[:1]
         if len(found["target"]) > 1:
             # "bought PeopleSoft for $10.3bn and NetSuite for $9.3bn": each figure goes with
             # the company written nearest to it

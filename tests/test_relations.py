@@ -207,6 +207,31 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             "still valued at more than $90bn.",
             [("Acquisition", {"acquirer": ["Shopify"], "target": ["Vantor"]}, None)],
         ),
+        (   # walking away only as a possibility ("whether he could walk away") undoes nothing
+            "Jeff Bezos has completed his $9 billion takeover of Vantor, ending a long saga that included a "
+            "lawsuit over whether he could walk away from the deal.",
+            [("Acquisition", {"acquirer": ["Jeff Bezos"], "target": ["Vantor"]}, Decimal("9") * B)],
+        ),
+        (   # "Group" closes the buyer's name; a name the NER called a nationality is the company
+            # its apposition describes
+            "Qualcomm Technology Group has agreed to buy Inphi, a San Jose designer of fast optical chips, in a "
+            "cash-and-stock deal valued at about $8bn.",
+            [("Acquisition", {"acquirer": ["Qualcomm"], "target": ["Inphi"]}, Decimal("8") * B)],
+        ),
+        (   # "The company's previous record was …, and in 2012 it bought": "it" is the record's owner
+            "SAP has agreed to buy Vantor for $5bn. It is the largest acquisition in SAP's history. The software "
+            "company's previous record was its $8bn purchase of Qualtrics, completed in 2019, and in 2012 it "
+            "bought Ariba, a maker of procurement software, for $4.3bn.",
+            [("Acquisition", {"acquirer": ["SAP"], "target": ["Vantor"]}, Decimal("5") * B),
+             ("Acquisition", {"acquirer": ["SAP"], "target": ["Qualtrics"]}, Decimal("8") * B),
+             ("Acquisition", {"acquirer": ["SAP"], "target": ["Ariba"]}, Decimal("4.3") * B)],
+        ),
+        (   # "bought X for $3bn, and Y for $450m": each price goes with its own company
+            "Nokia bought Vantor, a maker of radio gear, for about $3bn in 2019, and Quillon, which designs "
+            "antenna chips, for $450m last year.",
+            [("Acquisition", {"acquirer": ["Nokia"], "target": ["Vantor"]}, Decimal("3") * B),
+             ("Acquisition", {"acquirer": ["Nokia"], "target": ["Quillon"]}, Decimal("450") * 10**6)],
+        ),
     ],
 )
 def test_sentence_yields(nlp, text: str, expected: list) -> None:
