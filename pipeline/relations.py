@@ -290,8 +290,8 @@ def is_asserted(cue: Token, root: Token, sent: Span, kind: str) -> bool:
                 )
                 if child.lower_ != "would" or not governed_by_report:
                     return False
-            if kind == "Revenue" and child.dep_ == "aux" and child.lower_ in ("will", "'ll"):
-                return False  # future revenue is a projection
+            if kind == "Revenue" and child.dep_ == "aux" and child.lower_ in ("will", "'ll", "would"):
+                return False  # future revenue is a projection, even as reported ("said it would reach")
     if kind == "Revenue" and any(t.lower_ in ("target", "goal", "projected", "forecast") for t in sent):
         return False
     return True
@@ -703,6 +703,34 @@ def _about_company(reader: RoleReader, cue: Token, root: Token) -> list[OrgMenti
     return subject[:1]
 
 
+SEGMENT_NOUNS = {"unit", "division", "segment", "business", "arm", "subsidiary", "operation", "operations"}
+PRODUCT_NOUNS = {"drug", "medicine", "treatment", "therapy", "vaccine", "product", "brand", "game", "app", "device"}
+
+
+def _part_of_revenue(reader: RoleReader, cue: Token, company: list[OrgMention]) -> bool:
+    """Whether a revenue figure is a part of a company's revenue, which is no fact: a unit's
+    ("Nvidia's data centre unit reported revenue of $26bn"), a region's ("its sales in China
+    fell to $3bn") or a product's ("Keytruda, Merck's cancer drug, generated sales of $25bn")."""
+    doc = cue.doc
+    for noun in [cue, *cue.ancestors][:3]:
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ == "in" and any(
+                o.ent_type_ in ("GPE", "LOC") for o in prep.children if o.dep_ == "pobj"
+            ):
+                return True
+    verb = reader._verb_of(cue)
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(
+        _lemma(s) in SEGMENT_NOUNS and any(c.dep_ in ("poss", "compound") for c in s.children) for s in subjects
+    ):
+        return True  # "Nvidia's data centre unit"; "the unit" alone may be a company being sold
+    for mention in company:
+        head = doc[mention.end - 1]
+        if any(c.dep_ == "appos" and _lemma(c) in PRODUCT_NOUNS for c in head.children):
+            return True
+    return False
+
+
 def _revenue_metric(sent: Span) -> str | None:
     words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
     if words & {"run-rate", "annualized", "annualised", "arr", "run"}:
@@ -1054,6 +1082,8 @@ def _read_money(
             return None, False  # "spent $14bn on capital projects": spending, not a pledge to anyone
         return Fact("CloudCommitment", _roles(found), amount=amount, duration=_duration_in(sent, quantities)), False
     company = {"company": _about_company(reader, cue, root)}
+    if kind == "Revenue" and _part_of_revenue(reader, cue, company["company"]):
+        return None, False
     if kind == "Revenue":
         return Fact("Revenue", _roles(company), amount=_revenue_qualifier(amount, root), metric=_revenue_metric(sent)), False
     return Fact("Valuation", _roles(company), amount=amount), False
@@ -1158,6 +1188,9 @@ def _valued_thing_is_deal(cue: Token, reader: RoleReader | None = None) -> bool:
     """ "The deal, valued at $43 billion" gives the deal's price, not a company's valuation;
     "the deal values Scale at $29 billion" is Scale's valuation; "Broadcom put a value of
     $61 billion on VMware" is a price one company put on another."""
+    takeover_words = {"offer", "bid", "takeover", "acquisition", "purchase", "buyout", "merger"}
+    if cue.pos_ == "VERB" and any(c.dep_ == "nsubj" and _lemma(c) in takeover_words for c in cue.children):
+        return True  # "the offer values Vantor at $12bn": the price of a takeover
     if reader is not None:
         doc = cue.doc
         if cue.lower_ in ("values", "valuing", "value") and any(

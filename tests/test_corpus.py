@@ -20,8 +20,8 @@ TEST_FLOOR = {"precision": 0.51, "recall": 0.54, "f1": 0.52}
 # floors above: lower it as rules improve, never raise it. The extraction issue's target is 0;
 # the 30 dev articles added in session 3 brought it from 0 to 16, session 4 down to 13 (financing, plans said with
 # "would", capital spending, segment sales, pro-forma totals, government contracts), session 6
-# down to 11 (market values in a sentence about the stock).
-KNOWN_DISTRACTOR_HITS = 11
+# down to 10 (market values in a sentence about the stock; a product's and a unit's sales).
+KNOWN_DISTRACTOR_HITS = 10
 
 
 @pytest.fixture(scope="module")

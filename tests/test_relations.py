@@ -232,6 +232,10 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             [("Acquisition", {"acquirer": ["Nokia"], "target": ["Vantor"]}, Decimal("3") * B),
              ("Acquisition", {"acquirer": ["Nokia"], "target": ["Quillon"]}, Decimal("450") * 10**6)],
         ),
+        (   # what a takeover offer values the target at is the price, not a valuation
+            "Oracle has agreed to buy Vantor. At $48 a share, the offer values Vantor at $12bn, including debt.",
+            [("Acquisition", {"acquirer": ["Oracle"], "target": ["Vantor"]}, Decimal("12") * B)],
+        ),
     ],
 )
 def test_sentence_yields(nlp, text: str, expected: list) -> None:
@@ -246,6 +250,12 @@ def test_sentence_yields(nlp, text: str, expected: list) -> None:
         "The foundation's own stake in OpenAI is valued at around $130bn.",
         "The deal lands a day after OpenAI, SoftBank and Oracle unveiled Stargate, a venture they said would invest up to US$500 billion in AI infrastructure in the US.",
         "Industry estimates put the cost of a gigawatt of AI capacity at around $50bn, which would put the full 10GW programme in the hundreds of billions.",
+        # a product's, a unit's or a region's sales are part of a company's revenue, and revenue
+        # a company said it would reach is a projection
+        "Keytruda, Merck's cancer drug, generated sales of $25bn last year.",
+        "Nvidia's data centre unit reported revenue of $26.3bn, up 154 per cent.",
+        "Vantor's sales in China fell to $3bn.",
+        "Oracle said its cloud infrastructure revenue would reach $18bn this fiscal year.",
     ],
 )
 def test_not_a_fact(nlp, text: str) -> None:
