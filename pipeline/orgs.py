@@ -420,6 +420,7 @@ def find_mentions(sent: Span, gazetteer: Gazetteer, context: Context) -> list[Or
         ]
         target = (
             _valued_by_its_round(token, mentions)
+            or _round_owner(token, mentions, context)
             or _pronoun_target(token, mentions)
             or (named_before[-1].org if named_before and token.dep_ != "poss" else None)
             or context.salient()
@@ -595,6 +596,22 @@ def _short_form(mention: OrgMention, sent: Span, context: Context) -> OrgMention
 
 
 _ROUND_WORDS = {"round", "investment", "funding", "financing", "raise"}
+
+
+def _round_owner(pronoun: Token, mentions: list[OrgMention], context: Context) -> Org | None:
+    """Whose round "its" means in "Tiger Global and Insight Partners led its largest round":
+    not the investors leading it, but the previous sentence's subject."""
+    noun = pronoun.head
+    if pronoun.dep_ != "poss" or noun.lemma_.lower() not in _ROUND_WORDS or noun.dep_ != "dobj":
+        return None
+    leaders = {
+        m.org.name for m in mentions for c in noun.head.children if c.dep_ == "nsubj"
+        for t in [c, *c.conjuncts] if m.covers(t)
+    }
+    previous = context.last_subject  # "Run:ai was backed by venture investors. X and Y led its round"
+    if not leaders or previous is None or previous.name in leaders:
+        return None
+    return previous
 
 
 def _valued_by_its_round(pronoun: Token, mentions: list[OrgMention]) -> Org | None:

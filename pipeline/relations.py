@@ -183,6 +183,8 @@ def _cue_applies(token: Token, root: Token) -> bool:
     if _in_clause_about(token, root):
         return False
     if _lemma(token) == "put":
+        if any(c.dep_ == "prep" and c.lower_ == "on" for c in token.children):
+            return False  # "the $33bn that investors put on the company": a value, not money in
         return any(c.dep_ == "dobj" and (c.i == root.i or _lemma(c) in FUNDING_NOUNS) for c in token.children)
     if _lemma(token) == "hand":
         return token.pos_ == "VERB"  # "handed OpenAI $1bn", not "shook hands"
@@ -253,6 +255,8 @@ def is_price_or_market_value(root: Token, span: Span, amount: Amount | None = No
     if re.match(r"(?:of|in) (?:net |new |existing )?(?:debt|bonds?|loans?|notes)\b", words):
         return True  # financing, not the deal
     sent = span.sent
+    if root.dep_ in ("nummod", "compound", "nmod") and root.head.lower_ == "fund" and root.head.pos_ == "PROPN":
+        return True  # "SoftBank's $93bn Vision Fund": the size of a fund, not a deal
     if any(t.dep_ == "nsubj" and t.head == sent.root and t.lemma_.lower() in ("stock", "share") for t in sent):
         return True  # "The stock remains below its peak, when Zoom was worth $160bn": market value
     window = doc[max(span.start - 4, span.sent.start) : min(span.end + 4, span.sent.end)]
@@ -988,6 +992,9 @@ def _read_money(
     paid = _paid_for(reader, root, sent, amount)
     if paid is not None:
         return paid, False
+    valued = _value_put_on(reader, root, sent)
+    if valued is not None:
+        return Fact("Valuation", _roles({"company": valued}), amount=amount), False
     classified = classify_money(root, sent, span)
     weak_cue = _weak_cue(root, sent, span)
     values_org = classified is not None and classified[0] == "Valuation" and not _valued_thing_is_deal(classified[1], reader)
@@ -1097,6 +1104,21 @@ def _acquisition_valuing_target(cue: Token, root: Token, sent: Span) -> bool:
         return False
     event = _sentence_event(root, sent)
     return event is not None and event[0] == "Acquisition" and event[1].pos_ == "VERB"
+
+
+def _value_put_on(reader: RoleReader, root: Token, sent: Span) -> list[OrgMention] | None:
+    """The company a figure is "put on" as its value: "the $33bn that investors put on the
+    company in 2021", "investors put $33bn on Revolut"."""
+    verbs = [c for c in root.children if c.dep_ == "relcl" and _lemma(c) == "put"]
+    if root.dep_ == "dobj" and _lemma(root.head) == "put":
+        verbs.append(root.head)
+    for verb in verbs:
+        if not is_asserted(verb, root, sent, "Valuation"):
+            return None
+        company = _prep_orgs(verb, {"on"}, reader.mentions)
+        if company:
+            return company[:1]
+    return None
 
 
 def _values_a_holding(cue: Token) -> bool:

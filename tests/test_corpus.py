@@ -12,7 +12,7 @@ from .conftest import CORPUS
 # The figures when these floors were last set; a regression fails. Rules are tuned on
 # corpus/dev only; corpus/test is scored, never read while writing rules. The test split was
 # renewed in session 3 (corpus/README.md), hence the lower floors than before.
-DEV_FLOOR = {"precision": 0.84, "recall": 0.79, "f1": 0.81}
+DEV_FLOOR = {"precision": 0.85, "recall": 0.79, "f1": 0.82}
 TEST_FLOOR = {"precision": 0.51, "recall": 0.54, "f1": 0.52}
 
 
@@ -20,8 +20,9 @@ TEST_FLOOR = {"precision": 0.51, "recall": 0.54, "f1": 0.52}
 # floors above: lower it as rules improve, never raise it. The extraction issue's target is 0;
 # the 30 dev articles added in session 3 brought it from 0 to 16, session 4 down to 13 (financing, plans said with
 # "would", capital spending, segment sales, pro-forma totals, government contracts), session 6
-# down to 10 (market values in a sentence about the stock; a product's and a unit's sales).
-KNOWN_DISTRACTOR_HITS = 10
+# down to 9 (market values in a sentence about the stock; a product's and a unit's sales; a
+# fund's size).
+KNOWN_DISTRACTOR_HITS = 9
 
 
 @pytest.fixture(scope="module")

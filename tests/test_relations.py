@@ -236,6 +236,24 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             "Oracle has agreed to buy Vantor. At $48 a share, the offer values Vantor at $12bn, including debt.",
             [("Acquisition", {"acquirer": ["Oracle"], "target": ["Vantor"]}, Decimal("12") * B)],
         ),
+        (   # "X and Y led its largest round": "its" is the company the text is about, not X
+            "Microsoft has bought Mistral AI. Before the sale, Mistral AI was backed by venture investors. "
+            "Accel and Index Ventures led its largest round, a US$60 million Series B, in 2021.",
+            [("Investment", {"investor": ["Accel", "Index Ventures"], "investee": ["Mistral AI"]},
+              Decimal("60") * 10**6),
+             ("Acquisition", {"acquirer": ["Microsoft"], "target": ["Mistral AI"]}, None)],
+        ),
+        (   # the size of a fund is no investment
+            "Uber has raised $2bn from the Qatar Investment Authority. The Gulf fund is also a large investor "
+            "in SoftBank's $100bn Vision Fund.",
+            [("Investment", {"investor": ["Qatar Investment Authority"], "investee": ["Uber"]}, Decimal("2") * B)],
+        ),
+        (   # the value investors "put on" a company is a valuation
+            "Vantor has been valued at $20bn after a share sale. The new price is well above the $12bn that "
+            "investors put on the company in 2022.",
+            [("Valuation", {"company": ["Vantor"]}, Decimal("20") * B),
+             ("Valuation", {"company": ["Vantor"]}, Decimal("12") * B)],
+        ),
     ],
 )
 def test_sentence_yields(nlp, text: str, expected: list) -> None:
