@@ -221,7 +221,7 @@ class Context:
         self.recent = [org for org in self.recent if org.name != chosen.name] + [chosen]
 
 
-_DEAL_NOUNS = {"deal", "acquisition", "purchase", "takeover", "transaction", "merger", "investment", "bet"}
+_DEAL_NOUNS = {"deal", "acquisition", "purchase", "takeover", "transaction", "merger", "investment", "bet", "round"}
 
 
 def _deal_owner(sent: Span, mentions: list[OrgMention]) -> Org | None:
@@ -628,6 +628,15 @@ def _valued_by_its_round(pronoun: Token, mentions: list[OrgMention]) -> Org | No
                 for mention in mentions:
                     if any(mention.covers(o) for o in child.children if o.dep_ == "pobj"):
                         return mention.org
+        # "it pulled in €385m in a round led by X, a deal that valued it at $2bn": whoever
+        # raised the round
+        raiser = next((a for a in noun.ancestors if a.pos_ == "VERB"), None)
+        if raiser is not None:
+            for child in raiser.children:
+                if child.dep_ == "nsubj":
+                    for mention in mentions:
+                        if mention.covers(child) and not mention.person:
+                            return mention.org
         return None
     return None
 

@@ -587,6 +587,17 @@ def _investment(reader: RoleReader, cue: Token, root: Token) -> dict[str, list[O
         if investors:
             investors += _also_in_round(reader, cue, investors + investee)
         return {"investor": investors, "investee": investee}
+    led = _led_by(reader, cue)
+    if led is None and _lemma(cue) in ROUND_NOUNS:
+        # "Cohere's $60m round was co-led by …", where the tagger may split "co-led" in three
+        verb = reader._verb_of(cue)
+        doc = cue.doc
+        if verb.lower_ == "co" and verb.i + 2 < len(doc) and _lemma(doc[verb.i + 2]) == "lead":
+            led = _led_by(reader, doc[verb.i + 2], subject_of=verb)
+        else:
+            led = _led_by(reader, verb)
+    if led is not None:
+        return led
     agents, patients = reader.agent_patient(cue, INVESTOR_PREPS, noun_compound_is_patient=lemma == "stake")
     if lemma in ("lead", "co-lead", "participate", "join") and not patients:
         for child in cue.children:
@@ -603,6 +614,27 @@ def _investment(reader: RoleReader, cue: Token, root: Token) -> dict[str, list[O
     if not agents:
         agents = reader._first_before(cue, patients)
     return {"investor": agents, "investee": patients}
+
+
+def _led_by(reader: RoleReader, cue: Token, subject_of: Token | None = None) -> dict[str, list[OrgMention]] | None:
+    """A round "led by" its investors: "Cohere has closed a $50m Series B led by Accel",
+    "Cohere's $60m round was co-led by Accel and GV". The round's owner is its possessor or
+    the subject of the verb whose object it is (``subject_of``: where the passive subject
+    hangs, when not from ``cue``)."""
+    if _lemma(cue) not in ("lead", "co-lead", "colead") or not any(c.dep_ == "agent" for c in cue.children):
+        return None
+    investors = _agent_orgs(cue, reader.mentions)
+    if not investors:
+        return None
+    passive_of = subject_of if subject_of is not None else cue
+    noun = cue.head if cue.dep_ == "acl" else next((c for c in passive_of.children if c.dep_ == "nsubjpass"), None)
+    investee: list[OrgMention] = []
+    if noun is not None:
+        investee = _possessor(noun, reader.mentions)
+        if not investee and noun.dep_ == "dobj":
+            investee, _ = _subject(noun.head, reader.mentions)
+    investee = [m for m in investee if m not in investors]
+    return {"investor": investors + _also_in_round(reader, cue, investors + investee), "investee": investee}
 
 
 def _also_in_round(reader: RoleReader, cue: Token, known: list[OrgMention]) -> list[OrgMention]:
@@ -995,6 +1027,9 @@ def _read_money(
     valued = _value_put_on(reader, root, sent)
     if valued is not None:
         return Fact("Valuation", _roles({"company": valued}), amount=amount), False
+    raised = _secured_from(reader, root, sent)
+    if raised is not None:
+        return Fact("Investment", _roles(raised), amount=amount), False
     classified = classify_money(root, sent, span)
     weak_cue = _weak_cue(root, sent, span)
     values_org = classified is not None and classified[0] == "Valuation" and not _valued_thing_is_deal(classified[1], reader)
@@ -1106,6 +1141,22 @@ def _acquisition_valuing_target(cue: Token, root: Token, sent: Span) -> bool:
     return event is not None and event[0] == "Acquisition" and event[1].pos_ == "VERB"
 
 
+RAISING_VERBS = {"secure", "land", "receive", "obtain", "bag", "win", "collect", "take"}
+
+
+def _secured_from(reader: RoleReader, root: Token, sent: Span) -> dict[str, list[OrgMention]] | None:
+    """Money a company got from named organisations is their investment: "Cohere secured
+    €40m from Bpifrance and Eurazeo". Not a loan ("secured $2bn from lenders")."""
+    verb = root.head
+    if root.dep_ not in ("dobj", "npadvmod") or _lemma(verb) not in RAISING_VERBS or LENDING.search(sent.text):
+        return None
+    investors = _prep_orgs(verb, {"from"}, reader.mentions)
+    if not investors or not is_asserted(verb, root, sent, "Investment"):
+        return None
+    investee, _ = _subject(verb, reader.mentions)
+    return {"investor": investors, "investee": [m for m in investee if m not in investors]}
+
+
 def _value_put_on(reader: RoleReader, root: Token, sent: Span) -> list[OrgMention] | None:
     """The company a figure is "put on" as its value: "the $33bn that investors put on the
     company in 2021", "investors put $33bn on Revolut"."""
@@ -1215,7 +1266,9 @@ def _valued_thing_is_deal(cue: Token, reader: RoleReader | None = None) -> bool:
         return True  # "the offer values Vantor at $12bn": the price of a takeover
     if reader is not None:
         doc = cue.doc
-        if cue.lower_ in ("values", "valuing", "value") and any(
+        # "a deal that valued it at $2bn" too; "a price that valued LinkedIn at …" is the price
+        priced = _lemma(cue.head) in ("price", "bid", "offer")
+        if (cue.lower_ in ("values", "valuing", "value") or (cue.lower_ == "valued" and not priced)) and any(
             cue.i < m.start <= cue.i + 2
             and not m.person
             # "a deal that values the company's equity at $1.3bn": the price, not a valuation

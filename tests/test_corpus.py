@@ -12,7 +12,7 @@ from .conftest import CORPUS
 # The figures when these floors were last set; a regression fails. Rules are tuned on
 # corpus/dev only; corpus/test is scored, never read while writing rules. The test split was
 # renewed in session 3 (corpus/README.md), hence the lower floors than before.
-DEV_FLOOR = {"precision": 0.85, "recall": 0.79, "f1": 0.82}
+DEV_FLOOR = {"precision": 0.85, "recall": 0.80, "f1": 0.82}
 TEST_FLOOR = {"precision": 0.51, "recall": 0.54, "f1": 0.52}
 
 

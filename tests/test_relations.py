@@ -254,6 +254,25 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             [("Valuation", {"company": ["Vantor"]}, Decimal("20") * B),
              ("Valuation", {"company": ["Vantor"]}, Decimal("12") * B)],
         ),
+        (   # money a company secured from named organisations is their investment
+            "Cohere secured $40m from Nvidia and Salesforce Ventures.",
+            [("Investment", {"investor": ["Nvidia", "Salesforce Ventures"], "investee": ["Cohere"]},
+              Decimal("40") * 10**6)],
+        ),
+        (   # a round "led by" its investors belongs to whoever closed it
+            "Cohere has closed a $50m Series B led by Accel.",
+            [("Investment", {"investor": ["Accel"], "investee": ["Cohere"]}, Decimal("50") * 10**6)],
+        ),
+        (   # … or to its possessor, also where the tagger splits "co-led"
+            "Cohere's $60m round was co-led by Accel and GV.",
+            [("Investment", {"investor": ["Accel", "GV"], "investee": ["Cohere"]}, Decimal("60") * 10**6)],
+        ),
+        (   # "a deal that valued it at $2bn" after a round: the raiser's valuation
+            "Cohere is growing fast. It is Cohere's second big round in a year. In May it pulled in $270m in a "
+            "round led by Inovia Capital, a deal that valued it at about $2bn.",
+            [("Valuation", {"company": ["Cohere"]}, Decimal("2") * B),
+             ("Investment", {"investor": ["Inovia Capital"], "investee": ["Cohere"]}, Decimal("270") * 10**6)],
+        ),
     ],
 )
 def test_sentence_yields(nlp, text: str, expected: list) -> None:
