@@ -1064,6 +1064,8 @@ def _read_money(
         # A bare "the $25 billion deal": kind and roles come from a stronger reading.
         return Fact("", {}, amount=amount), True
     kind, cue = classified
+    if kind == "Valuation" and _values_what_is_paid_for(cue):
+        return Fact("", {}, amount=amount), True  # the price of the deal the sentence reports
     if kind == "Valuation" and _acquisition_valuing_target(cue, root, sent):
         kind, cue = _sentence_event(root, sent) or classified
     elif kind == "Valuation" and _valued_thing_is_deal(cue, reader):
@@ -1129,6 +1131,17 @@ def _read_money(
     if kind == "Revenue":
         return Fact("Revenue", _roles(company), amount=_revenue_qualifier(amount, root), metric=_revenue_metric(sent)), False
     return Fact("Valuation", _roles(company), amount=amount), False
+
+
+def _values_what_is_paid_for(cue: Token) -> bool:
+    """ "Pfizer will pay $229 a share for Seagen, valuing it at $43bn": what a price per share
+    values the bought company at is the deal's price, not a valuation."""
+    return (
+        bool(_cue_words(cue) & {"value", "valuing"})
+        and cue.pos_ == "VERB"
+        and cue.dep_ in ("advcl", "xcomp", "conj")
+        and (_lemma(cue.head) in ("pay", "offer") or bool(_cue_words(cue.head) & MONEY_CUES["Acquisition"][0]))
+    )
 
 
 def _acquisition_valuing_target(cue: Token, root: Token, sent: Span) -> bool:

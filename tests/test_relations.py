@@ -273,6 +273,10 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             [("Valuation", {"company": ["Cohere"]}, Decimal("2") * B),
              ("Investment", {"investor": ["Inovia Capital"], "investee": ["Cohere"]}, Decimal("270") * 10**6)],
         ),
+        (   # what a price per share values the bought company at is the deal's price
+            "Pfizer has agreed to buy Seagen. Pfizer will pay $229 a share in cash, valuing Seagen at $43bn.",
+            [("Acquisition", {"acquirer": ["Pfizer"], "target": ["Seagen"]}, Decimal("43") * B)],
+        ),
     ],
 )
 def test_sentence_yields(nlp, text: str, expected: list) -> None:
@@ -297,3 +301,10 @@ def test_sentence_yields(nlp, text: str, expected: list) -> None:
 )
 def test_not_a_fact(nlp, text: str) -> None:
     assert facts(nlp, text) == []
+
+
+def test_a_price_per_share_values_no_company(nlp) -> None:
+    """What a price per share values the bought company at is the deal's price: never a
+    valuation of the company, whether or not the deal itself is read."""
+    found = facts(nlp, "Microsoft will pay $95 a share for Activision, valuing the company at $68.7bn.")
+    assert [f for f in found if f[0] == "Valuation"] == []
