@@ -196,7 +196,12 @@ def _in_clause_about(token: Token, root: Token) -> bool:
     size of: "a $35.3bn deal that … hands the lender its own network" says what the deal
     does, not what kind of deal it is."""
     described = {a.i for a in list(root.ancestors)[:2] if _cue_words(a) & WEAK_CUES}
-    return any(a.dep_ == "relcl" and a.head.i in described for a in [token, *token.ancestors])
+    return any(
+        a.dep_ == "relcl" and a.head.i in described
+        # "a deal that hands …" describes the deal; "a deal to buy capacity" is the deal
+        and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in RELATIVE_PRONOUNS for c in a.children)
+        for a in [token, *token.ancestors]
+    )
 
 
 def classify_money(root: Token, sent: Span, span: Span | None = None) -> tuple[str, Token] | None:
@@ -1096,9 +1101,14 @@ def _read_money(
     if kind == "Acquisition":
         bought = [c for c in cue.children if c.dep_ == "dobj"]
         if bought and not any(_direct_orgs(b, reader.mentions) or reader.unnamed_org(b) for b in bought):
-            if bought[0].i == root.i and _cloud_context(sent, root):
-                # "commits to purchase $30 billion of Azure compute capacity"
+            # "commits to purchase $30bn of Azure compute capacity", "a $14bn deal to buy
+            # computing capacity from CoreWeave"
+            sellers = _prep_orgs(bought[0], {"from"}, reader.mentions) + _prep_orgs(cue, {"from"}, reader.mentions)
+            if (bought[0].i == root.i or sellers) and _cloud_context(sent, root):
                 found = _cloud(reader, cue, root)
+                if not found.get("company") and cue.dep_ in ("relcl", "acl"):
+                    # "Meta has signed a deal to buy …": who signed the deal
+                    found["company"], _ = _subject(reader._verb_of(cue.head), reader.mentions)
                 return Fact("CloudCommitment", _roles(found), amount=amount,
                             duration=_duration_in(sent, quantities)), False
             return None, False  # "$25 billion buys preferred access": no company is bought
@@ -1213,6 +1223,11 @@ def _paid_for(reader: RoleReader, root: Token, sent: Span, amount: Amount) -> Fa
             objects = [g for g in child.children if g.dep_ == "pobj"]
             if any(_lemma(o) in ("stake", "share", "shares", "interest") for o in objects):
                 return None  # a stake is an investment, read by the usual rules
+            payees = [m for c in verb.children if c.dep_ in ("dobj", "dative") for m in _direct_orgs(c, reader.mentions)]
+            if payees and any(o.lower_ in CLOUD_CONTEXT or _lemma(o) in ("capacity", "compute") for o in objects):
+                # "OpenAI will pay Oracle $30bn a year for data centre capacity": a cloud contract
+                payer, _ = _subject(verb, reader.mentions)
+                return Fact("CloudCommitment", _roles({"company": payer, "provider": payees[:1]}), amount=amount)
             targets = [
                 m for o in objects
                 for m in (_direct_orgs(o, reader.mentions) or _orgs_under(o, reader.mentions)[:1] or reader.unnamed_org(o))

@@ -273,6 +273,14 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             [("Valuation", {"company": ["Cohere"]}, Decimal("2") * B),
              ("Investment", {"investor": ["Inovia Capital"], "investee": ["Cohere"]}, Decimal("270") * 10**6)],
         ),
+        (   # "a deal to buy computing capacity from X" is a cloud contract, signed by the subject
+            "Meta has signed a $14bn deal to buy computing capacity from CoreWeave.",
+            [("CloudCommitment", {"company": ["Meta Platforms"], "provider": ["CoreWeave"]}, Decimal("14") * B)],
+        ),
+        (   # paying a company for capacity is a cloud contract with it
+            "OpenAI will pay Oracle $30bn a year for data centre capacity.",
+            [("CloudCommitment", {"company": ["OpenAI"], "provider": ["Oracle"]}, Decimal("30") * B)],
+        ),
         (   # what a price per share values the bought company at is the deal's price
             "Pfizer has agreed to buy Seagen. Pfizer will pay $229 a share in cash, valuing Seagen at $43bn.",
             [("Acquisition", {"acquirer": ["Pfizer"], "target": ["Seagen"]}, Decimal("43") * B)],
