@@ -310,7 +310,8 @@ def _undone(sent: Span) -> bool:
     """Whether the sentence says a deal was undone ("walked away", "called off"); not when the
     undoing is only a possibility ("a fight over whether he could walk away")."""
     for match in UNDONE.finditer(sent.text):
-        span = sent.doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(), alignment_mode="expand")
+        start, end = sent.start_char + match.start(), sent.start_char + match.end()
+        span = sent.doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             return True
         verb = span[0]
@@ -1223,7 +1224,9 @@ def _paid_for(reader: RoleReader, root: Token, sent: Span, amount: Amount) -> Fa
             objects = [g for g in child.children if g.dep_ == "pobj"]
             if any(_lemma(o) in ("stake", "share", "shares", "interest") for o in objects):
                 return None  # a stake is an investment, read by the usual rules
-            payees = [m for c in verb.children if c.dep_ in ("dobj", "dative") for m in _direct_orgs(c, reader.mentions)]
+            payees = [
+                m for c in verb.children if c.dep_ in ("dobj", "dative") for m in _direct_orgs(c, reader.mentions)
+            ]
             if payees and any(o.lower_ in CLOUD_CONTEXT or _lemma(o) in ("capacity", "compute") for o in objects):
                 # "OpenAI will pay Oracle $30bn a year for data centre capacity": a cloud contract
                 payer, _ = _subject(verb, reader.mentions)
