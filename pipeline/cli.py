@@ -7,7 +7,6 @@ import contextlib
 import functools
 import json
 import logging
-import os
 import signal
 import sys
 from pathlib import Path
@@ -477,18 +476,15 @@ def serve(store: str | None, bind: str, timeout: float) -> None:
         raise KeyboardInterrupt  # SIGTERM (kill, systemd, docker stop) stops as cleanly as Ctrl-C
 
     signal.signal(signal.SIGTERM, stop)
+    # Also SIGINT, set here as ingest sets it: a process started in the background by a shell
+    # (`cmd &`, nohup) inherits SIGINT ignored, and Python then leaves it ignored.
+    signal.signal(signal.SIGINT, stop)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
         click.echo("stopped", err=True)
     finally:
         server.close()
-    # A read-only server has nothing left to write once its queries are killed. Leave without
-    # the interpreter's exit handlers: multiprocessing's joins each query process it started and
-    # waits on the forkserver to report them, which under load has kept Ctrl-C waiting past 10 s.
-    sys.stderr.flush()
-    sys.stdout.flush()
-    os._exit(0)
 
 
 @main.command(context_settings=CONTEXT)
