@@ -564,13 +564,18 @@ def _proper_noun_mentions(sent: Span, gazetteer: Gazetteer) -> list[OrgMention]:
     return found
 
 
+def described_as_company(token: Token) -> bool:
+    """Whether the text calls a name a company in apposition: "DeepL, the company behind the
+    translator", "Inphi, a Santa Clara designer of chips"."""
+    return any(c.dep_ == "appos" and GENERIC_NOUN.fullmatch(c.lower_) for c in token.children)
+
+
 def _described_as_org(mention: OrgMention, sent: Span) -> OrgMention:
     """A name the NER missed or called a person or place is an organisation when the text
-    says so in apposition: "DeepL, the company behind the popular translator"."""
+    says so in apposition."""
     if not (mention.guessed or mention.person) or mention.anaphoric:
         return mention
-    head = sent.doc[mention.end - 1]
-    if any(c.dep_ == "appos" and GENERIC_NOUN.fullmatch(c.lower_) for c in head.children):
+    if described_as_company(sent.doc[mention.end - 1]):
         return replace(mention, guessed=False, person=False)
     return mention
 

@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from pipeline.gazetteer import Gazetteer
 from pipeline.model import Amount, Capacity, Duration, Evidence, Fact, Org, QuantityMention
 from pipeline.org_names import NameMatcher, OrgGazetteer, mark_names
-from pipeline.orgs import GENERIC_NOUN, RELATIVE_PRONOUNS, Context, OrgMention, find_mentions
+from pipeline.orgs import RELATIVE_PRONOUNS, Context, OrgMention, described_as_company, find_mentions
 
 logger = logging.getLogger(__name__)
 
@@ -483,12 +483,12 @@ class RoleReader:
             return False
         # "Databricks, the data and AI software company": a place is not described as a company
         head = doc[mention.end - 1]
-        return not any(c.dep_ == "appos" and GENERIC_NOUN.fullmatch(c.lower_) for c in head.children)
+        return not described_as_company(head)
 
     def unnamed_org(self, token: Token) -> list[OrgMention]:
         """A proper noun in a role's own slot that the NER missed ("bought Run:ai"): an
         organisation recognised from context. Not when it is a person, place, date or sum."""
-        described = any(c.dep_ == "appos" and GENERIC_NOUN.fullmatch(c.lower_) for c in token.children)
+        described = described_as_company(token)
         if token.pos_ != "PROPN" or (
             token.ent_type_ in UNNAMED_NOT_ORGS
             # "buy Inphi, a Santa Clara designer of chips", where the NER said nationality
