@@ -23,7 +23,7 @@ from itertools import combinations
 
 from pipeline.gazetteer import Gazetteer
 from pipeline.model import Amount, Fact, Org
-from pipeline.orgs import is_public_body
+from pipeline.orgs import LEGAL_NAME_WORDS, is_public_body
 from pipeline.relations import Reading
 
 REQUIRED = {
@@ -319,10 +319,8 @@ def _valid(fact: Fact, gazetteer: Gazetteer) -> bool:
 
 # Words a company's formal name adds to the name the article goes on to use ("Slack
 # Technologies" is then "Slack").
-CORPORATE_WORDS = {
-    "technologies", "technology", "inc", "inc.", "corp", "corp.", "corporation", "co", "co.",
-    "ltd", "ltd.", "limited", "holdings", "plc", "llc", "ag", "sa", "se", "nv", "ab",
-    "pharmaceuticals", "therapeutics", "biosciences",
+CORPORATE_WORDS = LEGAL_NAME_WORDS | {
+    "inc.", "corp.", "co.", "ltd.", "nv", "ab", "pharmaceuticals", "therapeutics", "biosciences",
 }  # fmt: skip
 
 

@@ -57,11 +57,15 @@ _TITLES = {"chief", "executive", "ceo", "cfo", "founder", "co-founder", "preside
            "chairwoman", "director", "head", "minister", "analyst", "officer", "partner",
            "spokesperson", "spokesman", "spokeswoman"}  # fmt: skip
 _PRONOUNS = {"it", "its", "it's"}
-# Words that end a company's formal name and are no name on their own.
-_NAME_SUFFIXES = {
-    "group", "holdings", "technology", "technologies", "systems", "industries", "international",
-    "inc", "corp", "corporation", "co", "ltd", "limited", "plc", "llc", "ag", "sa", "se",
+# Words that end a company's formal name ("Marvell Technology Group", "Slack Technologies"),
+# shared with consolidate.CORPORATE_WORDS.
+LEGAL_NAME_WORDS = {
+    "technology", "technologies", "holdings", "inc", "corp", "corporation", "co", "ltd", "limited",
+    "plc", "llc", "ag", "sa", "se",
 }  # fmt: skip
+# Of those and a few more, the words that are no name on their own: a run of them after a name
+# belongs to it.
+_NAME_SUFFIXES = LEGAL_NAME_WORDS | {"group", "systems", "industries", "international"}
 RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
 _SERIES = re.compile(r"^(?:the )?Series [A-Z]\d?(?: round)?$", re.IGNORECASE)
 _MODEL_NUMBER = re.compile(r"^[A-Z]{1,4}-?\d{2,}[A-Za-z]{0,3}$")
