@@ -250,22 +250,31 @@ def _deal_owner(sent: Span, mentions: list[OrgMention]) -> Org | None:
 
 def _coordinated_names(span: Span, gazetteer: Gazetteer) -> list[Span]:
     """The names of an ORG entity that is really a list: "Accel and Orbis Investments" →
-    Accel, Orbis Investments. Not for one name with "and" in it that the gazetteer knows, nor
-    when a side is not capitalised ("Research and Development"), nor for two single words
-    neither of which the gazetteer knows."""
+    Accel, Orbis Investments; "Bpifrance, Eurazeo and General Catalyst" → three names. Not for
+    one name with "and" in it that the gazetteer knows, nor when a side is not capitalised
+    ("Research and Development"), nor for two single words joined by "and" neither of which
+    the gazetteer knows, nor for a comma before a legal form ("Sony Group, Inc.")."""
+    if gazetteer.lookup(span.text) is not None:
+        return []
     joints = [t for t in span if t.lower_ == "and" and t.dep_ == "cc"]
-    if len(joints) != 1 or gazetteer.lookup(span.text) is not None:
+    commas = [t for t in span if t.text == "," and span.start < t.i < span.end - 1]
+    if len(joints) > 1 or not (joints or commas):
         return []
-    joint = joints[0]
-    left, right = span.doc[span.start : joint.i], span.doc[joint.i + 1 : span.end]
-    if not left.text or not right.text or not (left.text[0].isupper() and right.text[0].isupper()):
+    if any(span.doc[c.i + 1].lower_.strip(".") in LEGAL_NAME_WORDS for c in commas):
         return []
-    if left[-1].pos_ != "PROPN" or right[0].pos_ != "PROPN":
+    bounds = sorted([*joints, *commas], key=lambda t: t.i)
+    parts, start = [], span.start
+    for joint in bounds:
+        parts.append(span.doc[start : joint.i])
+        start = joint.i + 1
+    parts.append(span.doc[start : span.end])
+    parts = [p for p in parts if len(p)]  # the "and" after a serial comma
+    if len(parts) < 2 or not all(p.text[0].isupper() and p[0].pos_ == "PROPN" and p[-1].pos_ == "PROPN" for p in parts):
         return []
-    known_side = gazetteer.lookup(left.text) or gazetteer.lookup(right.text)
-    if len(left) == len(right) == 1 and not known_side:
+    known = any(gazetteer.lookup(p.text) for p in parts)
+    if not commas and all(len(p) == 1 for p in parts) and not known:
         return []  # "Procter and Gamble", "Marks and Spencer": one name more often than two
-    return [left, right]
+    return parts
 
 
 def _bare(name: str) -> str:

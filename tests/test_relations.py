@@ -33,6 +33,15 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             [("Investment", {"investor": ["Accel", "Nvidia", "Orbis Investments"], "investee": ["Nebius"]},
               Decimal("0.7") * B)],
         ),
+        (   # a comma list the NER reads as one name ("Bpifrance, Eurazeo")
+            "Bpifrance, Eurazeo and General Catalyst invested €385 million in Mistral AI.",
+            [("Investment", {"investor": ["Bpifrance", "Eurazeo", "General Catalyst"], "investee": ["Mistral AI"]},
+              Decimal("0.385") * B)],
+        ),
+        (   # but a comma before a legal form is part of the name
+            "Sony Group, Inc. bought Bungie for $3.6bn.",
+            [("Acquisition", {"acquirer": ["Sony"], "target": ["Bungie"]}, Decimal("3.6") * B)],
+        ),
         (   # "paid … for" marks the bought company, even where the parser calls "for" a dative
             "Gilead paid $11.9bn for Kite Pharma, a cell therapy specialist, in 2017.",
             [("Acquisition", {"acquirer": ["Gilead"], "target": ["Kite Pharma"]}, Decimal("11.9") * B)],
