@@ -53,6 +53,7 @@ _NOUN_SECTORS: dict[str, set[str | None]] = {
 _INVESTOR_NOUNS = {"investor", "backer", "fund"}
 _INVESTING_VERBS = {"invest", "pour", "plough", "plow", "pump", "inject"}
 _BUYING_VERBS = {"buy", "acquire", "pay", "purchase", "snap"}
+_RAISING_VERBS = {"raise", "close", "secure", "complete", "land", "get", "pull", "bring"}
 _TITLES = {"chief", "executive", "ceo", "cfo", "founder", "co-founder", "president", "chairman",
            "chairwoman", "director", "head", "minister", "analyst", "officer", "partner",
            "spokesperson", "spokesman", "spokeswoman"}  # fmt: skip
@@ -507,6 +508,9 @@ def _generic_target(span: Span, noun: str, mentions: list[OrgMention], context: 
         acquirer = context.acquirer()
         if acquirer is not None:
             return acquirer
+    raiser = _raiser_of_valued(span, mentions)
+    if raiser is not None:
+        return raiser
     sectors = _NOUN_SECTORS.get(noun)
     previous = context.last_subject
     subject_like = span.root.dep_ in ("nsubj", "nsubjpass") or (
@@ -527,6 +531,23 @@ def _generic_target(span: Span, noun: str, mentions: list[OrgMention], context: 
         if context._fits(mention.org, sectors):
             return mention.org
     return context.company(sectors, exclude=frozenset(clause_subjects))
+
+
+def _raiser_of_valued(span: Span, mentions: list[OrgMention]) -> Org | None:
+    """What "the company" means in "Cohere raised $500m in a round led by PSP Investments,
+    valuing the company at $5.5bn": whoever raised the money, not the investor named last."""
+    valuing = span.root.head
+    if span.root.dep_ != "dobj" or valuing.lemma_.lower() != "value" or valuing.tag_ != "VBG":
+        return None
+    if valuing.head.lemma_.lower() not in _RAISING_VERBS:
+        return None
+    for child in valuing.head.children:
+        if child.dep_ != "nsubj":
+            continue
+        if child.lower_ in _PRONOUNS:  # "Cohere said it had raised …"
+            return _pronoun_target(child, mentions)
+        return next((m.org for m in mentions if m.covers(child) and not m.person), None)
+    return None
 
 
 _NOT_NAME_POS = {"PRON", "DET", "ADP", "CCONJ", "SCONJ", "AUX", "PART", "NUM", "VERB", "ADV"}

@@ -562,7 +562,9 @@ class RoleReader:
 
 def _investment(reader: RoleReader, cue: Token, root: Token) -> dict[str, list[OrgMention]]:
     lemma = _lemma(cue)
-    if lemma == "raise" or (lemma in ("round", "funding", "financing") and cue.pos_ == "NOUN"):
+    # the tagger sometimes calls "round" an adjective ("closed a $500m round led by …")
+    noun_like = cue.pos_ == "NOUN" or cue.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass")
+    if lemma == "raise" or (lemma in ("round", "funding", "financing") and noun_like):
         # "Anthropic raised $13 billion from X" / "a $13 billion round led by X"
         if lemma == "raise":
             investee, _ = _subject(cue, reader.mentions)
@@ -583,7 +585,11 @@ def _investment(reader: RoleReader, cue: Token, root: Token) -> dict[str, list[O
         # "a $1.1bn funding round for CoreWeave": the roles hang from "round", not "funding"
         noun = cue.head if cue.dep_ == "compound" and _lemma(cue.head) in ROUND_NOUNS else cue
         investors = _agent_orgs(noun, reader.mentions) + _prep_orgs(noun, {"from"}, reader.mentions)
-        investee = _possessor(noun, reader.mentions) or _prep_orgs(noun, {"for", "in", "into"}, reader.mentions)
+        investee = (
+            _possessor(noun, reader.mentions)
+            or _prep_orgs(noun, {"for", "in", "into"}, reader.mentions)
+            or _valued_by_round(noun, reader.mentions)
+        )
         verb = reader._verb_of(cue)
         subject, passive = _subject(verb, reader.mentions)
         if not investee and _lemma(verb) in ("raise", "close", "secure", "complete", "announce", "land", "get"):
@@ -620,6 +626,16 @@ def _investment(reader: RoleReader, cue: Token, root: Token) -> dict[str, list[O
     if not agents:
         agents = reader._first_before(cue, patients)
     return {"investor": agents, "investee": patients}
+
+
+def _valued_by_round(noun: Token, mentions: list[OrgMention]) -> list[OrgMention]:
+    """The company "a $250m round that valued GitHub at $2bn" is in."""
+    for clause in noun.children:
+        if clause.dep_ in ("relcl", "acl") and _lemma(clause) == "value":
+            for child in clause.children:
+                if child.dep_ == "dobj":
+                    return _direct_orgs(child, mentions)
+    return []
 
 
 def _led_by(reader: RoleReader, cue: Token, subject_of: Token | None = None) -> dict[str, list[OrgMention]] | None:
@@ -1096,11 +1112,23 @@ def _read_money(
         if providers and (pledged or _cloud_context(sent, root)):
             return Fact("CloudCommitment", _roles({"company": found["investor"], "provider": providers}),
                         amount=amount, duration=_duration_in(sent, quantities)), False
-        if found["investee"] and all(reader.is_place(m) for m in found["investee"]):
-            return None, False  # "invest $7bn in Iowa": spending in a place, not a stake in a company
+        holding = _lemma(cue) in HOLDINGS or any(_lemma(c) in HOLDINGS for c in cue.children if c.dep_ == "dobj")
+        if found["investee"] and all(reader.is_place(m) for m in found["investee"]) and not holding:
+            # "invest $7bn in Iowa": spending in a place; but a stake is always in a company
+            # ("a 7% stake in Nokia", which the NER calls a place)
+            return None, False
         return Fact("Investment", _roles(found), amount=amount), False
     if kind == "Acquisition":
         bought = [c for c in cue.children if c.dep_ == "dobj"]
+        stakes = [b for b in bought if _lemma(b) in HOLDINGS and _prep_orgs(b, {"in"}, reader.mentions)]
+        if stakes:
+            # "Nvidia bought a stake in Intel for $5bn": buying a minority stake is investing,
+            # buying a majority stake is buying the company
+            buyers, _ = _subject(cue, reader.mentions)
+            company = _prep_orgs(stakes[0], {"in"}, reader.mentions)
+            if _controlling(stakes[0]):
+                return Fact("Acquisition", _roles({"acquirer": buyers, "target": company}), amount=amount), False
+            return Fact("Investment", _roles({"investor": buyers, "investee": company}), amount=amount), False
         if bought and not any(_direct_orgs(b, reader.mentions) or reader.unnamed_org(b) for b in bought):
             # "commits to purchase $30bn of Azure compute capacity", "a $14bn deal to buy
             # computing capacity from CoreWeave"
@@ -1142,6 +1170,19 @@ def _read_money(
     if kind == "Revenue":
         return Fact("Revenue", _roles(company), amount=_revenue_qualifier(amount, root), metric=_revenue_metric(sent)), False
     return Fact("Valuation", _roles(company), amount=amount), False
+
+
+def _controlling(stake: Token) -> bool:
+    """ "a majority stake", "a controlling interest", "a 60% stake": buying control is buying
+    the company."""
+    for child in stake.children:
+        if child.lower_ in ("majority", "controlling"):
+            return True
+        if child.ent_type_ == "PERCENT" or child.lower_ == "%":
+            number = re.match(r"\d+(?:\.\d+)?", child.doc[child.left_edge.i : child.i + 1].text)
+            if number and float(number.group()) > 50:
+                return True
+    return False
 
 
 def _values_what_is_paid_for(cue: Token) -> bool:
@@ -1214,7 +1255,13 @@ def _raises_something_else(cue: Token, root: Token) -> bool:
 def _paid_for(reader: RoleReader, root: Token, sent: Span, amount: Amount) -> Fact | None:
     """ "the $13.7 billion it paid for Whole Foods Market": paying for a company is buying it."""
     verb = next(
-        (t for t in sent if _lemma(t) in ("pay", "spend", "shell") and t.pos_ == "VERB" and dep_distance(root, t) <= 2),
+        (
+            t for t in sent
+            if _lemma(t) in ("pay", "spend", "shell") and t.pos_ == "VERB"
+            # "pay $171 per share in stock, or about $53bn in total, for Hess": the total
+            # coordinated with the way of paying is one edge further
+            and dep_distance(root, t) <= (3 if root.dep_ == "conj" else 2)
+        ),
         None,
     )
     if verb is None or not is_asserted(verb, root, sent, "Acquisition"):
@@ -1277,6 +1324,8 @@ def _cloud_contract(
         ]
         if providers:
             break
+    if not providers:
+        providers = _capacity_used_from(reader, noun)
     if not providers or not is_asserted(head, root, sent, "CloudCommitment"):
         return None
     company = [m for m in _subject(reader._verb_of(head), reader.mentions)[0] if m not in providers]
@@ -1286,6 +1335,23 @@ def _cloud_contract(
         amount=amount,
         duration=_duration_in(sent, quantities),
     )
+
+
+def _capacity_used_from(reader: RoleReader, noun: Token) -> list[OrgMention]:
+    """The provider in "an agreement to use Microsoft Azure capacity" or "a deal to rent
+    GPUs from CoreWeave": a cloud or chip company whose computing the contract buys."""
+    for clause in noun.children:
+        if clause.dep_ not in ("acl", "relcl") or _lemma(clause) not in ("use", "rent", "access", "lease"):
+            continue
+        for thing in (c for c in clause.children if c.dep_ == "dobj"):
+            if not any(t.lower_ in CLOUD_CONTEXT for t in thing.subtree):
+                continue
+            named = _compound_orgs(thing, reader.mentions) + _possessor(thing, reader.mentions)
+            named += _prep_orgs(thing, {"from"}, reader.mentions) + _prep_orgs(clause, {"from"}, reader.mentions)
+            providers = [m for m in named if reader.gazetteer.sector(m.org.name) in ("cloud", "chips")]
+            if providers:
+                return providers[:1]
+    return []
 
 
 def _valued_thing_is_deal(cue: Token, reader: RoleReader | None = None) -> bool:

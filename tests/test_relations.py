@@ -42,6 +42,41 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             "Sony Group, Inc. bought Bungie for $3.6bn.",
             [("Acquisition", {"acquirer": ["Sony"], "target": ["Bungie"]}, Decimal("3.6") * B)],
         ),
+        (   # "valuing the company" after a round means whoever raised it, not its lead investor
+            "Cohere raised $500m in a round led by PSP Investments, valuing the company at $5.5bn.",
+            [("Investment", {"investor": ["PSP Investments"], "investee": ["Cohere"]}, Decimal("0.5") * B),
+             ("Valuation", {"company": ["Cohere"]}, Decimal("5.5") * B)],
+        ),
+        (   # a "round" the tagger calls an adjective, the company it "valued", and who joined it
+            "In 2015 Sequoia Capital led a $250m round that valued GitHub at $2bn; Andreessen Horowitz also took part.",
+            [("Investment", {"investor": ["Andreessen Horowitz", "Sequoia Capital"], "investee": ["GitHub"]},
+              Decimal("0.25") * B),
+             ("Valuation", {"company": ["GitHub"]}, 2 * B)],
+        ),
+        (   # a stake is always in a company, even one the NER calls a place
+            "Nvidia has taken a 7% stake in Nokia for $1bn.",
+            [("Investment", {"investor": ["Nvidia"], "investee": ["Nokia"]}, 1 * B)],
+        ),
+        (   # buying a minority stake is investing ...
+            "Nvidia bought a stake in Intel for $5bn.",
+            [("Investment", {"investor": ["Nvidia"], "investee": ["Intel"]}, 5 * B)],
+        ),
+        (   # ... and buying a majority stake is buying the company
+            "Nvidia bought a 70% stake in Intel for $5bn.",
+            [("Acquisition", {"acquirer": ["Nvidia"], "target": ["Intel"]}, 5 * B)],
+        ),
+        (   # the total coordinated with a price per share
+            "Chevron will pay $171 per share in stock, or about $53bn in total, for Hess.",
+            [("Acquisition", {"acquirer": ["Chevron"], "target": ["Hess"]}, 53 * B)],
+        ),
+        (   # a contract to use or rent a provider's computing
+            "Anthropic has signed a ten-year, $30bn agreement to use Microsoft Azure capacity.",
+            [("CloudCommitment", {"company": ["Anthropic"], "provider": ["Microsoft"]}, 30 * B)],
+        ),
+        (
+            "Meta signed a $14bn deal to rent GPUs from CoreWeave.",
+            [("CloudCommitment", {"company": ["Meta Platforms"], "provider": ["CoreWeave"]}, 14 * B)],
+        ),
         (   # "paid … for" marks the bought company, even where the parser calls "for" a dative
             "Gilead paid $11.9bn for Kite Pharma, a cell therapy specialist, in 2017.",
             [("Acquisition", {"acquirer": ["Gilead"], "target": ["Kite Pharma"]}, Decimal("11.9") * B)],
