@@ -304,6 +304,8 @@ def _add_participants(facts: _Facts, readings: list[Reading]) -> None:
 def _valid(fact: Fact, gazetteer: Gazetteer) -> bool:
     if not _complete(fact):
         return False
+    if fact.kind == "CloudCommitment" and not fact.roles.get("provider"):
+        return False  # "spent $14bn on data centres": spending with no one is capital spending
     if fact.figure is None and not (
         (fact.kind == "Acquisition" and fact.roles.get("acquirer"))
         or (fact.kind == "CloudCommitment" and fact.roles.get("provider"))

@@ -48,6 +48,18 @@ _NOUN_SECTORS: dict[str, set[str | None]] = {
     "startup": {"ai-lab", None}, "start-up": {"ai-lab", None}, "lab": {"ai-lab", None},
     "laboratory": {"ai-lab", None}, "developer": {"ai-lab", None},
     "bank": {"bank"}, "insurer": {None}, "biotech": {"pharma", None},
+    # what a company makes or does, before "company", "group", "maker" or "firm"
+    **{
+        f"{kind} {noun}": sectors
+        for kinds, sectors in (
+            (("software",), {"software", "cloud", None}),
+            (("oil", "energy", "gas"), {"energy", None}),
+            (("drug", "pharmaceutical", "pharma"), {"pharma", None}),
+            (("chip", "semiconductor"), {"chips", "semiconductor-equipment", None}),
+        )
+        for kind in kinds
+        for noun in ("company", "group", "firm", "maker", "giant", "major")
+    },
 }  # fmt: skip
 # Nouns that name the money side of a deal: they point back to an investor.
 _INVESTOR_NOUNS = {"investor", "backer", "fund"}
@@ -116,6 +128,7 @@ class Context:
         self.counts: dict[str, int] = {}
         self.investors: list[str] = []  # organisations seen putting money in, most recent last
         self.acquirers: list[str] = []  # organisations seen buying another, most recent last
+        self.acquired: list[str] = []  # organisations seen bought, most recent last
         self.names: dict[str, str] = {}  # surface seen as a name -> canonical name
         self.history: list[set[str]] = []  # organisations named per sentence, in order
         self.last_subject: Org | None = None  # the previous sentence's subject, if an organisation
@@ -128,9 +141,20 @@ class Context:
                 self.investors.remove(name)
             self.investors.append(name)
 
-    def note_acquirers(self, names: list[str]) -> None:
-        """Remember organisations the text showed buying another: "the buyer" means them."""
+    def note_acquirers(self, names: list[str], targets: list[str]) -> None:
+        """Remember organisations the text showed buying another ("the buyer" means them) and
+        the ones bought."""
         self.acquirers = [n for n in self.acquirers if n not in names] + names
+        self.acquired = [n for n in self.acquired if n not in targets] + targets
+
+    def buyer(self) -> Org | None:
+        """Whom "it" means as the subject of "agreed to buy" right after a sentence about a
+        company being bought: "Ariad was acquired by the Japanese group last year. In January
+        it agreed to buy TiGenix" is about the buyer, not Ariad."""
+        recent = self.salient()
+        if recent is None or recent.name not in self.acquired[-1:]:
+            return None
+        return self.acquirer()
 
     def acquirer(self) -> Org | None:
         """The organisation "the buyer" or "the acquirer" most likely means: the last one seen
@@ -202,6 +226,12 @@ class Context:
         if owner is not None:
             self.last_subject = owner
         if not named:
+            # "… a hunting ground for the Santa Clara group. It bought Mobileye": a sentence
+            # that names no one still brings forward whom it points back to
+            pointed_back = [m for m in mentions if m.anaphoric and not m.person]
+            if pointed_back:
+                chosen = pointed_back[0].org
+                self.recent = [org for org in self.recent if org.name != chosen.name] + [chosen]
             return
         subjects = [
             m for m in named if sent.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")
@@ -432,9 +462,13 @@ def find_mentions(sent: Span, gazetteer: Gazetteer, context: Context) -> list[Or
             if m.end <= token.i and not m.anaphoric and not m.person and m.org.name not in described
             and not _quoted(sent, m)
         ]
+        buying = token.dep_ == "nsubj" and any(  # "it bought", "it agreed to buy"
+            v.lemma_.lower() in _BUYING_VERBS for v in [token.head, *(c for c in token.head.children if c.dep_ == "xcomp")]
+        )
         target = (
             _valued_by_its_round(token, mentions)
             or _round_owner(token, mentions, context)
+            or (context.buyer() if buying and not named_before else None)
             or _pronoun_target(token, mentions)
             or (named_before[-1].org if named_before and token.dep_ != "poss" else None)
             or context.salient()
@@ -454,15 +488,17 @@ def _generic_phrases(sent: Span) -> list[tuple[Span, str]]:
     wrong on long modifier chains."""
     found = []
     for token in sent:
-        noun = token.lower_
+        noun, first = token.lower_, token.i
         if token.i + 1 < sent.end and f"{noun} {sent.doc[token.i + 1].lower_}" in _NOUN_SECTORS:
             continue  # "chip maker": the phrase ends at "maker"
         two = f"{sent.doc[token.i - 1].lower_} {noun}" if token.i > sent.start else ""
         if two in _NOUN_SECTORS:
             noun = two
+        elif token.i - 2 >= sent.start and sent.doc[token.i - 2 : token.i + 1].text.lower() in ("start-up", "start-ups"):
+            noun, first = "start-up", token.i - 2  # the tokenizer splits "start-up" in three
         elif not GENERIC_NOUN.fullmatch(noun) or token.pos_ not in ("NOUN", "PROPN"):
             continue
-        for start in range(token.i - 1, max(sent.start, token.i - 10) - 1, -1):
+        for start in range(first - 1, max(sent.start, first - 10) - 1, -1):
             word = sent.doc[start]
             if word.lower_ in ("the", "this", "that") and word.pos_ in ("DET", "PRON", "SCONJ"):
                 found.append((sent.doc[start : token.i + 1], noun))
@@ -503,8 +539,13 @@ def _generic_target(span: Span, noun: str, mentions: list[OrgMention], context: 
         investor = context.investor()
         if investor is not None:
             return investor
+    previous = context.last_subject
     if span.root.dep_ == "nsubj" and span.root.head.lemma_.lower() in _BUYING_VERBS:
-        # "Last year the company paid $6.5bn for MuleSoft": whoever buys is a buyer
+        # "Last year the company paid $6.5bn for MuleSoft": whoever buys is a buyer. But "Shire
+        # is itself the product of acquisitions. The rare-disease specialist snapped up
+        # Baxalta": the company the previous sentence was about, when it was the subject
+        if previous is not None and not is_public_body(previous.name) and previous.name not in context.investors:
+            return previous
         acquirer = context.acquirer()
         if acquirer is not None:
             return acquirer
@@ -512,7 +553,6 @@ def _generic_target(span: Span, noun: str, mentions: list[OrgMention], context: 
     if raiser is not None:
         return raiser
     sectors = _NOUN_SECTORS.get(noun)
-    previous = context.last_subject
     subject_like = span.root.dep_ in ("nsubj", "nsubjpass") or (
         span.root.dep_ == "poss" and span.root.head.dep_ in ("nsubj", "nsubjpass")  # "The company's record"
     )
@@ -559,6 +599,8 @@ def _capitalised_name(token: Token) -> bool:
     only as a proper noun, and an all-capitals dateline ("WALTHAM, Mass. —") not at all."""
     if token.ent_type_ not in ("", "CARDINAL") or not token.text[:1].isupper() or not token.text[:1].isalpha():
         return False
+    if re.fullmatch(r"[A-Z]{2,}s", token.text):
+        return False  # a plural abbreviation: "PPAs", "GPUs", "CEOs"
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     if token.is_stop or token.pos_ == "NUM":
         # "One Medical": a capitalised number or stop word may open a name
@@ -566,7 +608,8 @@ def _capitalised_name(token: Token) -> bool:
     if token.is_sent_start and token.is_upper and following is not None and following.text == ",":
         return False
     if token.is_sent_start or (token.i > 0 and token.doc[token.i - 1].text in ("\n", "\n\n", ":", '"', "“")):
-        return token.pos_ == "PROPN"
+        # "Poolside, a start-up building AI models, …": the tagger took the name for an adverb
+        return token.pos_ == "PROPN" or described_as_company(token)
     return token.pos_ not in _NOT_NAME_POS
 
 
@@ -601,7 +644,14 @@ def _proper_noun_mentions(sent: Span, gazetteer: Gazetteer) -> list[OrgMention]:
 def described_as_company(token: Token) -> bool:
     """Whether the text calls a name a company in apposition: "DeepL, the company behind the
     translator", "Inphi, a Santa Clara designer of chips"."""
-    return any(c.dep_ == "appos" and GENERIC_NOUN.fullmatch(c.lower_) for c in token.children)
+    if any(c.dep_ == "appos" and GENERIC_NOUN.fullmatch(c.lower_) for c in token.children):
+        return True
+    # By word order, where the parse went wrong: "Poolside, a start-up building AI models"
+    doc = token.doc
+    if token.i + 2 >= len(doc) or doc[token.i + 1].text != "," or doc[token.i + 2].lower_ not in ("a", "an", "the"):
+        return False
+    words = [t.lower_ for t in doc[token.i + 3 : min(token.i + 9, len(doc))]]
+    return any(GENERIC_NOUN.fullmatch(w) for w in words) or "start" in words[:4]
 
 
 def _described_as_org(mention: OrgMention, sent: Span) -> OrgMention:

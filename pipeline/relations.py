@@ -163,7 +163,10 @@ def _lemma(token: Token) -> str:
 
 
 def _cue_words(token: Token) -> set[str]:
-    return {_lemma(token), token.lower_}
+    words = {_lemma(token), token.lower_}
+    if "take" in words and any(c.lower_ == "private" for c in token.children):
+        words.add("buyout")  # "agreed to take Zeal private"
+    return words
 
 
 def _adjacent_noun(span: Span) -> Token | None:
@@ -1200,8 +1203,8 @@ def _acquisition_valuing_target(cue: Token, root: Token, sent: Span) -> bool:
     """ "Acceleron has agreed to be acquired by Merck …, a deal that values the Cambridge
     biotech at $11.5bn": what a takeover values its target at is the price. (An investment
     "in a deal that values Scale at $29bn" gives Scale's valuation.)"""
-    if _lemma(cue) != "value" or cue.dep_ != "relcl" or not (_cue_words(cue.head) & WEAK_CUES):
-        return False
+    if _lemma(cue) != "value" or cue.dep_ not in ("relcl", "acl") or not (_cue_words(cue.head) & WEAK_CUES):
+        return False  # "a deal that values …", "a deal valuing …"
     event = _sentence_event(root, sent)
     return event is not None and event[0] == "Acquisition" and event[1].pos_ == "VERB"
 
@@ -1436,8 +1439,10 @@ class DealRelations:
             context.note_investors(
                 [o.name for r in found if r.fact.kind in ("Investment", "Participants") for o in r.fact.roles.get("investor", ())]
             )
+            bought = [r.fact for r in found if r.fact.kind == "Acquisition"]
             context.note_acquirers(
-                [o.name for r in found if r.fact.kind == "Acquisition" for o in r.fact.roles.get("acquirer", ())]
+                [o.name for f in bought for o in f.roles.get("acquirer", ())],
+                [o.name for f in bought for o in f.roles.get("target", ())],
             )
             context.update(sent, mentions)
         doc._.relations = add_details(consolidate(readings, self.gazetteer), doc, self.gazetteer)

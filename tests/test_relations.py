@@ -77,6 +77,43 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             "Meta signed a $14bn deal to rent GPUs from CoreWeave.",
             [("CloudCommitment", {"company": ["Meta Platforms"], "provider": ["CoreWeave"]}, 14 * B)],
         ),
+        (   # a sentence that names no one still brings forward whom "the Santa Clara group" means
+            "Intel walked away from its deal for Tower Semiconductor. Tower's chief executive said the company "
+            "would keep growing. Israel has long been a hunting ground for the Santa Clara group. "
+            "It bought Mobileye for $15.3bn in 2017.",
+            [("Acquisition", {"acquirer": ["Intel"], "target": ["Mobileye"]}, Decimal("15.3") * B)],
+        ),
+        (   # the company the previous sentence was about, not the last buyer, "snapped up" the next
+            "Takeda agreed to buy Shire for £46bn. Shire is itself the product of a string of acquisitions. "
+            "The rare-disease specialist snapped up Baxalta for $32bn in 2016.",
+            [("Acquisition", {"acquirer": ["Takeda"], "target": ["Shire"]}, 46 * B),
+             ("Acquisition", {"acquirer": ["Shire"], "target": ["Baxalta"]}, 32 * B)],
+        ),
+        (   # after "X was acquired by Y", "it agreed to buy" is the buyer Y, not X
+            "Takeda agreed to buy Shire for £46bn. Takeda, too, has been on the hunt. Ariad Pharmaceuticals was "
+            "acquired by the Japanese group last year for $5.2bn. In January it agreed to buy TiGenix for €520m.",
+            [("Acquisition", {"acquirer": ["Takeda"], "target": ["Shire"]}, 46 * B),
+             ("Acquisition", {"acquirer": ["Takeda"], "target": ["Ariad Pharmaceuticals"]}, Decimal("5.2") * B),
+             ("Acquisition", {"acquirer": ["Takeda"], "target": ["TiGenix"]}, Decimal("0.52") * B)],
+        ),
+        (   # a first word the tagger calls an adverb is a name when an apposition calls it a company
+            "Poolside, a start-up building AI models that write software, has raised $500 million.",
+            [("Investment", {"investee": ["Poolside"]}, Decimal("0.5") * B)],
+        ),
+        (   # taking a company private is buying it, and the deal's value is its price
+            "EQT agreed to take Zeal private in a deal valuing it at $1.2bn.",
+            [("Acquisition", {"acquirer": ["EQT"], "target": ["Zeal"]}, Decimal("1.2") * B)],
+        ),
+        (   # "the software company" is the software company named before, not the asset manager
+            "Brookfield will build wind farms for Microsoft. Brookfield said the projects would cost $10bn, and "
+            "Brookfield will own them. For Microsoft, the deal is part of an effort to keep its climate promises "
+            "while its electricity use soars. The software company reported revenue of $60bn.",
+            [("Revenue", {"company": ["Microsoft"]}, 60 * B)],
+        ),
+        (   # spending with no provider named is capital spending, not a cloud commitment
+            "Microsoft spent $14bn on data centres in its latest quarter.",
+            [],
+        ),
         (   # "paid … for" marks the bought company, even where the parser calls "for" a dative
             "Gilead paid $11.9bn for Kite Pharma, a cell therapy specialist, in 2017.",
             [("Acquisition", {"acquirer": ["Gilead"], "target": ["Kite Pharma"]}, Decimal("11.9") * B)],
