@@ -154,6 +154,12 @@ def keep_dotted_names(nlp: Language) -> None:
     nlp.tokenizer.token_match = token_match
 
 
+def split_unit_full_stops(nlp: Language) -> None:
+    """Make "$400m." end a sentence: spaCy's English exceptions keep "m." (and "k.", "b.") as
+    one abbreviation token, so "Nubank raised $400m. Investors …" stayed one sentence."""
+    nlp.tokenizer.rules = {k: v for k, v in nlp.tokenizer.rules.items() if k not in ("m.", "k.", "b.")}
+
+
 def load_nlp(model: str = "en_core_web_sm", gazetteer_path: str = "", prefilter: bool = True) -> Language:
     """Load spaCy with the dealgraph components; the same arguments, however passed, reuse
     one pipeline (and forked worker processes inherit it).
@@ -177,6 +183,7 @@ def _load_nlp(model: str, gazetteer_path: str, prefilter: bool) -> Language:
     # apart, which loaded a second pipeline in every worker.
     nlp = _load_base(model)
     keep_dotted_names(nlp)
+    split_unit_full_stops(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("dealgraph_line_breaks_v1", name="line_breaks", before="parser")
     nlp.add_pipe(

@@ -47,7 +47,7 @@ _NOUN_SECTORS: dict[str, set[str | None]] = {
     "cloud provider": {"cloud"}, "hyperscaler": {"cloud"}, "drugmaker": {"pharma"},
     "startup": {"ai-lab", None}, "start-up": {"ai-lab", None}, "lab": {"ai-lab", None},
     "laboratory": {"ai-lab", None}, "developer": {"ai-lab", None},
-    "bank": {"bank"}, "insurer": {None}, "biotech": {"pharma", None},
+    "bank": {"bank", None}, "insurer": {None}, "biotech": {"pharma", None},
     # what a company makes or does, before "company", "group", "maker" or "firm"
     **{
         f"{kind} {noun}": sectors
@@ -129,9 +129,11 @@ class Context:
         self.investors: list[str] = []  # organisations seen putting money in, most recent last
         self.acquirers: list[str] = []  # organisations seen buying another, most recent last
         self.acquired: list[str] = []  # organisations seen bought, most recent last
+        self.parties: set[str] = set()  # organisations seen filling a role of a deal
         self.names: dict[str, str] = {}  # surface seen as a name -> canonical name
         self.history: list[set[str]] = []  # organisations named per sentence, in order
         self.last_subject: Org | None = None  # the previous sentence's subject, if an organisation
+        self.lead: Org | None = None  # the first sentence's subject organisation: what the article is about
 
     def note_investors(self, names: list[str]) -> None:
         """Remember organisations the text showed investing: "the investor" may mean them,
@@ -191,6 +193,11 @@ class Context:
             return max((n for n, names in enumerate(self.history) if org.name in names), default=-1)
 
         recent_names = set().union(*self.history[-RECENT_SENTENCES:]) if self.history else set()
+        if self.lead is not None and all(
+            self.counts.get(o.name, 0) < 2 for o in self.recent if o.name in recent_names and usable(o)
+        ):
+            # what the article is about stays in view, against a company named only in passing
+            recent_names.add(self.lead.name)
         for pool in ([o for o in self.recent if o.name in recent_names], self.recent):
             candidates = [o for o in pool if usable(o)]
             if candidates:
@@ -222,6 +229,8 @@ class Context:
             )
         ]
         self.last_subject = root_subjects[0].org if root_subjects else None
+        if self.lead is None and not self.recent and named:
+            self.lead = (root_subjects or named)[0].org
         owner = _deal_owner(sent, mentions)
         if owner is not None:
             self.last_subject = owner
@@ -313,9 +322,19 @@ def _bare(name: str) -> str:
     return re.sub(r"^the |['’]s$", "", name.lower().strip()).strip(" .")
 
 
+def _trimmed(ent: Span) -> Span:
+    """An entity without a list's joint the NER swept in: "Verde Asset Management and"."""
+    end = ent.end
+    while end > ent.start + 1 and ent.doc[end - 1].lower_ in ("and", "&", ",", "or"):
+        end -= 1
+    if end == ent.end:
+        return ent
+    return Span(ent.doc, ent.start, end, label=ent.label, kb_id=ent.kb_id, span_id=ent.id)
+
+
 def _name_mentions(sent: Span, gazetteer: Gazetteer) -> list[OrgMention]:
     mentions = []
-    for ent in sent.ents:
+    for ent in map(_trimmed, sent.ents):
         maker = ent.ent_id_ if ent.label_ == "PRODUCT" and ent.ent_id_ else gazetteer.maker(ent.text)
         if maker is not None:
             # "capacity for Claude": a product stands for its maker
@@ -478,6 +497,8 @@ def find_mentions(sent: Span, gazetteer: Gazetteer, context: Context) -> list[Or
     return sorted(mentions, key=lambda m: m.start)
 
 
+# "the combined company", "the enlarged group": no organisation that exists yet
+_NOT_YET_FORMED = {"combined", "merged", "enlarged", "joint"}
 _MODIFIER_POS = {"ADJ", "NOUN", "PROPN", "PUNCT", "NUM", "ADV", "X", "SYM"}
 
 
@@ -501,10 +522,13 @@ def _generic_phrases(sent: Span) -> list[tuple[Span, str]]:
         for start in range(first - 1, max(sent.start, first - 10) - 1, -1):
             word = sent.doc[start]
             if word.lower_ in ("the", "this", "that") and word.pos_ in ("DET", "PRON", "SCONJ"):
-                found.append((sent.doc[start : token.i + 1], noun))
+                phrase = sent.doc[start : token.i + 1]
+                if not any(t.lower_ in _NOT_YET_FORMED for t in phrase):
+                    found.append((phrase, noun))
                 break
-            if word.pos_ not in _MODIFIER_POS or word.lower_ in ("a", "an", "its", "their"):
-                break
+            modifier = word.pos_ in _MODIFIER_POS or (word.dep_ == "amod" and word.tag_ in ("VBN", "VBG"))
+            if not modifier or word.lower_ in ("a", "an", "its", "their"):
+                break  # ("based" in "the New York-based company" is a participle)
     return found
 
 

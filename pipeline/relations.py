@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -120,7 +120,7 @@ MARKET_VALUE = re.compile(
 )
 LENDING = re.compile(
     r"\bfrom (?:\w+ ){0,3}(?:lenders|banks)\b|\bin (?:\w+ )?loans\b|\b(?:debt financing|credit (?:facility|line)"
-    r"|loan facility|collateral|borrow\w*|bond (?:market|sale|issue)s?|rights issue|new debt|debt sales?"
+    r"|(?:loan|financing|debt) facility|secured against|collateral|borrow\w*|bond (?:market|sale|issue)s?|rights issue|new debt|debt sales?"
     r"|cash on hand)\b",
     re.IGNORECASE,
 )
@@ -464,10 +464,13 @@ def _noun_chain(root: Token) -> list[Token]:
 class RoleReader:
     """Reads the organisations playing each role around one cue token."""
 
-    def __init__(self, sent: Span, mentions: list[OrgMention], gazetteer: Gazetteer) -> None:
+    def __init__(
+        self, sent: Span, mentions: list[OrgMention], gazetteer: Gazetteer, parties: frozenset[str] = frozenset()
+    ) -> None:
         self.sent = sent
         self.mentions = mentions
         self.gazetteer = gazetteer
+        self.parties = parties  # names the text has already shown taking part in a deal
         self.guessed_position = False  # a role was filled by word order, not syntax
 
     def _verb_of(self, token: Token) -> Token:
@@ -482,8 +485,8 @@ class RoleReader:
         doc = self.sent.doc
         if not (mention.guessed and doc[mention.start].ent_type_ in ("GPE", "LOC")):
             return False
-        if self.gazetteer.lookup(mention.org.name) is not None:
-            return False
+        if self.gazetteer.lookup(mention.org.name) is not None or mention.org.name in self.parties:
+            return False  # "Nubank raised $400m. … invested $50m in Nubank": no place
         # "Databricks, the data and AI software company": a place is not described as a company
         head = doc[mention.end - 1]
         return not described_as_company(head)
@@ -765,6 +768,9 @@ def _about_company(reader: RoleReader, cue: Token, root: Token) -> list[OrgMenti
 
 
 SEGMENT_NOUNS = {"unit", "division", "segment", "business", "arm", "subsidiary", "operation", "operations"}
+# Kinds of revenue that are a part of the whole: "product revenue", "advertising sales"
+PART_REVENUE_WORDS = {"product", "subscription", "service", "services", "advertising", "ad", "licence", "license",
+                      "hardware", "segment"}  # fmt: skip
 PRODUCT_NOUNS = {"drug", "medicine", "treatment", "therapy", "vaccine", "product", "brand", "game", "app", "device"}
 
 
@@ -779,6 +785,8 @@ def _part_of_revenue(reader: RoleReader, cue: Token, company: list[OrgMention]) 
                 o.ent_type_ in ("GPE", "LOC") for o in prep.children if o.dep_ == "pobj"
             ):
                 return True
+    if any(c.dep_ in ("compound", "amod") and _lemma(c) in PART_REVENUE_WORDS for c in cue.children):
+        return True  # "Product revenue … grew 34 per cent to $789.6m"
     verb = reader._verb_of(cue)
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if any(
@@ -864,6 +872,11 @@ def _duration_in(sent: Span, quantities: list[tuple[Span, QuantityMention]]) -> 
     return None
 
 
+def _cited_source(token: Token) -> bool:
+    """Whether a name stands in an "according to …" phrase."""
+    return any(a.lower_ == "according" for a in token.ancestors)
+
+
 def read_sentence(
     sent: Span,
     index: int,
@@ -873,7 +886,9 @@ def read_sentence(
 ) -> tuple[list[Reading], list[OrgMention]]:
     """Every fact reading of one sentence, and its organisation mentions."""
     mentions = find_mentions(sent, gazetteer, context)
-    reader = RoleReader(sent, mentions, gazetteer)
+    # "…, according to the Association for Private Capital Investment": a source, not a party
+    parties = [m for m in mentions if not _cited_source(sent.doc[m.end - 1])]
+    reader = RoleReader(sent, parties, gazetteer, frozenset(context.parties))
     evidence = Evidence(sent.text, sent.start_char, sent.end_char)
     readings: list[Reading] = []
     for span, mention in quantities:
@@ -915,7 +930,8 @@ def read_sentence(
         if choice is not None:
             choice.evidence.append(evidence)
             readings.append(Reading(choice, index, figureless=True, mention_start=sent.start_char))
-    return readings, mentions
+    cited = [m for m in mentions if m not in parties]
+    return readings, sorted(reader.mentions + cited, key=lambda m: m.start)
 
 
 INVESTOR_WORDS = {"investor", "investors", "backer", "backers", "participant", "participants", "shareholder", "shareholders"}
@@ -959,19 +975,22 @@ def _round_participants(reader: RoleReader, sent: Span) -> list[OrgMention]:
         subject, passive = _subject(token, reader.mentions)
         if lemma in LEAD_VERBS and about_round:
             add(_agent_orgs(token, reader.mentions) if passive else subject + named_before(token))
-        elif lemma in ("put", "invest", "chip") and (
+        elif lemma in ("put", "invest", "chip", "pour", "pump", "plough") and (
             any(_lemma(c) in FUNDING_NOUNS for c in token.children if c.dep_ == "dobj")
             or any(c.lower_ in ("in", "also") for c in token.children)
         ) and any(t.lower_ in ("also", "too", "other", "others") for t in sent):
             add(subject + named_before(token))  # "X, Y and Z also put money in"
         elif lemma == "invest" and not [c for c in token.children if c.dep_ in ("dobj", "prep", "dative")] and subject:
             # "Andreessen Horowitz, Sequoia Capital and SV Angel invested, as did NFDG"
-            add(subject + named_before(token))
-            for child in token.children:
-                if child.dep_ == "advcl" and any(g.lower_ == "as" for g in child.children):
-                    add([m for c in child.children if c.dep_ == "nsubj" for m in _direct_orgs(c, reader.mentions)])
+            add(subject + named_before(token) + _as_did(token, reader.mentions))
         elif lemma == "take" and any(c.lower_ == "part" for c in token.children):
-            add([m for c in token.children if c.dep_ == "nsubj" for m in _direct_orgs(c, reader.mentions)] or subject)
+            # "Google, Amazon and IBM all took part, as did Sound Ventures"
+            named = [m for c in token.children if c.dep_ == "nsubj" for m in _direct_orgs(c, reader.mentions)]
+            add((named or subject) + _as_did(token, reader.mentions))
+        elif lemma == "add" and any(
+            c.lower_ == "to" and any(_lemma(o) in HOLDINGS for o in c.children) for c in token.children
+        ):
+            add(subject + named_before(token))  # "Sequoia and Smash Capital added to their stakes"
         elif lemma in ("come", "join", "sign") and any(
             c.lower_ == "as" and any(g.lower_ in INVESTOR_WORDS for g in c.subtree) for c in token.children
         ):
@@ -981,6 +1000,14 @@ def _round_participants(reader: RoleReader, sent: Span) -> list[OrgMention]:
                 if child.dep_ in ("dobj", "attr"):
                     add(_direct_orgs(child, reader.mentions))
     return found
+
+
+def _as_did(verb: Token, mentions: list[OrgMention]) -> list[OrgMention]:
+    """The organisations of an "as did X" clause after a verb of taking part."""
+    return [
+        m for clause in verb.children if clause.dep_ == "advcl" and any(g.lower_ == "as" for g in clause.children)
+        for c in clause.children if c.dep_ == "nsubj" for m in _direct_orgs(c, mentions)
+    ]
 
 
 PROVIDER_CHOICE = re.compile(
@@ -1115,6 +1142,8 @@ def _read_money(
         if providers and (pledged or _cloud_context(sent, root)):
             return Fact("CloudCommitment", _roles({"company": found["investor"], "provider": providers}),
                         amount=amount, duration=_duration_in(sent, quantities)), False
+        if not found["investee"] and _aggregate(cue):
+            return None, False  # "venture funding in the region topped $4bn": a market total
         holding = _lemma(cue) in HOLDINGS or any(_lemma(c) in HOLDINGS for c in cue.children if c.dep_ == "dobj")
         if found["investee"] and all(reader.is_place(m) for m in found["investee"]) and not holding:
             # "invest $7bn in Iowa": spending in a place; but a stake is always in a company
@@ -1173,6 +1202,26 @@ def _read_money(
     if kind == "Revenue":
         return Fact("Revenue", _roles(company), amount=_revenue_qualifier(amount, root), metric=_revenue_metric(sent)), False
     return Fact("Valuation", _roles(company), amount=amount), False
+
+
+AGGREGATE_NOUNS = {
+    "region", "sector", "industry", "market", "country", "world", "space", "field",
+    "start-ups", "startups", "companies", "firms", "businesses",
+}  # fmt: skip
+
+
+def _aggregate(cue: Token) -> bool:
+    """Whether money is counted over a whole market: "funding in the region", "funding in
+    Latin America", "money into Latin American start-ups"."""
+    def word(noun: Token) -> str:  # the tokenizer splits "start-ups" in three
+        doc = noun.doc
+        return doc[noun.i - 2 : noun.i + 1].text.lower() if noun.i >= 2 and doc[noun.i - 1].text == "-" else noun.lower_
+
+    return any(
+        c.dep_ == "prep" and c.lower_ in ("in", "into", "across")
+        and any(word(o) in AGGREGATE_NOUNS or o.ent_type_ in ("GPE", "LOC") for o in c.children if o.dep_ == "pobj")
+        for c in cue.children
+    )
 
 
 def _controlling(stake: Token) -> bool:
@@ -1436,6 +1485,14 @@ class DealRelations:
         for index, sent in enumerate(doc.sents):
             found, mentions = read_sentence(sent, index, doc._.quantities, self.gazetteer, context)
             readings += found
+            # A name the NER called a person or place that fills a deal role is an organisation
+            # from here on: "Berkshire Hathaway has taken a stake in Nubank" makes "it" and "the
+            # lender" able to mean Nubank later.
+            parties = {o.name for r in found for orgs in r.fact.roles.values() for o in orgs}
+            context.parties |= parties
+            mentions = [
+                replace(m, person=False, guessed=False) if m.person and m.org.name in parties else m for m in mentions
+            ]
             context.note_investors(
                 [o.name for r in found if r.fact.kind in ("Investment", "Participants") for o in r.fact.roles.get("investor", ())]
             )

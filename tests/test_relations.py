@@ -114,6 +114,55 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             "Microsoft spent $14bn on data centres in its latest quarter.",
             [],
         ),
+        (   # "as did X" after "took part"; "also poured money in"; "added to their stakes"
+            "Hugging Face has raised $235m in a round led by Salesforce Ventures. Google, Amazon and IBM all "
+            "took part, as did Sound Ventures, the fund co-founded by the actor Ashton Kutcher.",
+            [("Investment", {"investor": ["Amazon", "Google", "IBM", "Salesforce Ventures", "Sound Ventures"],
+                             "investee": ["Hugging Face"]}, Decimal("0.235") * B)],
+        ),
+        (
+            "Crusoe has raised $600m in a round led by Founders Fund. Fidelity, Mubadala and Ribbit Capital "
+            "also poured money in, Crusoe said on Thursday.",
+            [("Investment", {"investor": ["Fidelity", "Founders Fund", "Mubadala", "Ribbit Capital"],
+                             "investee": ["Crusoe"]}, Decimal("0.6") * B)],
+        ),
+        (
+            "ElevenLabs has raised $180m in a round led by ICONIQ Growth. Sequoia Capital and Smash Capital, "
+            "which had backed the company before, added to their stakes.",
+            [("Investment", {"investor": ["ICONIQ Growth", "Sequoia Capital", "Smash Capital"],
+                             "investee": ["ElevenLabs"]}, Decimal("0.18") * B)],
+        ),
+        (   # a name the NER calls a place is a company once it takes part in a deal
+            "Berkshire Hathaway has taken a stake in Nubank, putting $500 million into the São Paulo-based "
+            "digital bank. It values the lender at $30 billion.",
+            [("Investment", {"investor": ["Berkshire Hathaway"], "investee": ["Nubank"]}, Decimal("0.5") * B),
+             ("Valuation", {"company": ["Nubank"]}, 30 * B)],
+        ),
+        (
+            "Nubank raised $400m last year. Absoluto Partners invested $50m in Nubank.",
+            [("Investment", {"investee": ["Nubank"]}, Decimal("0.4") * B),
+             ("Investment", {"investor": ["Absoluto Partners"], "investee": ["Nubank"]}, Decimal("0.05") * B)],
+        ),
+        (   # "$400m." ends a sentence; money counted over a market is no one's round
+            "Nubank raised $400m. Investors have poured money into Latin American start-ups over the past year: "
+            "venture funding in the region topped $4bn in 2020.",
+            [("Investment", {"investee": ["Nubank"]}, Decimal("0.4") * B)],
+        ),
+        (   # and whoever a figure is quoted from is no party to it
+            "Nubank raised $400m. Venture funding in Latin America topped $4bn in 2020, according to the "
+            "Association for Private Capital Investment in Latin America.",
+            [("Investment", {"investee": ["Nubank"]}, Decimal("0.4") * B)],
+        ),
+        (   # a kind of revenue ("product revenue") is a part of the whole
+            "Snowflake reported revenue of $829m for the quarter. Product revenue, the usage-based fees that "
+            "make up the bulk of its sales, grew 34 per cent to $789.6m.",
+            [("Revenue", {"company": ["Snowflake"]}, Decimal("0.829") * B)],
+        ),
+        (   # a loan facility is borrowing, not investment
+            "Lambda raised $480m in a round led by Andra Capital. In April it also arranged a $500m financing "
+            "facility with Macquarie Group, secured against the Nvidia chips it was buying.",
+            [("Investment", {"investor": ["Andra Capital"], "investee": ["Lambda"]}, Decimal("0.48") * B)],
+        ),
         (   # "paid … for" marks the bought company, even where the parser calls "for" a dative
             "Gilead paid $11.9bn for Kite Pharma, a cell therapy specialist, in 2017.",
             [("Acquisition", {"acquirer": ["Gilead"], "target": ["Kite Pharma"]}, Decimal("11.9") * B)],
