@@ -78,7 +78,11 @@ LEGAL_NAME_WORDS = {
 }  # fmt: skip
 # Of those and a few more, the words that are no name on their own: a run of them after a name
 # belongs to it.
-_NAME_SUFFIXES = LEGAL_NAME_WORDS | {"group", "systems", "industries", "international"}
+_NAME_SUFFIXES = LEGAL_NAME_WORDS | {
+    "group", "systems", "industries", "international",
+    # an investor's ("Bain Capital" + "Ventures", "Premji" + "Invest")
+    "ventures", "capital", "partners", "invest", "investments", "management", "growth",
+}  # fmt: skip
 RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
 _SERIES = re.compile(r"^(?:the )?Series [A-Z]\d?(?: round)?$", re.IGNORECASE)
 _MODEL_NUMBER = re.compile(r"^[A-Z]{1,4}-?\d{2,}[A-Za-z]{0,3}$")
@@ -388,6 +392,32 @@ def _name_mentions(sent: Span, gazetteer: Gazetteer) -> list[OrgMention]:
     return mentions
 
 
+def _joined_suffixes(mentions: list[OrgMention], sent: Span, gazetteer: Gazetteer) -> list[OrgMention]:
+    """Join a name to the words after it that are no name on their own, where the NER split
+    them: "Marvell Technology" + "Group", "Bain Capital" + "Ventures", "Premji" + "Invest". The
+    whole names another organisation when the gazetteer says so or when the words are not a
+    legal form ("Bain Capital Ventures" is not "Bain Capital")."""
+    joined: list[OrgMention] = []
+    for mention in mentions:
+        before = joined[-1] if joined else None
+        words = [t.lower_.strip(".") for t in sent.doc[mention.start : mention.end]]
+        if before is None or before.end != mention.start or before.anaphoric or mention.anaphoric or not all(
+            w in _NAME_SUFFIXES for w in words
+        ):
+            joined.append(mention)
+            continue
+        whole = sent.doc[before.start : mention.end].text
+        known = gazetteer.lookup(whole)
+        if known is not None:
+            org = Org(known.name, whole)
+        elif all(w in LEGAL_NAME_WORDS | {"group"} for w in words):
+            org = before.org
+        else:
+            org = Org(gazetteer.canonical(whole), whole)
+        joined[-1] = replace(before, end=mention.end, org=org, guessed=before.guessed and mention.guessed)
+    return joined
+
+
 def _owner_prefix(name: str) -> str:
     """A name without a possessive place in front: "Abu Dhabi's MGX" is MGX.
 
@@ -440,15 +470,8 @@ def find_mentions(sent: Span, gazetteer: Gazetteer, context: Context) -> list[Or
                 found = OrgMention(span.start, span.end, Org(name, surface))
                 if free(found):
                     mentions.append(found)
-    for found in _proper_noun_mentions(sent, gazetteer):
-        if not free(found):
-            continue
-        before = next((m for m in mentions if m.end == found.start and not m.anaphoric), None)
-        if before is not None and all(t.lower_.strip(".") in _NAME_SUFFIXES for t in sent.doc[found.start : found.end]):
-            # "Marvell Technology" + "Group": the suffix belongs to the name before it
-            mentions[mentions.index(before)] = replace(before, end=found.end)
-            continue
-        mentions.append(found)
+    mentions += [found for found in _proper_noun_mentions(sent, gazetteer) if free(found)]
+    mentions = _joined_suffixes(sorted(mentions, key=lambda m: m.start), sent, gazetteer)
     mentions = [_short_form(_described_as_org(m, sent), sent, context) for m in mentions]
     mentions.sort(key=lambda m: m.start)
     for span, noun in _generic_phrases(sent):
@@ -488,6 +511,8 @@ def find_mentions(sent: Span, gazetteer: Gazetteer, context: Context) -> list[Or
             _valued_by_its_round(token, mentions)
             or _round_owner(token, mentions, context)
             or (context.buyer() if buying and not named_before else None)
+            # "The Terraform maker is IBM's largest purchase since it bought Red Hat": IBM
+            or (_deal_owner(sent, mentions) if token.head != sent.root else None)
             or _pronoun_target(token, mentions)
             or (named_before[-1].org if named_before and token.dep_ != "poss" else None)
             or context.salient()
@@ -760,11 +785,15 @@ def _pronoun_target(pronoun: Token, mentions: list[OrgMention], people: bool = F
     "Amazon said it would invest": "it" hangs under "invest", whose head "said" has the
     subject Amazon.
     """
+    doc = pronoun.doc
     for head in pronoun.ancestors:
         for child in head.children:
             if child.dep_ in ("nsubj", "nsubjpass") and child.i != pronoun.i:
                 for mention in mentions:
-                    if mention.covers(child) and not mention.anaphoric and (people or not mention.person):
+                    # a name, or a phrase already resolved ("the ChatGPT maker said it had
+                    # raised …"), but not another pronoun
+                    named = not mention.anaphoric or doc[mention.start].lower_ not in _PRONOUNS
+                    if mention.covers(child) and named and (people or not mention.person):
                         return mention.org
                 # "The software company's previous record was …, and in 2016 it bought NetSuite":
                 # the subject's owner

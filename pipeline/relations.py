@@ -102,7 +102,8 @@ UNDONE = re.compile(
 MODALS = {"could", "might", "may", "should", "would"}
 # Attribution formulas of unconfirmed reports ("people familiar with the matter said").
 HEDGE_PHRASES = re.compile(
-    r"\b(?:familiar with|reports? (?:said|say|says|suggested|suggest)|(?:was|were|been) reported"
+    r"\b(?:familiar with|reports? (?:had |have )?(?:said|say|says|suggested|suggest|put|valued)"
+    r"|(?:was|were|been) reported|under (?:discussion|consideration)"
     r"|reported that|according to (?:reports|people|sources|media)|sources (?:said|say)"
     r"|(?:is|are|was|were) said to|on track to"
     r"|(?:estimates?|forecasts?|projections?) (?:put|puts|suggest|suggests|show|shows)"
@@ -110,8 +111,8 @@ HEDGE_PHRASES = re.compile(
     re.IGNORECASE,
 )
 UNFINISHED = {"raise", "seek", "negotiate", "discuss", "pursue"}  # "is raising": not closed yet
-# No private company has been valued, and no company bought, at a trillion or more: such a
-# figure is a listed company's market value.
+# No private company has been valued, no company bought and no stake bought at a trillion or
+# more: such a figure is a listed company's market value.
 MARKET_VALUE_FLOOR = 10**12
 SMALLEST_DEAL = 10_000  # "$50 in cash", "$157 a share": prices, never a deal's size
 REPORTING = {"announce", "say", "confirm", "agree", "disclose", "report", "state", "reveal"}
@@ -1116,6 +1117,8 @@ def _read_money(
         # A bare "the $25 billion deal": kind and roles come from a stronger reading.
         return Fact("", {}, amount=amount), True
     kind, cue = classified
+    if kind == "Valuation" and cue.head.lower_ == "for" and _cue_words(cue.head.head) & MONEY_CUES["Acquisition"][0]:
+        kind, cue = "Acquisition", cue.head.head  # "buy Cypress for an enterprise value of €9bn": the price
     if kind == "Valuation" and _values_what_is_paid_for(cue):
         return Fact("", {}, amount=amount), True  # the price of the deal the sentence reports
     if kind == "Valuation" and _acquisition_valuing_target(cue, root, sent):
@@ -1125,7 +1128,7 @@ def _read_money(
         if classified is None:
             return Fact("", {}, amount=amount), True
         kind, cue = classified
-    if kind in ("Valuation", "Acquisition") and amount.value >= MARKET_VALUE_FLOOR:
+    if kind in ("Valuation", "Acquisition", "Investment") and amount.value >= MARKET_VALUE_FLOOR:
         return None, False
     if not is_asserted(cue, root, sent, kind):
         return None, False

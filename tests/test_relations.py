@@ -163,6 +163,30 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             "facility with Macquarie Group, secured against the Nvidia chips it was buying.",
             [("Investment", {"investor": ["Andra Capital"], "investee": ["Lambda"]}, Decimal("0.48") * B)],
         ),
+        (   # a name split by the NER keeps the words that are no name on their own
+            "Cohere has raised $500m. Bain Capital Ventures led the round, and DST Global, Premji Invest and "
+            "Felicis also put in money.",
+            [("Investment", {"investor": ["Bain Capital Ventures", "DST Global", "Felicis", "Premji Invest"],
+                             "investee": ["Cohere"]}, Decimal("0.5") * B)],
+        ),
+        (   # what earlier reports put a valuation at is a rumour
+            "Cohere raised $500m. Earlier reports had put the valuation under discussion at about $2bn.",
+            [("Investment", {"investee": ["Cohere"]}, Decimal("0.5") * B)],
+        ),
+        (   # a trillion is a listed company's market value, never a stake
+            "For Nvidia, which is now worth close to $3tn, stakes in start-ups such as Cohere help to keep its "
+            "chips at the centre of the industry.",
+            [],
+        ),
+        (   # buying "for an enterprise value of" gives the price
+            "Infineon Technologies has agreed to buy Cypress Semiconductor for an enterprise value of EUR 9.0 billion.",
+            [("Acquisition", {"acquirer": ["Infineon Technologies"], "target": ["Cypress Semiconductor"]}, 9 * B)],
+        ),
+        (   # "it" after a copula whose deal noun names its owner: the owner
+            "HashiCorp makes Terraform. The Terraform maker is IBM's largest software purchase since it bought "
+            "Red Hat for $34 billion in 2019.",
+            [("Acquisition", {"acquirer": ["IBM"], "target": ["Red Hat"]}, 34 * B)],
+        ),
         (   # "paid … for" marks the bought company, even where the parser calls "for" a dative
             "Gilead paid $11.9bn for Kite Pharma, a cell therapy specialist, in 2017.",
             [("Acquisition", {"acquirer": ["Gilead"], "target": ["Kite Pharma"]}, Decimal("11.9") * B)],
