@@ -18,6 +18,7 @@ with one role missing each time ("The $25 billion breaks into two tranches"). Co
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from itertools import combinations
 
@@ -280,6 +281,14 @@ def _same_parties(a: Fact, b: Fact) -> bool:
     return all(a.role_names(r) == b.role_names(r) for r in ("acquirer", "target"))
 
 
+_THAT_ROUND = re.compile(r"\b(?:that|the earlier|the previous|the prior|the first) (?:round|financing|funding|raise)\b", re.I)
+
+
+def _points_back(reading: Reading) -> bool:
+    """Whether a participants sentence names the round it means: "X led that financing"."""
+    return any(_THAT_ROUND.search(e.sentence) for e in reading.fact.evidence)
+
+
 def _add_participants(facts: _Facts, readings: list[Reading]) -> None:
     """Add investors named in their own sentence ("ICONIQ led the round") to the investment
     reported just before."""
@@ -292,9 +301,13 @@ def _add_participants(facts: _Facts, readings: list[Reading]) -> None:
             and any(0 <= reading.sentence - s <= PARTICIPANTS_WINDOW for s in sentences)
             and not {o.name for o in investors} & set(fact.role_names("investee"))
         ]
-        if candidates:
+        if candidates and _points_back(reading):
+            # "X led that financing": the round named last
+            fact = facts.facts[min(candidates)[1]]
+        elif candidates:
             # the round itself is the largest investment nearby; one investor's part is smaller
             fact = max((facts.facts[n] for _, n in candidates), key=lambda f: f.figure or 0)
+        if candidates:
             known = set(fact.role_names("investor"))
             fact.roles["investor"] = fact.roles.get("investor", ()) + tuple(
                 o for o in investors if o.name not in known

@@ -484,7 +484,9 @@ def find_mentions(sent: Span, gazetteer: Gazetteer, context: Context) -> list[Or
         ]
         if not free(found):
             continue
-        target = _generic_target(span, noun, mentions, context)
+        named = [m for m in mentions if m.covers(span.root.head) and not m.anaphoric] if span.root.dep_ == "appos" else []
+        # "Honey Science, the Los Angeles start-up behind …": the name it stands beside
+        target = named[0].org if named else _generic_target(span, noun, mentions, context)
         if target is not None:
             mentions.append(OrgMention(span.start, span.end, Org(target.name, span.text), True))
     for token in sent:

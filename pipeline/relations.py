@@ -167,6 +167,8 @@ def _cue_words(token: Token) -> set[str]:
     words = {_lemma(token), token.lower_}
     if "take" in words and any(c.lower_ == "private" for c in token.children):
         words.add("buyout")  # "agreed to take Zeal private"
+    if "take" in words and any(c.dep_ == "prt" and c.lower_ == "in" for c in token.children):
+        words.add("revenue")  # "The payments group took in $4.96bn in the fourth quarter"
     return words
 
 
@@ -921,7 +923,7 @@ def read_sentence(
     if not has_figure:
         participants = _round_participants(reader, sent)
         if participants:
-            fact = Fact("Participants", {"investor": tuple(m.org for m in participants)})
+            fact = Fact("Participants", {"investor": tuple(m.org for m in participants)}, evidence=[evidence])
             readings.append(Reading(fact, index, mention_start=sent.start_char))
         event = _acquisition_event(reader, sent)
         if event is not None:
@@ -1117,6 +1119,8 @@ def _read_money(
         # A bare "the $25 billion deal": kind and roles come from a stronger reading.
         return Fact("", {}, amount=amount), True
     kind, cue = classified
+    if kind == "Valuation" and _value_of_no_company(cue, reader):
+        return None, False  # "payment volume, the value of the transactions it handled"
     if kind == "Valuation" and cue.head.lower_ == "for" and _cue_words(cue.head.head) & MONEY_CUES["Acquisition"][0]:
         kind, cue = "Acquisition", cue.head.head  # "buy Cypress for an enterprise value of €9bn": the price
     if kind == "Valuation" and _values_what_is_paid_for(cue):
@@ -1238,6 +1242,23 @@ def _controlling(stake: Token) -> bool:
             if number and float(number.group()) > 50:
                 return True
     return False
+
+
+def _value_of_no_company(cue: Token, reader: RoleReader) -> bool:
+    """Whether a "value of …" is the value of something that is no company and no deal: "the
+    value of the transactions it handled", "the value of its assets"."""
+    if _lemma(cue) != "value" or cue.pos_ != "NOUN":
+        return False
+    valued = [
+        o for p in cue.children if p.dep_ == "prep" and p.lower_ == "of"
+        for o in p.children if o.dep_ == "pobj" and not o.ent_type_ and not o.like_num  # "a value of $5bn"
+    ]  # fmt: skip
+    deal = {"deal", "transaction", "acquisition", "takeover", "offer", "purchase", "merger", "company", "business"}
+    return bool(valued) and not any(
+        _direct_orgs(o, reader.mentions) or _possessor(o, reader.mentions) or _compound_orgs(o, reader.mentions)
+        or (_lemma(o) in deal and o.tag_ != "NNS")
+        for o in valued
+    )
 
 
 def _values_what_is_paid_for(cue: Token) -> bool:

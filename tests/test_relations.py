@@ -187,6 +187,31 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             "Red Hat for $34 billion in 2019.",
             [("Acquisition", {"acquirer": ["IBM"], "target": ["Red Hat"]}, 34 * B)],
         ),
+        (   # "took in" is revenue
+            "PayPal said its revenue rose 15 per cent last year to $17.77bn. The San Jose payments group took in "
+            "$4.96bn in the fourth quarter.",
+            [("Revenue", {"company": ["PayPal"]}, Decimal("17.77") * B),
+             ("Revenue", {"company": ["PayPal"]}, Decimal("4.96") * B)],
+        ),
+        (   # the value of transactions is no company's valuation
+            "PayPal said its revenue rose to $17.77bn. Total payment volume, the value of the transactions it "
+            "handled, climbed by almost a quarter to $199bn in the quarter.",
+            [("Revenue", {"company": ["PayPal"]}, Decimal("17.77") * B)],
+        ),
+        (   # "X led that financing": the round named last, not the largest one nearby
+            "Cohere has raised $500m in a round led by PSP Investments. Cisco, Fujitsu and AMD Ventures also put "
+            "money in. The company's previous round, in June 2023, raised US$270-million. Inovia Capital, the "
+            "Montreal venture firm, led that financing.",
+            [("Investment", {"investor": ["AMD Ventures", "Cisco", "Fujitsu", "PSP Investments"],
+                             "investee": ["Cohere"]}, Decimal("0.5") * B),
+             ("Investment", {"investor": ["Inovia Capital"], "investee": ["Cohere"]}, Decimal("0.27") * B)],
+        ),
+        (   # a pin: "the Los Angeles start-up" beside a name is that name, not the buyer named before
+            "The results are the last before PayPal folds in its largest acquisition to date. Honey Science, the "
+            "Los Angeles start-up behind a browser extension that hunts for discount codes, was acquired by PayPal "
+            "this month in a deal worth about 4 billion dollars.",
+            [("Acquisition", {"acquirer": ["PayPal"], "target": ["Honey Science"]}, 4 * B)],
+        ),
         (   # "paid … for" marks the bought company, even where the parser calls "for" a dative
             "Gilead paid $11.9bn for Kite Pharma, a cell therapy specialist, in 2017.",
             [("Acquisition", {"acquirer": ["Gilead"], "target": ["Kite Pharma"]}, Decimal("11.9") * B)],
