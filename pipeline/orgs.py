@@ -591,7 +591,8 @@ def _generic_target(span: Span, noun: str, mentions: list[OrgMention], context: 
         if investor is not None:
             return investor
     previous = context.last_subject
-    if span.root.dep_ == "nsubj" and span.root.head.lemma_.lower() in _BUYING_VERBS:
+    named_before = [m for m in mentions if m.end <= span.start and not m.anaphoric and not m.guessed]
+    if span.root.dep_ == "nsubj" and span.root.head.lemma_.lower() in _BUYING_VERBS and not named_before:
         # "Last year the company paid $6.5bn for MuleSoft": whoever buys is a buyer. But "Shire
         # is itself the product of acquisitions. The rare-disease specialist snapped up
         # Baxalta": the company the previous sentence was about, when it was the subject
@@ -600,13 +601,22 @@ def _generic_target(span: Span, noun: str, mentions: list[OrgMention], context: 
         acquirer = context.acquirer()
         if acquirer is not None:
             return acquirer
-    raiser = _raiser_of_valued(span, mentions)
+    raiser = _raiser_of_valued(span, mentions) or _bought_in_valuing_deal(span, mentions)
     if raiser is not None:
         return raiser
     sectors = _NOUN_SECTORS.get(noun)
     subject_like = span.root.dep_ in ("nsubj", "nsubjpass") or (
         span.root.dep_ == "poss" and span.root.head.dep_ in ("nsubj", "nsubjpass")  # "The company's record"
     )
+    if subject_like and span.root.head.dep_ in ("advcl", "relcl", "ccomp", "conj"):
+        # "For Blackstone the purchase extends a push that began when the firm snapped up QTS":
+        # in a subordinate clause, a name earlier in the sentence comes before the last one
+        clause_subjects = _clause_subjects(span, mentions)
+        for mention in reversed(named_before):
+            if mention.org.name not in clause_subjects and context._fits(mention.org, sectors) and not (
+                is_public_body(mention.org.name)
+            ):
+                return mention.org
     if (
         subject_like
         and previous is not None
@@ -622,6 +632,23 @@ def _generic_target(span: Span, noun: str, mentions: list[OrgMention], context: 
         if context._fits(mention.org, sectors):
             return mention.org
     return context.company(sectors, exclude=frozenset(clause_subjects))
+
+
+def _bought_in_valuing_deal(span: Span, mentions: list[OrgMention]) -> Org | None:
+    """What "the company" means in "88 per cent of AirTrunk was acquired by …, in a deal that
+    valued the company at A$3bn": the company bought."""
+    valuing = span.root.head
+    if span.root.dep_ != "dobj" or valuing.lemma_.lower() != "value" or valuing.dep_ not in ("relcl", "acl"):
+        return None
+    for verb in span.sent:
+        if verb.lemma_.lower() not in _BUYING_VERBS or verb.pos_ != "VERB":
+            continue
+        for bought in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
+            inside = [m for m in mentions if bought.left_edge.i <= m.start and m.end <= bought.right_edge.i + 1]
+            named = [m for m in inside if not m.anaphoric and not m.person]
+            if named:
+                return named[0].org
+    return None
 
 
 def _raiser_of_valued(span: Span, mentions: list[OrgMention]) -> Org | None:

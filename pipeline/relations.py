@@ -117,7 +117,7 @@ MARKET_VALUE_FLOOR = 10**12
 SMALLEST_DEAL = 10_000  # "$50 in cash", "$157 a share": prices, never a deal's size
 REPORTING = {"announce", "say", "confirm", "agree", "disclose", "report", "state", "reveal"}
 MARKET_VALUE = re.compile(
-    r"\bmarket (?:value|valuation|cap|capitali[sz]ation|worth)\b|\bstock (?:market|price)\b", re.IGNORECASE
+    r"\bmarket (?:value|valuation|cap|capitali[sz]ation|worth)\b|\bstock (?:market|price|exchange)\b", re.IGNORECASE
 )
 LENDING = re.compile(
     r"\bfrom (?:\w+ ){0,3}(?:lenders|banks)\b|\bin (?:\w+ )?loans\b|\b(?:debt financing|credit (?:facility|line)"
@@ -803,6 +803,15 @@ def _part_of_revenue(reader: RoleReader, cue: Token, company: list[OrgMention]) 
     return False
 
 
+# What "revenue" may qualify that is no revenue earned: "a revenue backlog of $30bn"
+NOT_EARNED = {"backlog", "guidance", "target", "goal", "forecast", "estimate", "multiple", "share", "pipeline"}
+
+
+def _revenue_kind_of(cue: Token) -> bool:
+    """Whether "revenue" names a kind of something else: "a revenue backlog of $30.1bn"."""
+    return cue.dep_ in ("compound", "amod") and _lemma(cue.head) in NOT_EARNED
+
+
 def _revenue_metric(sent: Span) -> str | None:
     words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
     if words & {"run-rate", "annualized", "annualised", "arr", "run"}:
@@ -833,7 +842,9 @@ def _compute(reader: RoleReader, root: Token, sent: Span) -> dict[str, list[OrgM
         if not any(reader.gazetteer.maker(e.text) for e in sent.ents):
             return None
     subject_token = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject_token is not None and not reader.mentions:
+    # "A single hyperscale campus can draw several hundred megawatts": a generic statement,
+    # even with a place named ("grid connections in Sydney")
+    if subject_token is not None and all(m.guessed for m in reader.mentions):
         generic = {t.lower_ for t in subject_token.subtree}
         if generic & {"a", "an", "typical", "average", "each", "every", "modern", "single"}:
             return None
@@ -1076,7 +1087,7 @@ def _read_money(
     root = span.root
     amount = mention.quantity
     assert isinstance(amount, Amount)
-    paid = _paid_for(reader, root, sent, amount)
+    paid = _paid_for(reader, root, sent, amount) or _supply_contract(reader, root, sent, amount, quantities)
     if paid is not None:
         return paid, False
     valued = _value_put_on(reader, root, sent)
@@ -1204,7 +1215,7 @@ def _read_money(
             return None, False  # "spent $14bn on capital projects": spending, not a pledge to anyone
         return Fact("CloudCommitment", _roles(found), amount=amount, duration=_duration_in(sent, quantities)), False
     company = {"company": _about_company(reader, cue, root)}
-    if kind == "Revenue" and _part_of_revenue(reader, cue, company["company"]):
+    if kind == "Revenue" and (_part_of_revenue(reader, cue, company["company"]) or _revenue_kind_of(cue)):
         return None, False
     if kind == "Revenue":
         return Fact("Revenue", _roles(company), amount=_revenue_qualifier(amount, root), metric=_revenue_metric(sent)), False
@@ -1279,7 +1290,13 @@ def _acquisition_valuing_target(cue: Token, root: Token, sent: Span) -> bool:
     if _lemma(cue) != "value" or cue.dep_ not in ("relcl", "acl") or not (_cue_words(cue.head) & WEAK_CUES):
         return False  # "a deal that values …", "a deal valuing …"
     event = _sentence_event(root, sent)
-    return event is not None and event[0] == "Acquisition" and event[1].pos_ == "VERB"
+    if event is None or event[0] != "Acquisition" or event[1].pos_ != "VERB":
+        return False
+    # "88 per cent of AirTrunk was acquired …, in a deal that valued the company at A$3bn":
+    # what buying part of a company values it at is its valuation
+    bought = [c for c in event[1].children if c.dep_ in ("dobj", "nsubjpass")]
+    part = re.compile(r"\d\s*(?:%|per ?cent)", re.IGNORECASE)  # the NER sometimes calls "88 per cent" money
+    return not any(part.search(sent.doc[b.left_edge.i : b.right_edge.i + 1].text) for b in bought)
 
 
 RAISING_VERBS = {"secure", "land", "receive", "obtain", "bag", "win", "collect", "take"}
@@ -1326,6 +1343,36 @@ def _raises_something_else(cue: Token, root: Token) -> bool:
     objects = [c for c in cue.children if c.dep_ == "dobj"]
     money = range(root.left_edge.i, root.right_edge.i + 1)
     return bool(objects) and not any(o.i in money or _lemma(o) in FUNDING_NOUNS for o in objects)
+
+
+SUPPLY_VERBS = {"supply", "provide", "deliver"}
+
+
+def _supply_contract(
+    reader: RoleReader, root: Token, sent: Span, amount: Amount, quantities: list[tuple[Span, QuantityMention]]
+) -> Fact | None:
+    """A provider's contract to supply a customer with computing: "CoreWeave has agreed to
+    supply Meta with $14.2bn of computing power", "IREN has signed a contract worth $9.7bn to
+    provide Microsoft with computing capacity". The customer's cloud commitment."""
+    if not any(t.lower_ in CLOUD_CONTEXT | {"computing"} and dep_distance(root, t) <= 4 for t in sent):
+        return None
+    for verb in sent:
+        if _lemma(verb) not in SUPPLY_VERBS or verb.pos_ != "VERB" or dep_distance(root, verb) > 4:
+            continue
+        customers = [m for c in verb.children if c.dep_ in ("dobj", "dative") for m in _direct_orgs(c, reader.mentions)]
+        if not customers or not any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
+            continue
+        # the supplier: the subject of the verb, or of the one that signed the contract
+        suppliers: list[OrgMention] = []
+        for head in [verb, *verb.ancestors]:
+            if head.pos_ in ("VERB", "AUX"):
+                suppliers = [m for m in _subject(head, reader.mentions)[0] if m not in customers]
+                if suppliers:
+                    break
+        if suppliers and is_asserted(verb, root, sent, "CloudCommitment"):
+            return Fact("CloudCommitment", _roles({"company": customers[:1], "provider": suppliers[:1]}),
+                        amount=amount, duration=_duration_in(sent, quantities))  # fmt: skip
+    return None
 
 
 def _paid_for(reader: RoleReader, root: Token, sent: Span, amount: Amount) -> Fact | None:

@@ -78,8 +78,9 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             [("CloudCommitment", {"company": ["Meta Platforms"], "provider": ["CoreWeave"]}, 14 * B)],
         ),
         (   # a sentence that names no one still brings forward whom "the Santa Clara group" means
-            "Intel walked away from its deal for Tower Semiconductor. Tower's chief executive said the company "
-            "would keep growing. Israel has long been a hunting ground for the Santa Clara group. "
+            "Intel walked away from its deal for Tower Semiconductor. Intel blamed China's regulator. Tower's chief "
+            "executive said the company would keep growing. Israel has long been a hunting ground for the Santa "
+            "Clara group. "
             "It bought Mobileye for $15.3bn in 2017.",
             [("Acquisition", {"acquirer": ["Intel"], "target": ["Mobileye"]}, Decimal("15.3") * B)],
         ),
@@ -211,6 +212,41 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             "Los Angeles start-up behind a browser extension that hunts for discount codes, was acquired by PayPal "
             "this month in a deal worth about 4 billion dollars.",
             [("Acquisition", {"acquirer": ["PayPal"], "target": ["Honey Science"]}, 4 * B)],
+        ),
+        (   # a provider's contract to supply a customer with computing is the customer's commitment
+            "CoreWeave has agreed to supply Meta Platforms with $14.2bn of artificial intelligence computing power.",
+            [("CloudCommitment", {"company": ["Meta Platforms"], "provider": ["CoreWeave"]}, Decimal("14.2") * B)],
+        ),
+        (
+            "IREN, the Nasdaq-listed data-centre operator, has signed a five-year contract worth 9.7 billion "
+            "dollars to provide Microsoft with artificial intelligence computing capacity.",
+            [("CloudCommitment", {"company": ["Microsoft"], "provider": ["IREN"]}, Decimal("9.7") * B)],
+        ),
+        (   # a revenue backlog is no revenue earned
+            "CoreWeave's revenue more than tripled to $1.21bn, and it ended the quarter with a revenue backlog of $30.1bn.",
+            [("Revenue", {"company": ["CoreWeave"]}, Decimal("1.21") * B)],
+        ),
+        (   # a value "on the stock exchange" is a market value
+            "Blackstone agreed to buy AirTrunk. The price is a yardstick for listed rivals such as NextDC, which "
+            "is valued at roughly A$10bn on the Australian stock exchange.",
+            [("Acquisition", {"acquirer": ["Blackstone"], "target": ["AirTrunk"]}, None)],
+        ),
+        (   # what "a single campus can draw" is generic, even with a place named
+            "Blackstone agreed to buy AirTrunk in Sydney. A single hyperscale campus packed with AI servers can "
+            "draw several hundred megawatts, and grid connections in Sydney have become harder to secure.",
+            [("Acquisition", {"acquirer": ["Blackstone"], "target": ["AirTrunk"]}, None)],
+        ),
+        (   # in a subordinate clause, "the firm" is the name earlier in the sentence
+            "Khuda kept a stake and stayed on as chief executive. For Blackstone the purchase extends a push into "
+            "digital infrastructure that began three years ago, when the firm snapped up QTS Realty Trust for "
+            "about US$10bn.",
+            [("Acquisition", {"acquirer": ["Blackstone"], "target": ["QTS Realty Trust"]}, 10 * B)],
+        ),
+        (   # what buying part of a company values it at is its valuation
+            "At the end of 2019, 88 per cent of AirTrunk was acquired by a consortium led by Macquarie's "
+            "infrastructure arm, then called Macquarie Infrastructure and Real Assets, in a deal that valued the "
+            "company at about A$3bn.",
+            [("Valuation", {"company": ["AirTrunk"]}, 3 * B)],
         ),
         (   # "paid … for" marks the bought company, even where the parser calls "for" a dative
             "Gilead paid $11.9bn for Kite Pharma, a cell therapy specialist, in 2017.",
