@@ -484,8 +484,12 @@ def find_mentions(sent: Span, gazetteer: Gazetteer, context: Context) -> list[Or
         ]
         if not free(found):
             continue
-        named = [m for m in mentions if m.covers(span.root.head) and not m.anaphoric] if span.root.dep_ == "appos" else []
-        # "Honey Science, the Los Angeles start-up behind …": the name it stands beside
+        # "Honey Science, the Los Angeles start-up behind …": the name it stands beside; "Silo AI
+        # is the third AI software business AMD has bought": the subject it describes
+        described = [span.root.head] if span.root.dep_ == "appos" else []
+        if span.root.dep_ == "attr" and span.root.head.lemma_ == "be":
+            described = [c for c in span.root.head.children if c.dep_ == "nsubj"]
+        named = [m for m in mentions for d in described if m.covers(d) and not m.anaphoric]
         target = named[0].org if named else _generic_target(span, noun, mentions, context)
         if target is not None:
             mentions.append(OrgMention(span.start, span.end, Org(target.name, span.text), True))

@@ -498,7 +498,9 @@ class RoleReader:
         """A proper noun in a role's own slot that the NER missed ("bought Run:ai"): an
         organisation recognised from context. Not when it is a person, place, date or sum."""
         described = described_as_company(token)
-        if token.pos_ != "PROPN" or (
+        # "DirecTV", which the tagger took for a verb: capitals inside a word make it a name
+        camel = any(c.isupper() for c in token.text[1:]) and any(c.islower() for c in token.text)
+        if not (token.pos_ == "PROPN" or camel) or (
             token.ent_type_ in UNNAMED_NOT_ORGS
             # "buy Inphi, a Santa Clara designer of chips", where the NER said nationality
             and not (described and token.ent_type_ in ("NORP", "GPE", "LOC"))
@@ -564,8 +566,11 @@ class RoleReader:
             for child in direct_objects:
                 objects += _orgs_under(child, mentions)[:1] or self.unnamed_org(child)
         prep_objects = _prep_orgs(cue, patient_preps, mentions)
+        if passive and not subject:
+            # "DirecTV, the satellite broadcaster, was acquired by AT&T": a name the NER missed
+            subject = [m for c in cue.children if c.dep_ == "nsubjpass" for m in self.unnamed_org(c)]
         if passive:
-            return _agent_orgs(cue, mentions), subject
+            return _agent_orgs(cue, self.mentions), subject
         return subject, prep_objects or objects
 
 
@@ -699,8 +704,11 @@ def _acquisition(reader: RoleReader, cue: Token) -> dict[str, list[OrgMention]]:
                 target = _direct_orgs(child, reader.mentions) or _orgs_under(child, reader.mentions)[:1]
         return {"acquirer": buyer, "target": target or seller}
     agents, patients = reader.agent_patient(cue, {"of", "for"}, noun_compound_is_patient=True)
-    if not patients and cue.dep_ == "relcl" and any(c.lower_ in ("which", "that") for c in cue.children):
-        patients = _direct_orgs(cue.head, reader.mentions)  # "Juno Therapeutics, which it bought"
+    if not patients and cue.dep_ == "relcl" and (
+        any(c.lower_ in ("which", "that") for c in cue.children) or not any(c.dep_ == "dobj" for c in cue.children)
+    ):
+        # "Juno Therapeutics, which it bought"; "the third business AMD has snapped up"
+        patients = _direct_orgs(cue.head, reader.mentions)
     if not patients:
         patients = reader._first_after(cue, agents)
     if not agents:
@@ -1055,6 +1063,15 @@ def _provider_choice(reader: RoleReader, sent: Span) -> Fact | None:
 ACQUISITION_EVENT_CUES = {"acquire", "acquisition", "buy", "purchase", "takeover", "buyout", "snap", "swallow", "absorb"}
 
 
+def _in_time_clause(token: Token) -> bool:
+    """Whether a word stands in a clause of a time to come or a condition ("once …", "until …",
+    "if …"); not "when it acquired Neeva", which reports a past deal."""
+    return any(
+        a.dep_ == "advcl" and any(c.lower_ in ("once", "until", "before", "if", "unless") for c in a.children)
+        for a in [token, *token.ancestors]
+    )
+
+
 def _acquisition_event(reader: RoleReader, sent: Span) -> Fact | None:
     """ "Broadcom agreed to buy VMware": an acquisition stated without its price, which may
     be given in another sentence."""
@@ -1065,6 +1082,8 @@ def _acquisition_event(reader: RoleReader, sent: Span) -> Fact | None:
             c.dep_ == "dobj" and not _direct_orgs(c, reader.mentions) for c in token.children
         ):
             continue  # "agreed to buy power from Kairos": no company is bought
+        if _in_time_clause(token):
+            continue  # "… will hand over the money once the Anadarko takeover closes": who buys is not said
         reader.guessed_position = False
         found = _acquisition(reader, token)
         if reader.guessed_position or not found["acquirer"] or not found["target"]:

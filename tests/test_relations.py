@@ -248,6 +248,22 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             "company at about A$3bn.",
             [("Valuation", {"company": ["AirTrunk"]}, 3 * B)],
         ),
+        (   # capitals inside a word make a name of what the tagger took for a verb
+            "AT&T already made a big move into television: DirecTV, the satellite broadcaster, was acquired by "
+            "AT&T for $48.5bn in 2015.",
+            [("Acquisition", {"acquirer": ["AT&T"], "target": ["DirecTV"]}, Decimal("48.5") * B)],
+        ),
+        (   # a clause of time reports a past deal ...
+            "He arrived at Snowflake a year ago when it acquired Neeva, the search start-up he co-founded, for an "
+            "amount that was never disclosed.",
+            [("Acquisition", {"acquirer": ["Snowflake"], "target": ["Neeva"]}, None)],
+        ),
+        (   # ... but "once the takeover closes" does not say who buys (a pin)
+            "Occidental agreed to buy Anadarko. Berkshire Hathaway agreed to invest $10bn in Occidental. Warren "
+            "Buffett's conglomerate will only hand over the money once the Anadarko takeover closes.",
+            [("Investment", {"investor": ["Berkshire Hathaway"], "investee": ["Occidental Petroleum"]}, 10 * B),
+             ("Acquisition", {"acquirer": ["Occidental Petroleum"], "target": ["Anadarko"]}, None)],
+        ),
         (   # "paid … for" marks the bought company, even where the parser calls "for" a dative
             "Gilead paid $11.9bn for Kite Pharma, a cell therapy specialist, in 2017.",
             [("Acquisition", {"acquirer": ["Gilead"], "target": ["Kite Pharma"]}, Decimal("11.9") * B)],
