@@ -133,6 +133,7 @@ class Context:
         self.investors: list[str] = []  # organisations seen putting money in, most recent last
         self.acquirers: list[str] = []  # organisations seen buying another, most recent last
         self.acquired: list[str] = []  # organisations seen bought, most recent last
+        self.investees: list[str] = []  # organisations seen raising money, most recent last
         self.parties: set[str] = set()  # organisations seen filling a role of a deal
         self.names: dict[str, str] = {}  # surface seen as a name -> canonical name
         self.history: list[set[str]] = []  # organisations named per sentence, in order
@@ -146,6 +147,11 @@ class Context:
             if name in self.investors:
                 self.investors.remove(name)
             self.investors.append(name)
+
+    def note_investees(self, names: list[str]) -> None:
+        """Remember organisations the text showed raising money: what "the financing values
+        the company at" means."""
+        self.investees = [n for n in self.investees if n not in names] + names
 
     def note_acquirers(self, names: list[str], targets: list[str]) -> None:
         """Remember organisations the text showed buying another ("the buyer" means them) and
@@ -608,6 +614,14 @@ def _generic_target(span: Span, noun: str, mentions: list[OrgMention], context: 
     raiser = _raiser_of_valued(span, mentions) or _bought_in_valuing_deal(span, mentions)
     if raiser is not None:
         return raiser
+    valuing = span.root.head
+    if span.root.dep_ == "dobj" and valuing.lemma_.lower() == "value" and context.investees and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in _ROUND_WORDS for c in valuing.children
+    ):
+        # "The financing values the company at roughly $2.6bn": whoever raised it
+        raised = next((o for o in reversed(context.recent) if o.name == context.investees[-1]), None)
+        if raised is not None:
+            return raised
     sectors = _NOUN_SECTORS.get(noun)
     subject_like = span.root.dep_ in ("nsubj", "nsubjpass") or (
         span.root.dep_ == "poss" and span.root.head.dep_ in ("nsubj", "nsubjpass")  # "The company's record"

@@ -290,8 +290,10 @@ def is_asserted(cue: Token, root: Token, sent: Span, kind: str) -> bool:
         seen.add(token.i)
         if token.pos_ != "PROPN" and (_lemma(token) in NOT_ASSERTED_HEADS or token.lower_ in NOT_ASSERTED_HEADS):
             return False  # (a PROPN "May" is the month)
-        if _lemma(token) in UNFINISHED and token.tag_ == "VBG":
-            return False
+        if _lemma(token) in UNFINISHED and token.tag_ == "VBG" and not (
+            token.dep_ == "pcomp" and token.head.lower_ in ("after", "since", "by", "following")
+        ):
+            return False  # "is raising"; but "valued at $1bn after raising $150m" is done
         for child in token.children:
             if child.dep_ == "neg" or child.lower_ in ("never", "no"):
                 return False
@@ -393,7 +395,8 @@ def _subject(verb: Token, mentions: list[OrgMention]) -> tuple[list[OrgMention],
                 if current.dep_ == "relcl" and child.lower_ in RELATIVE_PRONOUNS:
                     passive_verb = passive_verb or child.dep_ == "nsubjpass"
                     break  # "Amazon, which has invested …": the subject is what "which" stands for
-                found = _direct_orgs(child, mentions) or _orgs_under(child, mentions)[:1]
+                # a person inside the subject ("the designer run by Jim Keller") is not it
+                found = _direct_orgs(child, mentions) or [m for m in _orgs_under(child, mentions) if not m.person][:1]
                 return found, child.dep_ == "nsubjpass" or passive_verb
             if child.dep_ == "agent":
                 pass
@@ -409,6 +412,8 @@ def _subject(verb: Token, mentions: list[OrgMention]) -> tuple[list[OrgMention],
             return found, passive_verb
         if current.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acl", "pcomp") and current.head is not current:
             current = current.head
+            if current.dep_ == "prep" and current.pos_ == "ADP":
+                current = current.head  # "… has been valued at $1bn after raising $150m"
             continue
         break
     return [], False
@@ -1007,7 +1012,10 @@ def _round_participants(reader: RoleReader, sent: Span) -> list[OrgMention]:
             add(subject + named_before(token) + _as_did(token, reader.mentions))
         elif lemma == "take" and any(c.lower_ == "part" for c in token.children):
             # "Google, Amazon and IBM all took part, as did Sound Ventures"
-            named = [m for c in token.children if c.dep_ == "nsubj" for m in _direct_orgs(c, reader.mentions)]
+            subjects = [c for c in token.children if c.dep_ == "nsubj"]
+            named = [m for c in subjects for m in _direct_orgs(c, reader.mentions)]
+            if not named and any(c.pos_ == "NOUN" for c in subjects):
+                subject = []  # "the company's earlier backers also took part": no one named
             add((named or subject) + _as_did(token, reader.mentions))
         elif lemma == "add" and any(
             c.lower_ == "to" and any(_lemma(o) in HOLDINGS for o in c.children) for c in token.children
@@ -1356,9 +1364,16 @@ def _values_a_holding(cue: Token) -> bool:
 
 
 def _raises_something_else(cue: Token, root: Token) -> bool:
-    """ "raised its forecast to $85 billion", "raised prices": raising is not fundraising."""
+    """ "raised its forecast to $85 billion", "raised prices", "raised $9bn for new funds":
+    raising is not a company's fundraising."""
     if _lemma(cue) != "raise":
         return False
+    if any(
+        c.dep_ == "prep" and c.lower_ == "for"
+        and any(_lemma(t) in ("fund", "vehicle") and t.text.islower() for t in c.subtree)  # not "Founders Fund"
+        for c in cue.children
+    ):
+        return True  # "raised $9bn for a new set of venture funds": an investor's own fund
     objects = [c for c in cue.children if c.dep_ == "dobj"]
     money = range(root.left_edge.i, root.right_edge.i + 1)
     return bool(objects) and not any(o.i in money or _lemma(o) in FUNDING_NOUNS for o in objects)
@@ -1585,6 +1600,9 @@ class DealRelations:
             ]
             context.note_investors(
                 [o.name for r in found if r.fact.kind in ("Investment", "Participants") for o in r.fact.roles.get("investor", ())]
+            )
+            context.note_investees(
+                [o.name for r in found if r.fact.kind == "Investment" for o in r.fact.roles.get("investee", ())]
             )
             bought = [r.fact for r in found if r.fact.kind == "Acquisition"]
             context.note_acquirers(

@@ -264,6 +264,28 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             [("Investment", {"investor": ["Berkshire Hathaway"], "investee": ["Occidental Petroleum"]}, 10 * B),
              ("Acquisition", {"acquirer": ["Occidental Petroleum"], "target": ["Anadarko"]}, None)],
         ),
+        (   # a person inside the subject phrase is not the company raising
+            "Tenstorrent, the AI chip designer run by veteran engineer Jim Keller, has raised $693m in a Series D round.",
+            [("Investment", {"investee": ["Tenstorrent"]}, Decimal("0.693") * B)],
+        ),
+        (   # "the financing values the company": whoever raised it
+            "Cohere has raised $693m in a round led by AFW Partners. Bezos Expeditions, the investment office of "
+            "Amazon founder Jeff Bezos, also took part. The financing values the company at roughly $2.6bn.",
+            [("Investment", {"investor": ["AFW Partners", "Bezos Expeditions"], "investee": ["Cohere"]},
+              Decimal("0.693") * B),
+             ("Valuation", {"company": ["Cohere"]}, Decimal("2.6") * B)],
+        ),
+        (   # "after raising" is done, and its subject is the valued company's
+            "Character.AI, a chatbot start-up set up by two former Google researchers, has been valued at $1bn "
+            "after raising $150m in a Series A round led by Andreessen Horowitz.",
+            [("Valuation", {"company": ["Character.AI"]}, 1 * B),
+             ("Investment", {"investor": ["Andreessen Horowitz"], "investee": ["Character.AI"]}, Decimal("0.15") * B)],
+        ),
+        (   # an investor raising its own funds is no investment
+            "Andreessen Horowitz, which last year raised $9bn for a new set of venture funds, has become one of the "
+            "most active backers of generative AI start-ups.",
+            [],
+        ),
         (   # "paid … for" marks the bought company, even where the parser calls "for" a dative
             "Gilead paid $11.9bn for Kite Pharma, a cell therapy specialist, in 2017.",
             [("Acquisition", {"acquirer": ["Gilead"], "target": ["Kite Pharma"]}, Decimal("11.9") * B)],
