@@ -86,12 +86,13 @@ NOT_ASSERTED_HEADS = {
     "possible", "rumor", "rumour", "want", "eye", "float", "propose", "suggest", "believe",
     "anticipate", "envision", "imagine", "speculate", "reconsider", "abandon", "scrap",
     "schedule", "terminate", "cancel", "withdraw", "reject", "block", "collapse", "track",
-    "drop", "unwind",
+    "drop", "unwind", "promise",
 }  # fmt: skip
 # Phrases that undo a deal, wherever they stand in the sentence.
 # Arithmetic asides and inverted conditionals ("Had Google bought X, …") state no deal.
 ASIDE = re.compile(
-    r"^\s*(?:Had|Were|Should)\s|\b(?:works? out (?:at|to)|spread evenly|equivalent to|on paper)\b",
+    r"^\s*(?:Had|Were|Should)\s|\b(?:works? out (?:at|to)|spread evenly|equivalent to|on paper|adds? up to"
+    r"|added up to|taken together)\b",
     re.IGNORECASE,
 )
 UNDONE = re.compile(
@@ -1071,6 +1072,12 @@ def _provider_choice(reader: RoleReader, sent: Span) -> Fact | None:
 ACQUISITION_EVENT_CUES = {"acquire", "acquisition", "buy", "purchase", "takeover", "buyout", "snap", "swallow", "absorb"}
 
 
+def _joint_venture(root: Token) -> bool:
+    """Whether a figure is the size of a joint venture: "a $3.4bn joint venture with X"."""
+    noun = _adjacent_noun(root.doc[root.i : root.i + 1]) if root.i + 1 < len(root.doc) else None
+    return noun is not None and noun.lower_ == "venture" and noun.i > 0 and noun.doc[noun.i - 1].lower_ == "joint"
+
+
 def _in_time_clause(token: Token) -> bool:
     """Whether a word stands in a clause of a time to come or a condition ("once …", "until …",
     "if …"); not "when it acquired Neeva", which reports a past deal."""
@@ -1114,6 +1121,10 @@ def _read_money(
     root = span.root
     amount = mention.quantity
     assert isinstance(amount, Amount)
+    if _lemma(root.head) in ("manage", "oversee", "administer") or _joint_venture(root):
+        # "The Public Investment Fund, which manages more than $900bn": assets under
+        # management; "formed a $3.4bn joint venture with Blue Owl": a venture, not a stake
+        return None, False
     paid = _paid_for(reader, root, sent, amount) or _supply_contract(reader, root, sent, amount, quantities)
     if paid is not None:
         return paid, False
@@ -1238,6 +1249,8 @@ def _read_money(
             buyer, _ = _subject(cue, reader.mentions)
             return Fact("Acquisition", _roles({"acquirer": buyer, "target": bought[:1]}), amount=amount), False
         found = _cloud(reader, cue, root)
+        # "spend $20bn on infrastructure in America": a place is no provider
+        found["provider"] = [m for m in found.get("provider", []) if not reader.is_place(m)]
         if _lemma(cue) == "spend" and not found.get("provider") and not _cloud_context(sent, root):
             return None, False  # "spent $14bn on capital projects": spending, not a pledge to anyone
         return Fact("CloudCommitment", _roles(found), amount=amount, duration=_duration_in(sent, quantities)), False

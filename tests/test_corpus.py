@@ -12,8 +12,8 @@ from .conftest import CORPUS
 # The figures when these floors were last set; a regression fails. Rules are tuned on
 # corpus/dev only; corpus/test is scored, never read while writing rules. The test split was
 # renewed in session 3 (corpus/README.md), hence the lower floors than before.
-DEV_FLOOR = {"precision": 0.85, "recall": 0.80, "f1": 0.82}
-TEST_FLOOR = {"precision": 0.51, "recall": 0.54, "f1": 0.52}
+DEV_FLOOR = {"precision": 0.87, "recall": 0.80, "f1": 0.83}
+TEST_FLOOR = {"precision": 0.58, "recall": 0.58, "f1": 0.58}
 
 
 # Spurious facts the rules still read from a dev distractor sentence: a ceiling, like the
@@ -21,8 +21,9 @@ TEST_FLOOR = {"precision": 0.51, "recall": 0.54, "f1": 0.52}
 # the 30 dev articles added in session 3 brought it from 0 to 16, session 4 down to 13 (financing, plans said with
 # "would", capital spending, segment sales, pro-forma totals, government contracts), session 6
 # down to 9 (market values in a sentence about the stock; a product's and a unit's sales; a
-# fund's size).
-KNOWN_DISTRACTOR_HITS = 9
+# fund's size). Session 7 added 24 articles (12 hits with them) and brought it to 7 (assets
+# under management, joint ventures, promises, sums of two deals, places as cloud providers).
+KNOWN_DISTRACTOR_HITS = 7
 
 
 @pytest.fixture(scope="module")

@@ -286,6 +286,24 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             "most active backers of generative AI start-ups.",
             [],
         ),
+        (   # not facts: a joint venture's size, assets under management, a sum of two deals, a
+            # promise, and spending in a place
+            "Crusoe raised $600m. In October Crusoe formed a $3.4bn joint venture with Blue Owl Capital and "
+            "Primary Digital Infrastructure to pay for construction there.",
+            [("Investment", {"investee": ["Crusoe"]}, Decimal("0.6") * B)],
+        ),
+        ("The Public Investment Fund, which manages more than $900bn, is Humain's sole owner.", []),
+        (
+            "Humain will buy chips from Nvidia and AMD. Taken together, the two chip deals add up to a gigawatt, "
+            "or 1,000 megawatts, of computing power.",
+            [],
+        ),
+        ("Saudi Arabia has promised to invest $600bn in the United States during Trump's term.", []),
+        (
+            "DataVolt, a Saudi data-centre developer, said on Tuesday that it would spend $20bn on AI and energy "
+            "infrastructure in America.",
+            [],
+        ),
         (   # "paid … for" marks the bought company, even where the parser calls "for" a dative
             "Gilead paid $11.9bn for Kite Pharma, a cell therapy specialist, in 2017.",
             [("Acquisition", {"acquirer": ["Gilead"], "target": ["Kite Pharma"]}, Decimal("11.9") * B)],
