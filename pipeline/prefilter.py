@@ -52,7 +52,11 @@ LEAD_WORDS = _words(
     r"back(?:s|ed|ing)?", r"fund(?:s|ed|ing)?", r"anchor(?:s|ed|ing)?",
 )
 ROUND_WORDS = _words(r"rounds?", r"rais(?:e|es|ed|ing)", "financing", "funding", "it", r"investments?", r"deals?")
-PUT_IN_WORDS = _words(r"put(?:s|ting)?", r"invest(?:s|ed|ing)?", r"chip(?:s|ped|ping)?")
+PUT_IN_WORDS = _words(
+    r"put(?:s|ting)?", r"invest(?:s|ed|ing)?", r"chip(?:s|ped|ping)?", r"pour(?:s|ed|ing)?", r"pump(?:s|ed|ing)?",
+    r"plough(?:s|ed|ing)?",
+)
+ADDED_TO_STAKES = _words(r"add(?:s|ed|ing)?\s+to\s+(?:their|its|his|her)\s+(?:stakes?|holdings?)")
 ALSO_WORDS = _words("also", "too", "other", "others")
 TAKE_PART = _words(r"(?:take|takes|took|taken|taking)\s+part")
 INVESTOR_WORDS = _words(r"investors?", r"backers?", r"participants?", r"shareholders?")
@@ -72,6 +76,9 @@ ANAPHORA = re.compile(
 )
 
 
+ANAPHORA_CHAIN = 1  # how many sentences back a chain of "it" and "the company" is followed
+
+
 def states_figureless_fact(sentence: str) -> bool:
     """Whether a sentence without a figure has the words a figure-less fact needs."""
     return bool(
@@ -79,6 +86,7 @@ def states_figureless_fact(sentence: str) -> bool:
         or (LEAD_WORDS.search(sentence) and ROUND_WORDS.search(sentence))
         or (PUT_IN_WORDS.search(sentence) and ALSO_WORDS.search(sentence))
         or TAKE_PART.search(sentence)
+        or ADDED_TO_STAKES.search(sentence)
         or (INVESTOR_WORDS.search(sentence) and NAMING_WORDS.search(sentence))
         or PROVIDER_CHOICE.search(sentence)
     )
@@ -143,10 +151,17 @@ def kept_sentences(
     ]
     keep = [index < LEAD_SENTENCES for index in range(len(spans))]
     for index, is_marked in enumerate(marked):
-        if is_marked:
-            keep[index] = True
-            if index > 0 and ANAPHORA.search(text, *spans[index]):
-                keep[index - 1] = True
+        if not is_marked:
+            continue
+        keep[index] = True
+        # the sentence before one that points back, and the one before that when it points
+        # back too ("The San Francisco company can afford it. It was valued at $43bn …")
+        before = index
+        for _ in range(ANAPHORA_CHAIN):
+            if before == 0 or not ANAPHORA.search(text, *spans[before]):
+                break
+            before -= 1
+            keep[before] = True
     return keep
 
 
