@@ -605,6 +605,10 @@ def _investment(reader: RoleReader, cue: Token, root: Token) -> dict[str, list[O
         # "a $1.1bn funding round for CoreWeave": the roles hang from "round", not "funding"
         noun = cue.head if cue.dep_ == "compound" and _lemma(cue.head) in ROUND_NOUNS else cue
         investors = _agent_orgs(noun, reader.mentions) + _prep_orgs(noun, {"from"}, reader.mentions)
+        for other in cue.doc[noun.i + 1 : min(noun.i + 5, cue.sent.end)]:
+            if not investors and _lemma(other) == "round":
+                # "$126m of seed funding, a round led by Redpoint", the apposition misparsed
+                investors = _agent_orgs(other, reader.mentions)
         investee = (
             _possessor(noun, reader.mentions)
             or _prep_orgs(noun, {"for", "in", "into"}, reader.mentions)
@@ -1531,6 +1535,10 @@ def _valued_thing_is_deal(cue: Token, reader: RoleReader | None = None) -> bool:
     takeover_words = {"offer", "bid", "takeover", "acquisition", "purchase", "buyout", "merger"}
     if cue.pos_ == "VERB" and any(c.dep_ == "nsubj" and _lemma(c) in takeover_words for c in cue.children):
         return True  # "the offer values Vantor at $12bn": the price of a takeover
+    if reader is not None and cue.pos_ == "VERB" and any(
+        c.dep_ == "nsubjpass" and any(m.covers(c) for m in reader.mentions) for c in cue.children
+    ):
+        return False  # "when it was valued at $2bn after a $100m round": the company's valuation
     if reader is not None:
         doc = cue.doc
         # "a deal that valued it at $2bn" too; "a price that valued LinkedIn at …" is the price

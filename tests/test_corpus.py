@@ -12,7 +12,7 @@ from .conftest import CORPUS
 # The figures when these floors were last set; a regression fails. Rules are tuned on
 # corpus/dev only; corpus/test is scored, never read while writing rules. The test split was
 # renewed in session 3 (corpus/README.md), hence the lower floors than before.
-DEV_FLOOR = {"precision": 0.87, "recall": 0.80, "f1": 0.83}
+DEV_FLOOR = {"precision": 0.87, "recall": 0.80, "f1": 0.84}
 TEST_FLOOR = {"precision": 0.58, "recall": 0.58, "f1": 0.58}
 
 

@@ -304,6 +304,17 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             "infrastructure in America.",
             [],
         ),
+        (   # "$126m of seed funding, a round led by Redpoint", the apposition misparsed
+            "Cohere was founded in 2019. It came out of stealth in 2021 with $126m of seed funding, a round led by "
+            "Redpoint.",
+            [("Investment", {"investor": ["Redpoint"], "investee": ["Cohere"]}, Decimal("0.126") * B)],
+        ),
+        (   # "it was valued at $2bn after a $100m round": the company's valuation, not the price of a deal
+            "Hugging Face builds tools. The new price is more than double what the New York-based company was "
+            "worth in May last year, when it was valued at $2bn after a $100m round led by Lux Capital.",
+            [("Valuation", {"company": ["Hugging Face"]}, 2 * B),
+             ("Investment", {"investor": ["Lux Capital"], "investee": ["Hugging Face"]}, Decimal("0.1") * B)],
+        ),
         (   # "paid … for" marks the bought company, even where the parser calls "for" a dative
             "Gilead paid $11.9bn for Kite Pharma, a cell therapy specialist, in 2017.",
             [("Acquisition", {"acquirer": ["Gilead"], "target": ["Kite Pharma"]}, Decimal("11.9") * B)],
