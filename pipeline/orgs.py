@@ -611,9 +611,9 @@ def _generic_target(span: Span, noun: str, mentions: list[OrgMention], context: 
         acquirer = context.acquirer()
         if acquirer is not None:
             return acquirer
-    raiser = _raiser_of_valued(span, mentions) or _bought_in_valuing_deal(span, mentions)
-    if raiser is not None:
-        return raiser
+    valued = _raiser_of_valued(span, mentions) or _bought_in_valuing_deal(span, mentions)
+    if valued is not None:
+        return valued
     valuing = span.root.head
     if span.root.dep_ == "dobj" and valuing.lemma_.lower() == "value" and context.investees and any(
         c.dep_ == "nsubj" and c.lemma_.lower() in _ROUND_WORDS for c in valuing.children
