@@ -301,17 +301,16 @@ def _add_participants(facts: _Facts, readings: list[Reading]) -> None:
             and any(0 <= reading.sentence - s <= PARTICIPANTS_WINDOW for s in sentences)
             and not {o.name for o in investors} & set(fact.role_names("investee"))
         ]
-        if candidates and _points_back(reading):
+        if not candidates:
+            continue
+        if _points_back(reading):
             # "X led that financing": the round named last
             fact = facts.facts[min(candidates)[1]]
-        elif candidates:
+        else:
             # the round itself is the largest investment nearby; one investor's part is smaller
             fact = max((facts.facts[n] for _, n in candidates), key=lambda f: f.figure or 0)
-        if candidates:
-            known = set(fact.role_names("investor"))
-            fact.roles["investor"] = fact.roles.get("investor", ()) + tuple(
-                o for o in investors if o.name not in known
-            )
+        known = set(fact.role_names("investor"))
+        fact.roles["investor"] = fact.roles.get("investor", ()) + tuple(o for o in investors if o.name not in known)
 
 
 def _valid(fact: Fact, gazetteer: Gazetteer) -> bool:

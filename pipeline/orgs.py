@@ -539,6 +539,15 @@ _NOT_YET_FORMED = {"combined", "merged", "enlarged", "joint"}
 _MODIFIER_POS = {"ADJ", "NOUN", "PROPN", "PUNCT", "NUM", "ADV", "X", "SYM"}
 
 
+def hyphenated(token: Token) -> str:
+    """The lowercased word a token ends, rejoined where the tokenizer split it at a hyphen:
+    "start-up" for the "up" of "start", "-", "up"."""
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 1].text == "-":
+        return doc[token.i - 2 : token.i + 1].text.lower()
+    return token.lower_
+
+
 def _generic_phrases(sent: Span) -> list[tuple[Span, str]]:
     """Noun phrases such as "the company", "the Swedish buy-now, pay-later lender" or "the
     San Francisco-based start-up": "the", up to six modifiers, a noun of ``GENERIC_NOUN``.
@@ -552,8 +561,8 @@ def _generic_phrases(sent: Span) -> list[tuple[Span, str]]:
         two = f"{sent.doc[token.i - 1].lower_} {noun}" if token.i > sent.start else ""
         if two in _NOUN_SECTORS:
             noun = two
-        elif token.i - 2 >= sent.start and sent.doc[token.i - 2 : token.i + 1].text.lower() in ("start-up", "start-ups"):
-            noun, first = "start-up", token.i - 2  # the tokenizer splits "start-up" in three
+        elif token.i - 2 >= sent.start and hyphenated(token) in ("start-up", "start-ups"):
+            noun, first = "start-up", token.i - 2
         elif not GENERIC_NOUN.fullmatch(noun) or token.pos_ not in ("NOUN", "PROPN"):
             continue
         for start in range(first - 1, max(sent.start, first - 10) - 1, -1):

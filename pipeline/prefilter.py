@@ -76,9 +76,6 @@ ANAPHORA = re.compile(
 )
 
 
-ANAPHORA_CHAIN = 1  # how many sentences back a chain of "it" and "the company" is followed
-
-
 def states_figureless_fact(sentence: str) -> bool:
     """Whether a sentence without a figure has the words a figure-less fact needs."""
     return bool(
@@ -151,17 +148,10 @@ def kept_sentences(
     ]
     keep = [index < LEAD_SENTENCES for index in range(len(spans))]
     for index, is_marked in enumerate(marked):
-        if not is_marked:
-            continue
-        keep[index] = True
-        # the sentence before one that points back, and the one before that when it points
-        # back too ("The San Francisco company can afford it. It was valued at $43bn …")
-        before = index
-        for _ in range(ANAPHORA_CHAIN):
-            if before == 0 or not ANAPHORA.search(text, *spans[before]):
-                break
-            before -= 1
-            keep[before] = True
+        if is_marked:
+            keep[index] = True
+            if index > 0 and ANAPHORA.search(text, *spans[index]):
+                keep[index - 1] = True
     return keep
 
 

@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from pipeline.gazetteer import Gazetteer
 from pipeline.model import Amount, Capacity, Duration, Evidence, Fact, Org, QuantityMention
 from pipeline.org_names import NameMatcher, OrgGazetteer, mark_names
-from pipeline.orgs import RELATIVE_PRONOUNS, Context, OrgMention, described_as_company, find_mentions
+from pipeline.orgs import RELATIVE_PRONOUNS, Context, OrgMention, described_as_company, find_mentions, hyphenated
 
 logger = logging.getLogger(__name__)
 
@@ -1078,7 +1078,7 @@ ACQUISITION_EVENT_CUES = {"acquire", "acquisition", "buy", "purchase", "takeover
 
 def _joint_venture(root: Token) -> bool:
     """Whether a figure is the size of a joint venture: "a $3.4bn joint venture with X"."""
-    noun = _adjacent_noun(root.doc[root.i : root.i + 1]) if root.i + 1 < len(root.doc) else None
+    noun = _adjacent_noun(root.doc[root.i : root.i + 1])
     return noun is not None and noun.lower_ == "venture" and noun.i > 0 and noun.doc[noun.i - 1].lower_ == "joint"
 
 
@@ -1275,13 +1275,9 @@ AGGREGATE_NOUNS = {
 def _aggregate(cue: Token) -> bool:
     """Whether money is counted over a whole market: "funding in the region", "funding in
     Latin America", "money into Latin American start-ups"."""
-    def word(noun: Token) -> str:  # the tokenizer splits "start-ups" in three
-        doc = noun.doc
-        return doc[noun.i - 2 : noun.i + 1].text.lower() if noun.i >= 2 and doc[noun.i - 1].text == "-" else noun.lower_
-
     return any(
         c.dep_ == "prep" and c.lower_ in ("in", "into", "across")
-        and any(word(o) in AGGREGATE_NOUNS or o.ent_type_ in ("GPE", "LOC") for o in c.children if o.dep_ == "pobj")
+        and any(hyphenated(o) in AGGREGATE_NOUNS or o.ent_type_ in ("GPE", "LOC") for o in c.children if o.dep_ == "pobj")
         for c in cue.children
     )
 
@@ -1397,6 +1393,7 @@ def _raises_something_else(cue: Token, root: Token) -> bool:
 
 
 SUPPLY_VERBS = {"supply", "provide", "deliver"}
+SUPPLY_CONTEXT = CLOUD_CONTEXT | {"computing"}  # "supply Meta with $14.2bn of computing power"
 
 
 def _supply_contract(
@@ -1405,7 +1402,7 @@ def _supply_contract(
     """A provider's contract to supply a customer with computing: "CoreWeave has agreed to
     supply Meta with $14.2bn of computing power", "IREN has signed a contract worth $9.7bn to
     provide Microsoft with computing capacity". The customer's cloud commitment."""
-    if not any(t.lower_ in CLOUD_CONTEXT | {"computing"} and dep_distance(root, t) <= 4 for t in sent):
+    if not _cloud_context(sent, root, words=SUPPLY_CONTEXT):
         return None
     for verb in sent:
         if _lemma(verb) not in SUPPLY_VERBS or verb.pos_ != "VERB" or dep_distance(root, verb) > 4:
@@ -1575,8 +1572,8 @@ def _valued_thing_is_deal(cue: Token, reader: RoleReader | None = None) -> bool:
     return _lemma(cue.head) in deal_words
 
 
-def _cloud_context(sent: Span, root: Token) -> bool:
-    return any(t.lower_ in CLOUD_CONTEXT and dep_distance(root, t) <= 4 for t in sent)
+def _cloud_context(sent: Span, root: Token, words: set[str] = CLOUD_CONTEXT) -> bool:
+    return any(t.lower_ in words and dep_distance(root, t) <= 4 for t in sent)
 
 
 class DealRelations:
