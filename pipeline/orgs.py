@@ -65,11 +65,18 @@ _NOUN_SECTORS: dict[str, set[str | None]] = {
 _INVESTOR_NOUNS = {"investor", "backer", "fund"}
 _INVESTING_VERBS = {"invest", "pour", "plough", "plow", "pump", "inject"}
 _BUYING_VERBS = {"buy", "acquire", "pay", "purchase", "snap"}
-_RAISING_VERBS = {"raise", "close", "secure", "complete", "land", "get", "pull", "bring"}
+# Verbs whose subject is the company that raised a round: "raised", "closed", "pulled in",
+# "collected $410m in a Series B", "secured €40m from Bpifrance".
+RAISING_VERBS = {
+    "raise", "close", "secure", "complete", "land", "get", "pull", "bring", "collect", "receive",
+    "obtain", "bag", "win", "take", "attract",
+}  # fmt: skip
 _TITLES = {"chief", "executive", "ceo", "cfo", "founder", "co-founder", "president", "chairman",
            "chairwoman", "director", "head", "minister", "analyst", "officer", "partner",
            "spokesperson", "spokesman", "spokeswoman"}  # fmt: skip
 _PRONOUNS = {"it", "its", "it's"}
+# What a company does and a place does not, in a relative clause about a name.
+_BUSINESS_VERBS = {"sell", "make", "build", "develop", "design", "offer", "manufacture", "produce", "operate", "supply"}
 # Words that end a company's formal name ("Marvell Technology Group", "Slack Technologies"),
 # shared with consolidate.CORPORATE_WORDS.
 LEGAL_NAME_WORDS = {
@@ -493,9 +500,25 @@ def find_mentions(sent: Span, gazetteer: Gazetteer, context: Context) -> list[Or
         # "Honey Science, the Los Angeles start-up behind …": the name it stands beside; "Silo AI
         # is the third AI software business AMD has bought": the subject it describes
         described = [span.root.head] if span.root.dep_ == "appos" else []
+        doc = sent.doc
+        if not described and sent.start < span.start - 1 and span.end < sent.end and (
+            doc[span.start - 1].text == "," and doc[span.end].text == "," and doc[span.start - 2].text[:1].isupper()
+        ):
+            described = [doc[span.start - 2]]  # an apposition by its commas, which the parser missed
+        apposed = bool(described) and described[0].i < span.start
         if span.root.dep_ == "attr" and span.root.head.lemma_ == "be":
             described = [c for c in span.root.head.children if c.dep_ == "nsubj"]
         named = [m for m in mentions for d in described if m.covers(d) and not m.anaphoric]
+        if not named and apposed and not any(m.covers(described[0]) for m in mentions):
+            head = described[0]
+            if head.text[:1].isupper() and head.pos_ in ("PROPN", "ADJ", "NOUN"):
+                # "Disruptive, the Dallas investment firm, took part": a name the NER missed,
+                # which its apposition says is an organisation
+                start = min([head.i, *(c.i for c in head.children if c.dep_ == "compound" and c.i < head.i)])
+                name = sent.doc[start : head.i + 1]
+                mentions.append(OrgMention(name.start, name.end, Org(gazetteer.canonical(name.text), name.text)))
+                mentions.sort(key=lambda m: m.start)
+                continue
         target = named[0].org if named else _generic_target(span, noun, mentions, context)
         if target is not None:
             mentions.append(OrgMention(span.start, span.end, Org(target.name, span.text), True))
@@ -531,7 +554,26 @@ def find_mentions(sent: Span, gazetteer: Gazetteer, context: Context) -> list[Or
         )
         if target is not None:
             mentions.append(OrgMention(token.i, token.i + 1, Org(target.name, token.text), True))
-    return sorted(mentions, key=lambda m: m.start)
+    return sorted((m for m in mentions if not _describes_people(sent.doc[m.end - 1])), key=lambda m: m.start)
+
+
+# People named by where they work or worked: "two former Google DeepMind researchers".
+_PEOPLE_NOUNS = {
+    "researcher", "alumnus", "alumni", "employee", "engineer", "executive", "veteran", "scientist",
+    "staffer", "worker", "official", "founder", "co-founder", "manager", "insider", "lawyer", "banker",
+}  # fmt: skip
+
+
+def _describes_people(token: Token) -> bool:
+    """Whether a name only says where some people used to work ("two former Google DeepMind
+    researchers", "DeepMind alumni"): that organisation is no party to what the sentence
+    reports, and no referent for "it". ("Arm employees will be given …" is about Arm.)"""
+    head = token.head
+    if token.dep_ not in ("compound", "nmod", "amod") or head.i < token.i or head.lemma_.lower() not in _PEOPLE_NOUNS:
+        return False
+    return head.lower_ in ("alumni", "alumnus", "veteran", "veterans") or any(
+        c.lower_ in ("former", "ex") for c in head.children
+    )
 
 
 # "the combined company", "the enlarged group": no organisation that exists yet
@@ -684,7 +726,7 @@ def _raiser_of_valued(span: Span, mentions: list[OrgMention]) -> Org | None:
     valuing = span.root.head
     if span.root.dep_ != "dobj" or valuing.lemma_.lower() != "value" or valuing.tag_ != "VBG":
         return None
-    if valuing.head.lemma_.lower() not in _RAISING_VERBS:
+    if valuing.head.lemma_.lower() not in RAISING_VERBS:
         return None
     for child in valuing.head.children:
         if child.dep_ != "nsubj":
@@ -751,6 +793,12 @@ def described_as_company(token: Token) -> bool:
     translator", "Inphi, a Santa Clara designer of chips"."""
     if any(c.dep_ == "appos" and GENERIC_NOUN.fullmatch(c.lower_) for c in token.children):
         return True
+    if any(
+        c.dep_ == "relcl" and c.lemma_.lower() in _BUSINESS_VERBS
+        and any(s.dep_ == "nsubj" and s.lower_ in ("which", "that") for s in c.children)
+        for c in token.children
+    ):
+        return True  # "PayFit, which sells payroll software to small companies": no place sells
     # By word order, where the parse went wrong: "Poolside, a start-up building AI models"
     doc = token.doc
     if token.i + 2 >= len(doc) or doc[token.i + 1].text != "," or doc[token.i + 2].lower_ not in ("a", "an", "the"):

@@ -59,6 +59,14 @@ PUT_IN_WORDS = _words(
 ADDED_TO_STAKES = _words(r"add(?:s|ed|ing)?\s+to\s+(?:their|its|his|her)\s+(?:stakes?|holdings?)")
 ALSO_WORDS = _words("also", "too", "other", "others")
 TAKE_PART = _words(r"(?:take|takes|took|taken|taking)\s+part")
+# "X also returned", "Y wrote cheques", "Z supplied part of the cash", "So did W", "put in fresh money"
+RETURNED = _words(r"return(?:s|ed|ing)?", r"c(?:ame|ome|omes|oming)\s+back")
+OTHER_PARTICIPATION = _words(
+    r"wr(?:ote|ite|ites|itten)\s+(?:\w+\s+)?(?:cheques?|checks?)",
+    r"(?:suppli|provid|contribut)(?:ed|es|e|ing)\s+(?:\w+\s+){0,3}(?:cash|money|funds|funding|capital)",
+    r"fresh\s+(?:money|cash|capital|funds)",
+)
+SO_DID = re.compile(r"^\s*(?:So|As) did\b")
 INVESTOR_WORDS = _words(r"investors?", r"backers?", r"participants?", r"shareholders?")
 NAMING_WORDS = _words(
     r"c(?:ome|omes|ame|oming)", r"join(?:s|ed|ing)?", r"sign(?:s|ed|ing)?", r"nam(?:e|es|ed|ing)",
@@ -83,6 +91,10 @@ def states_figureless_fact(sentence: str) -> bool:
         or (LEAD_WORDS.search(sentence) and ROUND_WORDS.search(sentence))
         or (PUT_IN_WORDS.search(sentence) and ALSO_WORDS.search(sentence))
         or TAKE_PART.search(sentence)
+        or OTHER_PARTICIPATION.search(sentence)
+        or (RETURNED.search(sentence) and ALSO_WORDS.search(sentence))
+        or SO_DID.search(sentence)
+        or (INVESTOR_WORDS.search(sentence) and ":" in sentence)
         or ADDED_TO_STAKES.search(sentence)
         or (INVESTOR_WORDS.search(sentence) and NAMING_WORDS.search(sentence))
         or PROVIDER_CHOICE.search(sentence)

@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from pipeline.gazetteer import Gazetteer
 from pipeline.model import Amount, Capacity, Duration, Evidence, Fact, Org, QuantityMention
 from pipeline.org_names import NameMatcher, OrgGazetteer, mark_names
-from pipeline.orgs import RELATIVE_PRONOUNS, Context, OrgMention, described_as_company, find_mentions, hyphenated
+from pipeline.orgs import RAISING_VERBS, RELATIVE_PRONOUNS, Context, OrgMention, described_as_company, find_mentions, hyphenated
 
 logger = logging.getLogger(__name__)
 
@@ -103,7 +103,8 @@ UNDONE = re.compile(
 MODALS = {"could", "might", "may", "should", "would"}
 # Attribution formulas of unconfirmed reports ("people familiar with the matter said").
 HEDGE_PHRASES = re.compile(
-    r"\b(?:familiar with|reports? (?:had |have )?(?:said|say|says|suggested|suggest|put|valued)"
+    r"\b(?:familiar with|reports? (?:(?:in|from|by|at|earlier|last) [\w ]{0,30}?)?(?:had |have )?(?:said|say|says|suggested|suggest|put|valued)"
+    r"|letters? of intent|non-binding"
     r"|(?:was|were|been) reported|under (?:discussion|consideration)"
     r"|reported that|according to (?:reports|people|sources|media)|sources (?:said|say)"
     r"|(?:is|are|was|were) said to|on track to"
@@ -164,8 +165,16 @@ def _lemma(token: Token) -> str:
     return token.lemma_.lower() if token.lemma_ else token.lower_
 
 
+def is_series(token: Token) -> bool:
+    """Whether a word is the letter of a lettered round: the "H" of "the Series H"."""
+    doc = token.doc
+    return len(token.text) <= 2 and token.text[:1].isupper() and token.i > 0 and doc[token.i - 1].lower_ == "series"
+
+
 def _cue_words(token: Token) -> set[str]:
     words = {_lemma(token), token.lower_}
+    if is_series(token):
+        words.add("round")  # "pulled in $1bn in a Series G led by Franklin Templeton"
     if "take" in words and any(c.lower_ == "private" for c in token.children):
         words.add("buyout")  # "agreed to take Zeal private"
     if "take" in words and any(c.dep_ == "prt" and c.lower_ == "in" for c in token.children):
@@ -189,6 +198,8 @@ def _cue_applies(token: Token, root: Token) -> bool:
     "put a value of $61 billion on"."""
     if _in_clause_about(token, root):
         return False
+    if token.pos_ == "PROPN" and token.ent_type_ == "ORG" and token.text[:1].isupper():
+        return False  # the "Fund" of "Vision Fund", the "Invest" of "Premji Invest": a name
     if _lemma(token) == "put":
         if any(c.dep_ == "prep" and c.lower_ == "on" for c in token.children):
             return False  # "the $33bn that investors put on the company": a value, not money in
@@ -350,7 +361,22 @@ def _coordinated(token: Token) -> list[Token]:
             continue
         found.append(current)
         todo += [c for c in current.children if c.dep_ in ("conj", "appos")]
+        if current.dep_ == "appos":
+            todo += _listed_after_description(current)
     return found
+
+
+def _listed_after_description(appos: Token) -> list[Token]:
+    """The next member of a list whose first member is described at length: in "led by Tiger
+    Global, the New York firm that backs late-stage technology companies, and TCV", the small
+    parser hangs "TCV" on "companies". A name after ", and" (or "; and") joined to a common
+    noun of the description is the list's next member, not part of the description."""
+    doc = appos.doc
+    return [
+        t for t in appos.subtree
+        if t.dep_ == "conj" and t.pos_ == "PROPN" and t.head.pos_ == "NOUN" and t.head.i != appos.i
+        and t.i >= 2 and doc[t.i - 1].lower_ == "and" and doc[t.i - 2].text in (",", ";")
+    ]  # fmt: skip
 
 
 def _direct_orgs(token: Token, mentions: list[OrgMention]) -> list[OrgMention]:
@@ -584,6 +610,8 @@ def _investment(reader: RoleReader, cue: Token, root: Token) -> dict[str, list[O
     lemma = _lemma(cue)
     # the tagger sometimes calls "round" an adjective ("closed a $500m round led by …")
     noun_like = cue.pos_ == "NOUN" or cue.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass")
+    if is_series(cue):
+        lemma = "round"
     if lemma == "raise" or (lemma in ("round", "funding", "financing") and noun_like):
         # "Anthropic raised $13 billion from X" / "a $13 billion round led by X"
         if lemma == "raise":
@@ -616,7 +644,7 @@ def _investment(reader: RoleReader, cue: Token, root: Token) -> dict[str, list[O
         )
         verb = reader._verb_of(cue)
         subject, passive = _subject(verb, reader.mentions)
-        if not investee and _lemma(verb) in ("raise", "close", "secure", "complete", "announce", "land", "get"):
+        if not investee and (_lemma(verb) in RAISING_VERBS or _lemma(verb) == "announce"):
             investee = subject
         elif not investors and _lemma(verb) in LEAD_VERBS and not passive:
             investors = [m for m in subject if m not in investee]
@@ -997,21 +1025,36 @@ def _round_participants(reader: RoleReader, sent: Span) -> list[OrgMention]:
         ]
 
     for token in sent:
-        if token.pos_ != "VERB" or not is_asserted(token, token, sent, "Investment"):
+        if token.pos_ not in ("VERB", "AUX") or not is_asserted(token, token, sent, "Investment"):
             continue
         lemma = _lemma(token)
+        if token.pos_ == "AUX" and lemma != "do":
+            continue
         related = [c for c in token.children if c.dep_ in ("dobj", "prep", "nsubjpass")]
-        about_round = any(
-            _lemma(o) in ROUND_NOUNS or any(_lemma(g) in ROUND_NOUNS for g in o.children) for o in related
-        )
+        # "The financing was co-led by X", where the tagger took "co" for an auxiliary and
+        # hung the subject on "was"
+        if any(c.dep_ == "auxpass" for c in token.children):
+            related += [t for t in token.doc[token.left_edge.i : token.i] if t.dep_ in ("nsubj", "nsubjpass")]
+        about_round = any(_names_round(o) or any(_names_round(g) for g in o.children) for o in related)
         subject, passive = _subject(token, reader.mentions)
+        passive = passive or any(c.dep_ == "auxpass" for c in token.children)
         if lemma in LEAD_VERBS and about_round:
             add(_agent_orgs(token, reader.mentions) if passive else subject + named_before(token))
         elif lemma in ("put", "invest", "chip", "pour", "pump", "plough") and (
             any(_lemma(c) in FUNDING_NOUNS for c in token.children if c.dep_ == "dobj")
             or any(c.lower_ in ("in", "also") for c in token.children)
-        ) and any(t.lower_ in ("also", "too", "other", "others") for t in sent):
-            add(subject + named_before(token))  # "X, Y and Z also put money in"
+        ) and (any(t.lower_ in ("also", "too", "other", "others") for t in sent) or _fresh_money(token)):
+            add(subject + named_before(token))  # "X, Y and Z also put money in", "X put in fresh money"
+        elif lemma in ("supply", "provide", "contribute") and any(_is_money_share(c) for c in token.children if c.dep_ == "dobj"):
+            add(subject + named_before(token))  # "Accel supplied part of the cash"
+        elif lemma == "write" and any(_lemma(c) in ("cheque", "check") for c in token.children if c.dep_ == "dobj"):
+            add(subject + named_before(token))  # "Lightspeed, Sequoia and CRV also wrote cheques"
+        elif (lemma == "return" or (lemma == "come" and any(c.lower_ == "back" for c in token.children))) and any(
+            t.lower_ in ("also", "too") for t in sent
+        ):
+            add(subject + named_before(token))  # "Tencent and DST Global also returned"
+        elif lemma == "do" and token.i == sent.start + 1 and sent[0].lower_ in ("so", "as"):
+            add(subject)  # "So did Suning Commerce Group", after a sentence of investors
         elif lemma == "invest" and not [c for c in token.children if c.dep_ in ("dobj", "prep", "dative")] and subject:
             # "Andreessen Horowitz, Sequoia Capital and SV Angel invested, as did NFDG"
             add(subject + named_before(token) + _as_did(token, reader.mentions))
@@ -1034,7 +1077,67 @@ def _round_participants(reader: RoleReader, sent: Span) -> list[OrgMention]:
             for child in token.children:
                 if child.dep_ in ("dobj", "attr"):
                     add(_direct_orgs(child, reader.mentions))
+    add(_listed_after_colon(reader, sent))
     return found
+
+
+def _fresh_money(verb: Token) -> bool:
+    """ "put in fresh money": more money from an investor the round already had."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [o for c in verb.children if c.lower_ == "in" for o in c.children if o.dep_ == "pobj"]  # "put in fresh money"
+    return any(
+        _lemma(o) in FUNDING_NOUNS and any(a.lower_ in ("fresh", "more", "new", "additional", "further") for a in o.children)
+        for o in objects
+    )
+
+
+def _is_money_share(noun: Token) -> bool:
+    """ "the cash", "part of the money", "the rest of the funding"."""
+    if _lemma(noun) in FUNDING_NOUNS:
+        return True
+    return _lemma(noun) in ("part", "some", "rest", "bulk", "most", "half", "share") and any(
+        _lemma(o) in FUNDING_NOUNS for p in noun.children if p.lower_ == "of" for o in p.children
+    )
+
+
+def _listed_after_colon(reader: RoleReader, sent: Span) -> list[OrgMention]:
+    """Investors listed after a colon that follows a word for investors: "Three more
+    investors are new to the company: Baillie Gifford; UC Investments, which …; and
+    ClearBridge Investments", "brought in three strategic backers: AWS, CapitalG and …"."""
+    colon = next((t for t in sent if t.text == ":"), None)
+    if colon is None or not any(t.lower_ in INVESTOR_WORDS for t in sent.doc[sent.start : colon.i]):
+        return []
+    doc = sent.doc
+    return [
+        m for m in reader.mentions
+        if m.start > colon.i and not m.anaphoric
+        # "Baillie Gifford, the Edinburgh fund manager", which the NER calls a person
+        and (not (m.person or m.guessed) or _described_as_investor(doc[m.end - 1]))
+        and (_after_semicolon(doc, m.start) or not any(
+            a.dep_ in ("relcl", "acl") or (a.dep_ == "appos" and doc[m.end - 1] not in _listed_after_description(a))
+            for a in doc[m.end - 1].ancestors if a.i > colon.i
+        ))
+        and doc[m.end - 1].dep_ != "poss" and not _owner_in_description(doc[m.end - 1])
+    ]  # fmt: skip
+
+
+def _after_semicolon(doc: Doc, start: int) -> bool:
+    """Whether a name opens an item of a list split by semicolons ("…; and ClearBridge")."""
+    before = [t.text for t in doc[max(0, start - 2) : start]]
+    return before[-1:] == [";"] or before == [";", "and"]
+
+
+INVESTOR_DESCRIPTIONS = {"fund", "investor", "firm", "manager", "group", "insurer", "bank", "arm", "vehicle", "company"}
+
+
+def _described_as_investor(token: Token) -> bool:
+    """ "Baillie Gifford, the Edinburgh fund manager", "Elad Gil, the Silicon Valley investor"."""
+    return any(c.dep_ == "appos" and _lemma(c) in INVESTOR_DESCRIPTIONS for c in token.children)
+
+
+def _names_round(token: Token) -> bool:
+    """Whether a word names a funding round: "the round", "the financing", "the Series H"."""
+    return _lemma(token) in ROUND_NOUNS or is_series(token)
 
 
 def _as_did(verb: Token, mentions: list[OrgMention]) -> list[OrgMention]:
@@ -1125,7 +1228,7 @@ def _read_money(
     root = span.root
     amount = mention.quantity
     assert isinstance(amount, Amount)
-    if _lemma(root.head) in ("manage", "oversee", "administer") or _joint_venture(root):
+    if _lemma(root.head) in ("manage", "oversee", "administer") or _joint_venture(root) or _fund_size(span):
         # "The Public Investment Fund, which manages more than $900bn": assets under
         # management; "formed a $3.4bn joint venture with Blue Owl": a venture, not a stake
         return None, False
@@ -1194,6 +1297,8 @@ def _read_money(
     if kind == "Investment":
         if _raises_something_else(cue, root) or LENDING.search(sent.text):
             return None, False  # "raised $2.3bn from lenders": borrowing is not investment
+        if _money_held(cue, root, reader):
+            return None, False  # "Cruise will have more than $3bn of fresh capital": money held, not put in
         found = _investment(reader, cue, root)
         providers = _provider_split(reader, found["investee"], found["investor"])
         pledged = _lemma(cue) in ("commit", "commitment", "pledge") and not _provider_split(
@@ -1295,6 +1400,26 @@ def _controlling(stake: Token) -> bool:
     return False
 
 
+HOLDING_VERBS = {"have", "hold", "keep", "need", "require", "spend"}
+
+
+def _money_held(cue: Token, root: Token, reader: RoleReader) -> bool:
+    """ "so that Cruise will have more than $3bn of fresh capital", "the funding it needs":
+    money a company has or needs, not money put into it."""
+    if root.dep_ == "dobj" and _lemma(root.head) in HOLDING_VERBS and root.head.pos_ == "VERB":
+        return True
+    return cue.pos_ == "NOUN" and _lemma(reader._verb_of(cue)) in HOLDING_VERBS
+
+
+FUND_NOUNS = {"fund", "vehicle", "pool", "programme", "program"}
+
+
+def _fund_size(span: Span) -> bool:
+    """ "the $100bn technology investment vehicle run by SoftBank": the size of a fund."""
+    noun = _adjacent_noun(span)
+    return noun is not None and _lemma(noun.head if noun.dep_ == "compound" else noun) in FUND_NOUNS
+
+
 def _value_of_no_company(cue: Token, reader: RoleReader) -> bool:
     """Whether a "value of …" is the value of something that is no company and no deal: "the
     value of the transactions it handled", "the value of its assets"."""
@@ -1339,14 +1464,11 @@ def _acquisition_valuing_target(cue: Token, root: Token, sent: Span) -> bool:
     return not any(part.search(sent.doc[b.left_edge.i : b.right_edge.i + 1].text) for b in bought)
 
 
-RAISING_VERBS = {"secure", "land", "receive", "obtain", "bag", "win", "collect", "take"}
-
-
 def _secured_from(reader: RoleReader, root: Token, sent: Span) -> dict[str, list[OrgMention]] | None:
     """Money a company got from named organisations is their investment: "Cohere secured
     €40m from Bpifrance and Eurazeo". Not a loan ("secured $2bn from lenders")."""
     verb = root.head
-    if root.dep_ not in ("dobj", "npadvmod") or _lemma(verb) not in RAISING_VERBS or LENDING.search(sent.text):
+    if root.dep_ not in ("dobj", "npadvmod") or _lemma(verb) not in RAISING_VERBS - {"raise"} or LENDING.search(sent.text):
         return None
     investors = _prep_orgs(verb, {"from"}, reader.mentions)
     if not investors or not is_asserted(verb, root, sent, "Investment"):
@@ -1361,6 +1483,21 @@ def _value_put_on(reader: RoleReader, root: Token, sent: Span) -> list[OrgMentio
     verbs = [c for c in root.children if c.dep_ == "relcl" and _lemma(c) == "put"]
     if root.dep_ == "dobj" and _lemma(root.head) == "put":
         verbs.append(root.head)
+    value = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "of" else None
+    if value is not None and _lemma(value) == "value" and value.dep_ == "dobj" and _lemma(value.head) == "put":
+        # "put $2.25bn into Cruise in a deal that puts a value of $11.5bn on the unit": what an
+        # investment values a company at (what a buyer puts on its target is the price)
+        investing = [
+            t for t in sent
+            if _cue_words(t) & MONEY_CUES["Investment"][0] and t.pos_ == "VERB" and t.i != value.head.i
+        ]  # fmt: skip
+        buying = any(_cue_words(t) & MONEY_CUES["Acquisition"][0] for t in sent)
+        if investing and not buying and is_asserted(value.head, root, sent, "Valuation"):
+            on = _prep_orgs(value.head, {"on"}, reader.mentions)
+            if on:
+                return on[:1]
+            invested = _investment(reader, investing[0], investing[0])["investee"]  # "on the unit": the company invested in
+            return invested[:1] or None
     for verb in verbs:
         if not is_asserted(verb, root, sent, "Valuation"):
             return None
@@ -1442,6 +1579,13 @@ def _paid_for(reader: RoleReader, root: Token, sent: Span, amount: Amount) -> Fa
             objects = [g for g in child.children if g.dep_ == "pobj"]
             if any(_lemma(o) in ("stake", "share", "shares", "interest") for o in objects):
                 return None  # a stake is an investment, read by the usual rules
+            shares = [t for o in objects for t in o.subtree if _lemma(t) in ("share", "stock")]
+            if shares:
+                # "paid €3bn for a block of newly issued Bayer shares": buying a company's
+                # shares is investing in it
+                issuer = [m for t in shares for m in _compound_orgs(t, reader.mentions) + _possessor(t, reader.mentions)]
+                buyer, _ = _subject(verb, reader.mentions)
+                return Fact("Investment", _roles({"investor": buyer, "investee": issuer[:1]}), amount=amount) if issuer else None
             payees = [
                 m for c in verb.children if c.dep_ in ("dobj", "dative") for m in _direct_orgs(c, reader.mentions)
             ]

@@ -552,8 +552,8 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
         (   # "a deal that valued it at $2bn" after a round: the raiser's valuation
             "Cohere is growing fast. It is Cohere's second big round in a year. In May it pulled in $270m in a "
             "round led by Inovia Capital, a deal that valued it at about $2bn.",
-            [("Valuation", {"company": ["Cohere"]}, Decimal("2") * B),
-             ("Investment", {"investor": ["Inovia Capital"], "investee": ["Cohere"]}, Decimal("270") * 10**6)],
+            [("Investment", {"investor": ["Inovia Capital"], "investee": ["Cohere"]}, Decimal("270") * 10**6),
+             ("Valuation", {"company": ["Cohere"]}, Decimal("2") * B)],
         ),
         (   # "a deal to buy computing capacity from X" is a cloud contract, signed by the subject
             "Meta has signed a $14bn deal to buy computing capacity from CoreWeave.",
@@ -566,6 +566,47 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
         (   # what a price per share values the bought company at is the deal's price
             "Pfizer has agreed to buy Seagen. Pfizer will pay $229 a share in cash, valuing Seagen at $43bn.",
             [("Acquisition", {"acquirer": ["Pfizer"], "target": ["Seagen"]}, Decimal("43") * B)],
+        ),
+        (   # a second investor after the first one's long description, in a sentence of their own
+            "Lumo has raised €90 million. The financing was co-led by Index Ventures, the London firm that has become one of the busiest backers of software companies, and Accel, the growth investor.",
+            [("Investment", {"investor": ["Accel", "Index Ventures"], "investee": ["Lumo"]}, Decimal("0.09") * B)],
+        ),
+        (   # "co-led", which the tagger splits, in a sentence of its own; a lettered round
+            "Lumo has raised €90 million. The Series B was co-led by Index Ventures and Accel.",
+            [("Investment", {"investor": ["Accel", "Index Ventures"], "investee": ["Lumo"]}, Decimal("0.09") * B)],
+        ),
+        (   # verbs of raising beyond "raise": "pulled in", "collected"
+            "Lumo pulled in $40m in a Series A led by Index Ventures.",
+            [("Investment", {"investor": ["Index Ventures"], "investee": ["Lumo"]}, Decimal("0.04") * B)],
+        ),
+        (   # investors named in sentences of their own, in the ways articles name them
+            "Lumo has raised €90 million in a round led by Index Ventures. Accel put in fresh money. "
+            "Sequoia Capital and Atomico also returned. Balderton Capital also wrote cheques. So did Northzone.",
+            [("Investment", {"investor": ["Accel", "Atomico", "Balderton Capital", "Index Ventures", "Northzone", "Sequoia Capital"],
+                             "investee": ["Lumo"]}, Decimal("0.09") * B)],
+        ),
+        (   # investors listed after a colon
+            "Lumo has raised €90 million in a round led by Index Ventures. Two investors are new to the company: Atomico, the London venture firm; and Balderton Capital.",
+            [("Investment", {"investor": ["Atomico", "Balderton Capital", "Index Ventures"], "investee": ["Lumo"]}, Decimal("0.09") * B)],
+        ),
+        (   # what an investment values the company at, "put" on "the unit"
+            "Magna agreed to put $500m into Waymo, the self-driving subsidiary, in a deal that puts a value of $30bn on the unit.",
+            [("Investment", {"investor": ["Magna"], "investee": ["Waymo"]}, Decimal("0.5") * B),
+             ("Valuation", {"company": ["Waymo"]}, Decimal("30") * B)],
+        ),
+        (   # buying a company's newly issued shares is investing in it
+            "Mubadala paid $2bn for a block of newly issued Rivian shares.",
+            [("Investment", {"investor": ["Mubadala"], "investee": ["Rivian"]}, Decimal("2") * B)],
+        ),
+        (   # money a company will have is not money put into it
+            "Toyota said it would inject a further $500m into Pony.ai when the deal closes, so that the start-up will have more than $2bn of fresh capital to draw on.",
+            [("Investment", {"investor": ["Toyota"], "investee": ["Pony.ai"]}, Decimal("0.5") * B)],
+        ),
+        (   # the firm former employees came from is not what "it" or "the lab" means
+            "The Paris lab founded by three DeepMind alumni is now valued at $6bn. "
+            "Mistral AI, a start-up set up last year by three former Google DeepMind researchers, has raised $640m. In June it was valued at $260m.",
+            [("Investment", {"investee": ["Mistral AI"]}, Decimal("0.64") * B),
+             ("Valuation", {"company": ["Mistral AI"]}, Decimal("0.26") * B)],
         ),
     ],
 )
@@ -587,6 +628,10 @@ def test_sentence_yields(nlp, text: str, expected: list) -> None:
         "Nvidia's data centre unit reported revenue of $26.3bn, up 154 per cent.",
         "Vantor's sales in China fell to $3bn.",
         "Oracle said its cloud infrastructure revenue would reach $18bn this fiscal year.",
+        # unconfirmed reports, letters of intent, the size of a fund, money a company has
+        "Reports in early 2024 said Klarna had cut its internal valuation to about $6.7bn.",
+        "Nvidia signed a letter of intent to invest as much as $100bn in OpenAI.",
+        "SoftBank's Vision Fund agreed to invest in Lumo. The fund, the $100bn technology investment vehicle run by SoftBank, is to hand over $900m.",
     ],
 )
 def test_not_a_fact(nlp, text: str) -> None:
