@@ -340,13 +340,23 @@ def _bare(name: str) -> str:
 
 
 def _trimmed(ent: Span) -> Span:
-    """An entity without a list's joint the NER swept in: "Verde Asset Management and"."""
-    end = ent.end
-    while end > ent.start + 1 and ent.doc[end - 1].lower_ in ("and", "&", ",", "or"):
+    """An entity without a list's joint the NER swept in ("Verde Asset Management and"), and
+    with the first word of its name the NER left out ("Wm" of "Wm Morrison Supermarkets": a
+    proper noun in no entity, compounded to the name)."""
+    doc = ent.doc
+    start, end = ent.start, ent.end
+    while end > start + 1 and doc[end - 1].lower_ in ("and", "&", ",", "or"):
         end -= 1
-    if end == ent.end:
+    while (
+        start > ent.sent.start and ent.label_ in ("ORG", "PERSON", "GPE") and not ent.ent_id_
+        and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" and not doc[start - 1].ent_type_
+        and start <= doc[start - 1].head.i < end and doc[start - 1].lower_ not in _TITLES
+        and doc[start - 1].text[:1].isupper()
+    ):
+        start -= 1
+    if (start, end) == (ent.start, ent.end):
         return ent
-    return Span(ent.doc, ent.start, end, label=ent.label, kb_id=ent.kb_id, span_id=ent.id)
+    return Span(doc, start, end, label=ent.label, kb_id=ent.kb_id, span_id=ent.id)
 
 
 def _name_mentions(sent: Span, gazetteer: Gazetteer) -> list[OrgMention]:
@@ -431,6 +441,33 @@ def _joined_suffixes(mentions: list[OrgMention], sent: Span, gazetteer: Gazettee
     return joined
 
 
+# Last words of the name of a company's investing or broking arm: "Samsung Catalyst Fund".
+_ARM_WORDS = {"fund", "ventures", "capital", "securities", "investments"}
+
+
+def _investment_arms(mentions: list[OrgMention], sent: Span, gazetteer: Gazetteer) -> list[OrgMention]:
+    """A company's name followed by capitalised words that end in "Fund", "Ventures" …
+    names its investing arm, another organisation: "The OpenAI Startup Fund", "Samsung
+    Securities", "SoftBank Vision Fund". The gazetteer matched only the company's name."""
+    doc = sent.doc
+    extended: list[OrgMention] = []
+    for mention in mentions:
+        end = mention.end
+        while end < min(mention.end + 3, sent.end) and doc[end].pos_ in ("PROPN", "NOUN") and doc[end].text[:1].isupper():
+            end += 1
+        arm = next((e for e in range(end, mention.end, -1) if doc[e - 1].lower_ in _ARM_WORDS), None)
+        if mention.anaphoric or mention.guessed or arm is None or any(
+            o is not mention and not o.guessed and o.start < arm and o.end > mention.end for o in mentions
+        ):
+            extended.append(mention)
+            continue
+        whole = doc[mention.start : arm].text
+        known = gazetteer.lookup(whole)
+        extended.append(replace(mention, end=arm, org=Org(known.name if known else gazetteer.canonical(whole), whole)))
+    kept = [m for m in extended if not any(o is not m and o.start <= m.start and m.end <= o.end and m.guessed for o in extended)]
+    return kept
+
+
 def _owner_prefix(name: str) -> str:
     """A name without a possessive place in front: "Abu Dhabi's MGX" is MGX.
 
@@ -485,7 +522,10 @@ def find_mentions(sent: Span, gazetteer: Gazetteer, context: Context) -> list[Or
                     mentions.append(found)
     mentions += [found for found in _proper_noun_mentions(sent, gazetteer) if free(found)]
     mentions = _joined_suffixes(sorted(mentions, key=lambda m: m.start), sent, gazetteer)
+    mentions = _investment_arms(mentions, sent, gazetteer)
     mentions = [_short_form(_described_as_org(m, sent), sent, context) for m in mentions]
+    # "Harvey's first backer", which the NER calls a person, after Harvey raised money
+    mentions = [replace(m, guessed=False, person=False) if m.org.name in context.parties else m for m in mentions]
     mentions.sort(key=lambda m: m.start)
     for span, noun in _generic_phrases(sent):
         found = OrgMention(span.start, span.end, Org("", span.text), True)
@@ -607,6 +647,8 @@ def _generic_phrases(sent: Span) -> list[tuple[Span, str]]:
             noun, first = "start-up", token.i - 2
         elif not GENERIC_NOUN.fullmatch(noun) or token.pos_ not in ("NOUN", "PROPN"):
             continue
+        if token.dep_ == "compound" and token.head.i > token.i and token.head.pos_ == "PROPN":
+            continue  # "The OpenAI Startup Fund": part of a name
         for start in range(first - 1, max(sent.start, first - 10) - 1, -1):
             word = sent.doc[start]
             if word.lower_ in ("the", "this", "that") and word.pos_ in ("DET", "PRON", "SCONJ"):

@@ -148,7 +148,7 @@ def _shelves(parts: list[tuple[dict[str, np.ndarray], np.ndarray, np.ndarray]], 
 def _pack(graph: nx.Graph) -> dict[str, np.ndarray]:
     """Lay out each connected part on its own and pack the parts, the largest first: in rows,
     or, when one part dominates (a hub of deals), with the small ones in columns beside it;
-    whichever is closer to a 3:2 page."""
+    whichever is closer to a 3:2 page with less of it empty."""
     parts = sorted(nx.connected_components(graph), key=lambda c: (-len(c), sorted(c)[0]))
     laid = []
     for part in parts:
@@ -165,10 +165,10 @@ def _pack(graph: nx.Graph) -> dict[str, np.ndarray]:
         options.append(beside | _shelves(rest, np.array([float(main[2][0]), 0.0]), float(main[2][1]), 1))
 
     def misfit(placed: dict[str, np.ndarray]) -> float:
-        """How far the drawing is from a 3:2 landscape page."""
+        """How far the drawing is from a 3:2 landscape page, and how much of it is empty."""
         points = np.array(list(placed.values()))
         width, height = points.max(axis=0) - points.min(axis=0) + EDGE_LENGTH
-        return abs(math.log(width / height / 1.5))
+        return abs(math.log(width / height / 1.5)) + math.log(width * height / area)
 
     return min(options, key=misfit)
 

@@ -45,7 +45,7 @@ def _words(*forms: str) -> re.Pattern[str]:
 ACQUISITION_WORDS = _words(
     r"acquir(?:e|es|ed|ing)", r"acquisitions?", r"buy(?:s|ing)?", "bought", r"buy-?outs?",
     r"purchas(?:e|es|ed|ing)", r"take-?overs?", r"snap(?:s|ped|ping)?", r"swallow(?:s|ed|ing)?",
-    r"absorb(?:s|ed|ing)?",
+    r"absorb(?:s|ed|ing)?", r"w[oi]n(?:s|ning)?\s+the\s+(?:[\w-]+\s+){0,3}(?:battle|contest|fight|race|auction|tussle|war)\s+for",
 )
 LEAD_WORDS = _words(
     r"(?:co-?)?(?:lead|leads|leading|led)", r"join(?:s|ed|ing)?", r"participat(?:e|es|ed|ing)",
@@ -64,7 +64,7 @@ RETURNED = _words(r"return(?:s|ed|ing)?", r"c(?:ame|ome|omes|oming)\s+back")
 OTHER_PARTICIPATION = _words(
     r"wr(?:ote|ite|ites|itten)\s+(?:\w+\s+)?(?:cheques?|checks?)",
     r"(?:suppli|provid|contribut)(?:ed|es|e|ing)\s+(?:\w+\s+){0,3}(?:cash|money|funds|funding|capital)",
-    r"fresh\s+(?:money|cash|capital|funds)",
+    r"fresh\s+(?:money|cash|capital|funds)", r"join(?:s|ed)\s+them",
 )
 SO_DID = re.compile(r"^\s*(?:So|As) did\b")
 INVESTOR_WORDS = _words(r"investors?", r"backers?", r"participants?", r"shareholders?")

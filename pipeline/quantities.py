@@ -44,6 +44,7 @@ CURRENCY_SYMBOLS = {
     "jpy": "JPY", "₹": "INR", "inr": "INR", "rs": "INR", "rs.": "INR", "chf": "CHF", "cny": "CNY", "cad": "CAD",
     "aud": "AUD", "dollars": "USD", "dollar": "USD", "us dollars": "USD", "euros": "EUR",
     "euro": "EUR", "pounds": "GBP", "pounds sterling": "GBP", "yen": "JPY", "rupees": "INR",
+    "nt$": "TWD", "twd": "TWD", "r$": "BRL", "brl": "BRL", "₩": "KRW", "krw": "KRW",
 }  # fmt: skip
 
 QUALIFIERS = {
@@ -59,7 +60,10 @@ _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _WORD = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
 _QUAL = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
 _SCALE = "|".join(sorted(MONEY_SCALES, key=len, reverse=True))
-_PREFIX = r"US\$|HK\$|C\$|A\$|S\$|\$|€|£|¥|₹|(?<![A-Za-z])Rs\.?(?=\s?\d)|(?:USD|EUR|GBP|JPY|CHF|CNY|CAD|AUD|INR)(?=\s?\d)"
+_PREFIX = (
+    r"US\$|HK\$|C\$|A\$|S\$|(?<![A-Za-z])NT\$|(?<![A-Za-z])R\$|\$|€|£|¥|₹|₩|(?<![A-Za-z])Rs\.?(?=\s?\d)"
+    r"|(?:USD|EUR|GBP|JPY|CHF|CNY|CAD|AUD|INR|TWD|BRL|KRW)(?=\s?\d)"
+)
 _SUFFIX = r"US dollars|dollars?|euros?|pounds(?: sterling)?|yen|rupees|USD|EUR|GBP|JPY|CHF"
 _DASH = r"\s?(?:-|–|—|to)\s?"
 

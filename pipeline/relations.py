@@ -116,6 +116,9 @@ UNFINISHED = {"raise", "seek", "negotiate", "discuss", "pursue"}  # "is raising"
 # No private company has been valued, no company bought and no stake bought at a trillion or
 # more: such a figure is a listed company's market value.
 MARKET_VALUE_FLOOR = 10**12
+# Units of a currency to the US dollar, by order of magnitude: ¥6.2tn is a takeover's price,
+# not a trillion-dollar market value.
+UNITS_PER_DOLLAR = {"JPY": 150, "KRW": 1400, "INR": 85, "TWD": 30, "CNY": 7, "HKD": 8, "BRL": 5}
 SMALLEST_DEAL = 10_000  # "$50 in cash", "$157 a share": prices, never a deal's size
 REPORTING = {"announce", "say", "confirm", "agree", "disclose", "report", "state", "reveal"}
 MARKET_VALUE = re.compile(
@@ -417,7 +420,9 @@ def _subject(verb: Token, mentions: list[OrgMention]) -> tuple[list[OrgMention],
     for _ in range(4):
         if current is None:
             break
-        for child in current.children:
+        # the subject nearest the verb: "X, Y and Z return as the lawyers' copilot raises
+        # $100m" can come out with two subjects on "raises"
+        for child in reversed(list(current.children)):
             if child.dep_ in ("nsubj", "nsubjpass"):
                 if current.dep_ == "relcl" and child.lower_ in RELATIVE_PRONOUNS:
                     passive_verb = passive_verb or child.dep_ == "nsubjpass"
@@ -425,8 +430,6 @@ def _subject(verb: Token, mentions: list[OrgMention]) -> tuple[list[OrgMention],
                 # a person inside the subject ("the designer run by Jim Keller") is not it
                 found = _direct_orgs(child, mentions) or [m for m in _orgs_under(child, mentions) if not m.person][:1]
                 return found, child.dep_ == "nsubjpass" or passive_verb
-            if child.dep_ == "agent":
-                pass
         if current.pos_ in ("NOUN", "PROPN") and current is not verb:
             owners = _possessor(current, mentions)
             if owners:
@@ -454,8 +457,32 @@ def _prep_orgs(token: Token, preps: set[str], mentions: list[OrgMention]) -> lis
                 if pobj.dep_ == "pobj" and pobj.lower_ in ("which", "whom") and token.dep_ == "relcl":
                     found += _direct_orgs(token.head, mentions)  # "the developer in which it invested"
                 elif pobj.dep_ in ("pobj", "pcomp"):
-                    found += _direct_orgs(pobj, mentions) or _orgs_under(pobj, mentions)[:1]
+                    found += _direct_orgs(pobj, mentions) or _group_members(pobj, mentions) or _orgs_under(pobj, mentions)[:1]
     return found
+
+
+GROUP_NOUNS = {"group", "consortium", "syndicate", "clutch", "band", "slate", "roster"}
+
+
+def _group_members(noun: Token, mentions: list[OrgMention]) -> list[OrgMention]:
+    """The members of "a group that included Axa and Fidelity"."""
+    if _lemma(noun) not in GROUP_NOUNS:
+        return []
+    return [
+        m for clause in noun.children if clause.dep_ == "relcl" and _lemma(clause) in ("include", "comprise")
+        for o in clause.children if o.dep_ == "dobj" for m in _direct_orgs(o, mentions)
+    ]  # fmt: skip
+
+
+def _among_the_investors(verb: Token, mentions: list[OrgMention]) -> list[OrgMention]:
+    """ "raised $6.5bn …, with Thrive Capital, Andreessen Horowitz and General Catalyst among
+    the investors"."""
+    return [
+        m for child in verb.children if child.dep_ == "prep" and child.lower_ == "with"
+        for pobj in child.children if pobj.dep_ == "pobj"
+        and any(t.lower_ == "among" for t in pobj.subtree) and any(t.lower_ in INVESTOR_WORDS for t in pobj.subtree)
+        for m in _direct_orgs(pobj, mentions)
+    ]  # fmt: skip
 
 
 def _agent_orgs(token: Token, mentions: list[OrgMention]) -> list[OrgMention]:
@@ -619,13 +646,20 @@ def _investment(reader: RoleReader, cue: Token, root: Token) -> dict[str, list[O
             investors = _prep_orgs(cue, {"from"}, reader.mentions) + _agent_orgs(cue, reader.mentions)
             for token in cue.subtree:
                 # "raised $120 million in a round led by Northwind Ventures"
-                if token != cue and (_lemma(token) in ROUND_NOUNS or token.dep_ == "dobj"):
+                if token != cue and (_names_round(token) or token.dep_ == "dobj"):
                     investors += [m for m in _agent_orgs(token, reader.mentions) if m not in investors]
-                    if _lemma(token) in ROUND_NOUNS:  # "raised $1bn in a round from Google and Fidelity"
+                    if _names_round(token):  # "raised $1bn in a round from Google and Fidelity"
                         investors += [m for m in _prep_orgs(token, {"from"}, reader.mentions) if m not in investors]
-            if not investee:
+                if token.head == cue and token.dep_ == "advcl" and _lemma(token) in ("lead", "co-lead"):
+                    # "raised $80m in a Series B co-led by X and Y", the tagger having split "co-led"
+                    investors += [m for m in _agent_orgs(token, reader.mentions) if m not in investors]
+            investors += [m for m in _among_the_investors(cue, reader.mentions) if m not in investors]
+            subordinate = any(c.dep_ == "mark" for c in cue.children) and any(c.dep_ == "nsubj" for c in cue.children)
+            if not investee and not subordinate:
                 # A misparse left "raised" without a subject ("DeepL, the company behind the
                 # DeepL Write editor, has raised …"): whoever raises is named before the verb.
+                # Not in a clause of its own whose subject names no one: "Sequoia returns as
+                # the lawyers' copilot raises $100m".
                 investee = reader._first_before(cue, investors)
             if investors:
                 investors += _also_in_round(reader, cue, investors + investee)
@@ -636,6 +670,10 @@ def _investment(reader: RoleReader, cue: Token, root: Token) -> dict[str, list[O
         for other in cue.doc[noun.i + 1 : min(noun.i + 5, cue.sent.end)]:
             if not investors and _lemma(other) == "round":
                 # "$126m of seed funding, a round led by Redpoint", the apposition misparsed
+                investors = _agent_orgs(other, reader.mentions)
+            if not investors and _lemma(other) in ("lead", "co-lead") and other.pos_ == "VERB":
+                # "a Series B co-led by Elad Gil and Kleiner Perkins", where the tagger split
+                # "co-led" and hung "led" on the main verb
                 investors = _agent_orgs(other, reader.mentions)
         investee = (
             _possessor(noun, reader.mentions)
@@ -673,11 +711,24 @@ def _investment(reader: RoleReader, cue: Token, root: Token) -> dict[str, list[O
         for child in verb.children:
             if child.dep_ == "dobj" and _lemma(child) in ("stake", "holding", "interest"):
                 patients = [m for m in _prep_orgs(child, {"in"}, reader.mentions) if m not in agents]
-    if not patients:
+    if not patients and not _slot_holds_a_thing(cue, INVESTOR_PREPS, reader.mentions):
         patients = reader._first_after(cue, agents)
     if not agents:
         agents = reader._first_before(cue, patients)
     return {"investor": agents, "investee": patients}
+
+
+def _slot_holds_a_thing(verb: Token, preps: set[str], mentions: list[OrgMention]) -> bool:
+    """Whether the verb's own slot for the company is taken by a thing: "put an extra $100bn
+    into American factories" names where the money goes; the next name in the sentence ("the
+    Trump administration") is not it."""
+    if any(c.dep_ in ("compound", "amod") and c.ent_type_ in ("GPE", "NORP", "LOC") for c in verb.children):
+        return True  # "its planned US investment": investment in a country
+    return any(
+        child.dep_ == "prep" and child.lower_ in preps and o.dep_ == "pobj" and o.pos_ == "NOUN"
+        and not _orgs_under(o, mentions)
+        for child in verb.children for o in child.children
+    )  # fmt: skip
 
 
 def _valued_by_round(noun: Token, mentions: list[OrgMention]) -> list[OrgMention]:
@@ -1053,6 +1104,11 @@ def _round_participants(reader: RoleReader, sent: Span) -> list[OrgMention]:
             t.lower_ in ("also", "too") for t in sent
         ):
             add(subject + named_before(token))  # "Tencent and DST Global also returned"
+        elif lemma == "join" and any(c.dep_ == "dobj" and c.lower_ == "them" for c in token.children):
+            # "X and Y also put in more money, and Z, the Silicon Valley investor, joined them":
+            # the names since the last "and", which the parser may hang elsewhere
+            since = max((t.i for t in sent if t.i < token.i and t.dep_ == "cc"), default=sent.start)
+            add([m for m in reader.mentions if since < m.start and m.end <= token.i and not m.anaphoric] or subject)
         elif lemma == "do" and token.i == sent.start + 1 and sent[0].lower_ in ("so", "as"):
             add(subject)  # "So did Suning Commerce Group", after a sentence of investors
         elif lemma == "invest" and not [c for c in token.children if c.dep_ in ("dobj", "prep", "dative")] and subject:
@@ -1194,10 +1250,28 @@ def _in_time_clause(token: Token) -> bool:
     )
 
 
+CONTEST_NOUNS = {"battle", "contest", "fight", "race", "auction", "tussle", "war"}
+
+
+def _won_contest(reader: RoleReader, token: Token) -> dict[str, list[OrgMention]] | None:
+    """ "CD&R has won the battle for Morrisons": the winner of a contest for a company buys it."""
+    if _lemma(token) != "win" or token.pos_ != "VERB":
+        return None
+    for contest in (c for c in token.children if c.dep_ == "dobj" and _lemma(c) in CONTEST_NOUNS):
+        target = _prep_orgs(contest, {"for"}, reader.mentions)
+        buyer, passive = _subject(token, reader.mentions)
+        if target and buyer and not passive:
+            return {"acquirer": buyer, "target": target}
+    return None
+
+
 def _acquisition_event(reader: RoleReader, sent: Span) -> Fact | None:
     """ "Broadcom agreed to buy VMware": an acquisition stated without its price, which may
     be given in another sentence."""
     for token in sent:
+        won = _won_contest(reader, token)
+        if won is not None and is_asserted(token, token, sent, "Acquisition"):
+            return Fact("Acquisition", _roles(won))
         if _lemma(token) not in ACQUISITION_EVENT_CUES or not is_asserted(token, token, sent, "Acquisition"):
             continue
         if token.pos_ == "VERB" and any(
@@ -1288,7 +1362,7 @@ def _read_money(
         if classified is None:
             return Fact("", {}, amount=amount), True
         kind, cue = classified
-    if kind in ("Valuation", "Acquisition", "Investment") and amount.value >= MARKET_VALUE_FLOOR:
+    if kind in ("Valuation", "Acquisition", "Investment") and amount.value >= MARKET_VALUE_FLOOR * UNITS_PER_DOLLAR.get(amount.currency, 1):
         return None, False
     if not is_asserted(cue, root, sent, kind):
         return None, False

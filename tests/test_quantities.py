@@ -32,6 +32,9 @@ from pipeline.quantities import find_quantities
         ("$68.7 billion", "68700000000", "USD", None),
         ("a billion dollars", "1000000000", "USD", None),
         ("$2.3 trillion", "2300000000000", "USD", None),
+        ("NT$933.79 billion", "933790000000", "TWD", None),
+        ("about ₩74tn", "74000000000000", "KRW", "about"),
+        ("R$2.5bn", "2500000000", "BRL", None),
     ],
 )
 def test_money(text: str, value: str, currency: str, qualifier: str | None) -> None:

@@ -598,6 +598,44 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             "Mubadala paid $2bn for a block of newly issued Rivian shares.",
             [("Investment", {"investor": ["Mubadala"], "investee": ["Rivian"]}, Decimal("2") * B)],
         ),
+        (   # "co-led", split by the tagger, after a lettered round
+            "Lumo raised $40m in 2022. A year later the company raised $80m in a Series B co-led by Atomico and Kleiner Perkins at a valuation of $700m.",
+            [("Investment", {"investee": ["Lumo"]}, Decimal("0.04") * B),
+             ("Investment", {"investor": ["Atomico", "Kleiner Perkins"], "investee": ["Lumo"]}, Decimal("0.08") * B),
+             ("Valuation", {"company": ["Lumo"]}, Decimal("0.7") * B)],
+        ),
+        (   # a company's investing arm is an organisation of its own
+            "Lumo raised $50m in a round led by GV. The OpenAI Startup Fund also took part.",
+            [("Investment", {"investor": ["GV", "OpenAI Startup Fund"], "investee": ["Lumo"]}, Decimal("0.05") * B)],
+        ),
+        (
+            "Lumo raised $50m from Samsung Catalyst Fund and Accel.",
+            [("Investment", {"investor": ["Accel", "Samsung Catalyst Fund"], "investee": ["Lumo"]}, Decimal("0.05") * B)],
+        ),
+        (   # a name after the list's last "and", which the parser hung elsewhere, "joined them"
+            "Lumo raised $50m in a round led by GV. Kleiner Perkins and Sequoia Capital also put in more money, and Elad Gil, the Silicon Valley investor, joined them.",
+            [("Investment", {"investor": ["Elad Gil", "GV", "Kleiner Perkins", "Sequoia Capital"], "investee": ["Lumo"]}, Decimal("0.05") * B)],
+        ),
+        (   # the winner of a contest for a company buys it; the first word of a name the NER left out
+            "Clayton Dubilier & Rice has won the battle for Wm Morrison Supermarkets.",
+            [("Acquisition", {"acquirer": ["Clayton Dubilier & Rice"], "target": ["Wm Morrison Supermarkets"]}, None)],
+        ),
+        (   # a trillion yen is a takeover's price, not a market value
+            "Takeda agreed to buy Shire for ¥6.2tn.",
+            [("Acquisition", {"acquirer": ["Takeda"], "target": ["Shire"]}, Decimal("6.2") * 10**12)],
+        ),
+        (   # investors named "among the investors", or as members of a group
+            "Lumo raised $65m in a Series C round, with Thrive Capital, Atomico and General Catalyst among the investors.",
+            [("Investment", {"investor": ["Atomico", "General Catalyst", "Thrive Capital"], "investee": ["Lumo"]}, Decimal("0.065") * B)],
+        ),
+        (
+            "Lumo took in $60m from a group that included Axa and Fidelity.",
+            [("Investment", {"investor": ["Axa", "Fidelity"], "investee": ["Lumo"]}, Decimal("0.06") * B)],
+        ),
+        (   # a sovereign fund named by its country
+            "Qatar's sovereign wealth fund invested €2bn in RWE.",
+            [("Investment", {"investor": ["Qatar Investment Authority"], "investee": ["RWE"]}, Decimal("2") * B)],
+        ),
         (   # money a company will have is not money put into it
             "Toyota said it would inject a further $500m into Pony.ai when the deal closes, so that the start-up will have more than $2bn of fresh capital to draw on.",
             [("Investment", {"investor": ["Toyota"], "investee": ["Pony.ai"]}, Decimal("0.5") * B)],
@@ -631,7 +669,10 @@ def test_sentence_yields(nlp, text: str, expected: list) -> None:
         # unconfirmed reports, letters of intent, the size of a fund, money a company has
         "Reports in early 2024 said Klarna had cut its internal valuation to about $6.7bn.",
         "Nvidia signed a letter of intent to invest as much as $100bn in OpenAI.",
-        "SoftBank's Vision Fund agreed to invest in Lumo. The fund, the $100bn technology investment vehicle run by SoftBank, is to hand over $900m.",
+        # a clause of its own whose subject names no one; money put into things, not a company
+        "Index Ventures and Accel return as the payroll start-up raises $60m.",
+        "TSMC pledged to put an extra $100bn into American factories as the Trump administration weighs tariffs.",
+        "Honda invested in Cruise. The $100bn technology investment vehicle run by SoftBank Group also backs Cruise.",
     ],
 )
 def test_not_a_fact(nlp, text: str) -> None:
