@@ -38,7 +38,7 @@ GENERIC_NOUN = re.compile(
     r"company|firm|startup|start-up|lab|laboratory|group|developer|chipmaker|hyperscaler|giant|"
     r"major|insurer|lender|bank|drugmaker|buyer|acquirer|investor|backer|business|outfit|maker|"
     r"provider|operator|producer|retailer|conglomerate|owner|parent|biotech|specialist|carrier|"
-    r"platform|unicorn|designer"
+    r"platform|unicorn|designer|miner|utility|carmaker|automaker|grocer|publisher|broadcaster|airline"
 )
 # What a generic noun may point back to: sectors allowed (None = an organisation the
 # gazetteer does not know). Nouns not listed may point to any organisation.
@@ -248,7 +248,7 @@ class Context:
         self.last_subject = root_subjects[0].org if root_subjects else None
         if self.lead is None and not self.recent and named:
             self.lead = (root_subjects or named)[0].org
-        owner = _deal_owner(sent, mentions)
+        owner = _deal_owner(sent, mentions) or _fronted_topic(sent, mentions)
         if owner is not None:
             self.last_subject = owner
         if not named:
@@ -280,6 +280,18 @@ class Context:
         else:
             chosen = (subjects or named)[0].org
         self.recent = [org for org in self.recent if org.name != chosen.name] + [chosen]
+
+
+def _fronted_topic(sent: Span, mentions: list[OrgMention]) -> Org | None:
+    """ "For Verizon, which booked $131.9bn of revenue, Tracfone is a modest bolt-on": the
+    sentence, and what follows, is about Verizon."""
+    first = sent[0]
+    if first.lower_ != "for" or first.head != sent.root:
+        return None
+    return next(
+        (m.org for o in first.children if o.dep_ == "pobj" for m in mentions if m.covers(o) and not m.anaphoric and not m.person),
+        None,
+    )
 
 
 _DEAL_NOUNS = {"deal", "acquisition", "purchase", "takeover", "transaction", "merger", "investment", "bet", "round"}
@@ -568,8 +580,8 @@ def find_mentions(sent: Span, gazetteer: Gazetteer, context: Context) -> list[Or
             if owner is not None:  # "Elon Musk has completed his takeover of Twitter"
                 mentions.append(OrgMention(token.i, token.i + 1, Org(owner.name, token.text), True))
             continue
-        if token.lower_ not in _PRONOUNS or token.dep_ in ("expl",):
-            continue
+        if token.lower_ not in _PRONOUNS or token.dep_ in ("expl",) or token.text == "IT":
+            continue  # ("critical IT load": information technology)
         # "Anthropic, the Claude developer in which it has invested": "it" is not the noun its
         # relative clause describes, nor the name that noun stands in apposition to
         own_heads = [a.head for a in token.ancestors if a.dep_ == "relcl"]
@@ -786,7 +798,9 @@ def _capitalised_name(token: Token) -> bool:
     """A capitalised word the NER left alone that may be part of a name: "Splunk" (which the
     tagger calls a noun), "MosaicML", "One" in "One Medical". A sentence's first word counts
     only as a proper noun, and an all-capitals dateline ("WALTHAM, Mass. —") not at all."""
-    if token.ent_type_ not in ("", "CARDINAL") or not token.text[:1].isupper() or not token.text[:1].isalpha():
+    if token.ent_type_ == "DATE" and not _misread_date(token):
+        return False
+    if token.ent_type_ not in ("", "CARDINAL", "DATE") or not token.text[:1].isupper() or not token.text[:1].isalpha():
         return False
     if re.fullmatch(r"[A-Z]{2,}s", token.text):
         return False  # a plural abbreviation: "PPAs", "GPUs", "CEOs"
@@ -800,6 +814,21 @@ def _capitalised_name(token: Token) -> bool:
         # "Poolside, a start-up building AI models, …": the tagger took the name for an adverb
         return token.pos_ == "PROPN" or described_as_company(token)
     return token.pos_ not in _NOT_NAME_POS
+
+
+_DATE_WORD = re.compile(
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|spring|summer|autumn|fall|winter"
+    r"|christmas|easter|today|yesterday|tomorrow|q[1-4]|h[12]|fy|the|this|last|next|early|late|mid|end|year|month|week|day|decade|quarter)",
+    re.IGNORECASE,
+)
+
+
+def _misread_date(token: Token) -> bool:
+    """Whether a word the NER called a date is a name: "TeraWulf, a bitcoin miner" has no
+    digit and no date word, and capitals inside it or a description as a company."""
+    if any(c.isdigit() for c in token.text) or _DATE_WORD.match(token.text):
+        return False
+    return any(c.isupper() for c in token.text[1:]) or described_as_company(token)
 
 
 def _proper_noun_mentions(sent: Span, gazetteer: Gazetteer) -> list[OrgMention]:

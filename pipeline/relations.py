@@ -790,7 +790,8 @@ def _acquisition(reader: RoleReader, cue: Token) -> dict[str, list[OrgMention]]:
         target = []
         for child in cue.children:
             if child.dep_ == "dobj":
-                target = _direct_orgs(child, reader.mentions) or _orgs_under(child, reader.mentions)[:1]
+                named = _compound_orgs(child, reader.mentions) if _lemma(child) in BUSINESS_NOUNS else []
+                target = _direct_orgs(child, reader.mentions) or named[-1:] or _orgs_under(child, reader.mentions)[:1]
         return {"acquirer": buyer, "target": target or seller}
     agents, patients = reader.agent_patient(cue, {"of", "for"}, noun_compound_is_patient=True)
     if not patients and cue.dep_ == "relcl" and (
@@ -867,6 +868,7 @@ def _about_company(reader: RoleReader, cue: Token, root: Token) -> list[OrgMenti
     return subject[:1]
 
 
+BUSINESS_NOUNS = {"brand", "business", "unit", "division", "arm", "subsidiary", "operation", "operations", "chain", "label"}
 SEGMENT_NOUNS = {"unit", "division", "segment", "business", "arm", "subsidiary", "operation", "operations"}
 # Kinds of revenue that are a part of the whole: "product revenue", "advertising sales"
 PART_REVENUE_WORDS = {"product", "subscription", "service", "services", "advertising", "ad", "licence", "license",
@@ -929,15 +931,22 @@ def _revenue_qualifier(amount: Amount, root: Token) -> Amount:
 def _compute(reader: RoleReader, root: Token, sent: Span) -> dict[str, list[OrgMention]] | None:
     cue = None
     for token in sent:
-        if _cue_words(token) & COMPUTE_CUES and dep_distance(root, token) <= 5:
+        if _cue_words(token) & (COMPUTE_CUES | GIVING_VERBS) and dep_distance(root, token) <= 5:
             cue = token
             break
     if cue is None:
         return None
     words = {t.lower_ for t in sent}
-    if not words & COMPUTE_CONTEXT and not ("data" in words and words & {"centre", "center", "centres", "centers"}):
+    if not words & COMPUTE_CONTEXT and not ("data" in words and words & {"centre", "center", "centres", "centers"}) and not (
+        "it load" in sent.text.lower()  # "200 megawatts of critical IT load": a data centre's measure
+    ):
         if not any(reader.gazetteer.maker(e.text) for e in sent.ents):
             return None
+    for verb in [root, *root.ancestors][:6]:
+        if verb.pos_ == "VERB" and (_lemma(verb) in GIVING_VERBS or _lemma(verb) == "sign"):
+            found = _customer_and_provider(verb, reader)
+            if found is not None:
+                return {"company": found[0], "provider": found[1]}
     subject_token = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     # "A single hyperscale campus can draw several hundred megawatts": a generic statement,
     # even with a place named ("grid connections in Sydney")
@@ -1400,7 +1409,12 @@ def _read_money(
             if _controlling(stakes[0]):
                 return Fact("Acquisition", _roles({"acquirer": buyers, "target": company}), amount=amount), False
             return Fact("Investment", _roles({"investor": buyers, "investee": company}), amount=amount), False
-        if bought and not any(_direct_orgs(b, reader.mentions) or reader.unnamed_org(b) for b in bought):
+        if bought and not any(
+            _direct_orgs(b, reader.mentions) or reader.unnamed_org(b)
+            # "sold Sprint's Boost Mobile prepaid brand to Dish": a business named by its name
+            or (_lemma(b) in BUSINESS_NOUNS and _compound_orgs(b, reader.mentions))
+            for b in bought
+        ):
             # "commits to purchase $30bn of Azure compute capacity", "a $14bn deal to buy
             # computing capacity from CoreWeave"
             sellers = _prep_orgs(bought[0], {"from"}, reader.mentions) + _prep_orgs(cue, {"from"}, reader.mentions)
@@ -1605,6 +1619,37 @@ def _raises_something_else(cue: Token, root: Token) -> bool:
 
 SUPPLY_VERBS = {"supply", "provide", "deliver"}
 SUPPLY_CONTEXT = CLOUD_CONTEXT | {"computing"}  # "supply Meta with $14.2bn of computing power"
+# Verbs that hand capacity from a provider (the subject) to a customer (the indirect object):
+# "sell Microsoft $17.4bn of GPU capacity", "hand the cloud group 200 megawatts".
+GIVING_VERBS = SUPPLY_VERBS | {"hand", "give", "sell", "lease", "rent", "offer"}
+
+
+def _customer_and_provider(verb: Token, reader: RoleReader) -> tuple[list[OrgMention], list[OrgMention]] | None:
+    """(customer, provider) of a verb of supplying, by syntax: "X will supply Meta with …",
+    "X agreed to sell Microsoft $17.4bn of capacity", "X signed CoreWeave to two leases"."""
+    lemma = _lemma(verb)
+    children = list(verb.children)
+    objects = [c for c in children if c.dep_ in ("dative", "dobj")]
+    if lemma == "sign":
+        # "Applied Digital signed CoreWeave to two 15-year leases"
+        if not any(c.dep_ == "prep" and c.lower_ == "to" and any(_lemma(o) in ("lease", "contract", "deal", "agreement") for o in c.children) for c in children):
+            return None
+    elif lemma not in GIVING_VERBS:
+        return None
+    customers = [m for c in objects for m in _direct_orgs(c, reader.mentions)]
+    if lemma in ("sell", "lease", "rent", "offer") and not customers:
+        customers = _prep_orgs(verb, {"to"}, reader.mentions)  # "sell capacity to Microsoft"
+    if not customers:
+        return None
+    if lemma in SUPPLY_VERBS and len(objects) < 2 and not any(c.dep_ == "prep" and c.lower_ == "with" for c in children):
+        return None  # "supply chips": no customer named as such
+    providers: list[OrgMention] = []
+    for head in [verb, *verb.ancestors]:  # the subject of the verb, or of the one that signed the contract
+        if head.pos_ in ("VERB", "AUX"):
+            providers = [m for m in _subject(head, reader.mentions)[0] if m.org.name not in {c.org.name for c in customers}]
+            if providers:
+                break
+    return (customers[:1], providers[:1]) if providers else None
 
 
 def _supply_contract(
@@ -1616,20 +1661,12 @@ def _supply_contract(
     if not _cloud_context(sent, root, words=SUPPLY_CONTEXT):
         return None
     for verb in sent:
-        if _lemma(verb) not in SUPPLY_VERBS or verb.pos_ != "VERB" or dep_distance(root, verb) > 4:
+        if _lemma(verb) not in GIVING_VERBS or verb.pos_ != "VERB" or dep_distance(root, verb) > 4:
             continue
-        customers = [m for c in verb.children if c.dep_ in ("dobj", "dative") for m in _direct_orgs(c, reader.mentions)]
-        if not customers or not any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
-            continue
-        # the supplier: the subject of the verb, or of the one that signed the contract
-        suppliers: list[OrgMention] = []
-        for head in [verb, *verb.ancestors]:
-            if head.pos_ in ("VERB", "AUX"):
-                suppliers = [m for m in _subject(head, reader.mentions)[0] if m not in customers]
-                if suppliers:
-                    break
-        if suppliers and is_asserted(verb, root, sent, "CloudCommitment"):
-            return Fact("CloudCommitment", _roles({"company": customers[:1], "provider": suppliers[:1]}),
+        found = _customer_and_provider(verb, reader)
+        if found is not None and is_asserted(verb, root, sent, "CloudCommitment"):
+            customers, suppliers = found
+            return Fact("CloudCommitment", _roles({"company": customers, "provider": suppliers}),
                         amount=amount, duration=_duration_in(sent, quantities))  # fmt: skip
     return None
 

@@ -636,6 +636,29 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             "Qatar's sovereign wealth fund invested €2bn in RWE.",
             [("Investment", {"investor": ["Qatar Investment Authority"], "investee": ["RWE"]}, Decimal("2") * B)],
         ),
+        (   # who sells capacity to whom, by syntax: the indirect object is the customer
+            "In September Nebius agreed to sell Microsoft $17.4bn of GPU capacity over five years.",
+            [("CloudCommitment", {"company": ["Microsoft"], "provider": ["Nebius"]}, Decimal("17.4") * B)],
+        ),
+        (
+            "In June Applied Digital signed CoreWeave to two 15-year leases covering 250MW of data centre capacity at its campus.",
+            [("ComputeCommitment", {"company": ["CoreWeave"], "provider": ["Applied Digital"]}, Decimal(250) * 10**6)],
+        ),
+        (   # a name the NER called a date; "IT load" is no pronoun
+            "TeraWulf, a bitcoin miner that rents space to AI developers, has signed two leases with Fluidstack. "
+            "The miner will hand Fluidstack more than 200 megawatts of critical IT load.",
+            [("ComputeCommitment", {"company": ["Fluidstack"], "provider": ["TeraWulf"]}, Decimal(200) * 10**6)],
+        ),
+        (   # selling a business named by its name is selling that business
+            "Sprint sold its Boost Mobile brand to Dish Network for $1.4bn.",
+            [("Acquisition", {"acquirer": ["Dish Network"], "target": ["Boost Mobile"]}, Decimal("1.4") * B)],
+        ),
+        (   # "For X, …": the sentence, and the next, are about X
+            "Verizon owns Tracfone. For Verizon, which booked $131.9bn of revenue last year, Yahoo is a small unit. "
+            "The group's record with acquisitions has been mixed. It paid $4.4bn for AOL in 2015.",
+            [("Revenue", {"company": ["Verizon"]}, Decimal("131.9") * B),
+             ("Acquisition", {"acquirer": ["Verizon"], "target": ["AOL"]}, Decimal("4.4") * B)],
+        ),
         (   # money a company will have is not money put into it
             "Toyota said it would inject a further $500m into Pony.ai when the deal closes, so that the start-up will have more than $2bn of fresh capital to draw on.",
             [("Investment", {"investor": ["Toyota"], "investee": ["Pony.ai"]}, Decimal("0.5") * B)],
