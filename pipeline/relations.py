@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from pipeline.gazetteer import Gazetteer
 from pipeline.model import Amount, Capacity, Duration, Evidence, Fact, Org, QuantityMention
 from pipeline.org_names import NameMatcher, OrgGazetteer, mark_names
-from pipeline.orgs import RAISING_VERBS, RELATIVE_PRONOUNS, Context, OrgMention, described_as_company, find_mentions, hyphenated
+from pipeline.orgs import GENERIC_NOUN, RAISING_VERBS, RELATIVE_PRONOUNS, Context, OrgMention, described_as_company, find_mentions, hyphenated
 
 logger = logging.getLogger(__name__)
 
@@ -231,6 +231,14 @@ def classify_money(root: Token, sent: Span, span: Span | None = None) -> tuple[s
     A cue noun written right after the figure ("$380B valuation", "$8 billion Anthropic
     stake") wins outright: the small parser often attaches such noun phrases wrongly.
     """
+    to = root.doc[span.start - 1] if span is not None and span.start > root.sent.start else root.head
+    if to.lower_ == "to" and to.dep_ == "prep":
+        # "lifting the company's post-money valuation to $38 billion", "its valuation rose to
+        # $5bn": what the value changed to (the word before the figure: the parser may hang
+        # the figure itself elsewhere)
+        for c in to.head.children:
+            if c.dep_ in ("dobj", "nsubj", "nsubjpass") and _cue_words(c) & MONEY_CUES["Valuation"][0]:
+                return "Valuation", c
     noun = _adjacent_noun(span) if span is not None else None
     if noun is not None:
         for kind in PRIORITY:
@@ -1360,6 +1368,8 @@ def _read_money(
     kind, cue = classified
     if kind == "Valuation" and _value_of_no_company(cue, reader):
         return None, False  # "payment volume, the value of the transactions it handled"
+    if kind == "Valuation" and _valued_is_no_company(cue, reader):
+        return None, False  # "a private company valued at $1bn or more", "a contract valued at $10bn"
     if kind == "Valuation" and cue.head.lower_ == "for" and _cue_words(cue.head.head) & MONEY_CUES["Acquisition"][0]:
         kind, cue = "Acquisition", cue.head.head  # "buy Cypress for an enterprise value of €9bn": the price
     if kind == "Valuation" and _values_what_is_paid_for(cue):
@@ -1392,6 +1402,8 @@ def _read_money(
                         amount=amount, duration=_duration_in(sent, quantities)), False
         if not found["investee"] and _aggregate(cue):
             return None, False  # "venture funding in the region topped $4bn": a market total
+        if _raised_over_time(cue):
+            return None, False  # "has now raised a little over $200m in total": the sum of its rounds
         holding = _lemma(cue) in HOLDINGS or any(_lemma(c) in HOLDINGS for c in cue.children if c.dep_ == "dobj")
         if found["investee"] and all(reader.is_place(m) for m in found["investee"]) and not holding:
             # "invest $7bn in Iowa": spending in a place; but a stake is always in a company
@@ -1475,6 +1487,25 @@ def _aggregate(cue: Token) -> bool:
     )
 
 
+def _raised_over_time(cue: Token) -> bool:
+    """Whether money raised is a running total: "in total", "so far", "to date", "in the three
+    years before it"."""
+    if _lemma(cue) != "raise":
+        return False
+    for child in cue.children:
+        words = [t.lower_ for t in child.subtree]
+        if child.dep_ == "prep" and child.lower_ in ("in", "over") and (
+            words[1:2] == ["total"] or words[1:2] == ["all"]
+            or any(w in ("years", "decades") for w in words) and any(t.like_num for t in child.subtree)
+        ):
+            return True
+        if child.dep_ == "advmod" and " ".join(words) in ("so far", "to date", "altogether", "cumulatively", "in total"):
+            return True
+        if child.dep_ == "prep" and child.lower_ == "to" and words[1:2] == ["date"]:
+            return True
+    return False
+
+
 def _controlling(stake: Token) -> bool:
     """ "a majority stake", "a controlling interest", "a 60% stake": buying control is buying
     the company."""
@@ -1522,6 +1553,25 @@ def _value_of_no_company(cue: Token, reader: RoleReader) -> bool:
         _direct_orgs(o, reader.mentions) or _possessor(o, reader.mentions) or _compound_orgs(o, reader.mentions)
         or (_lemma(o) in deal and o.tag_ != "NNS")
         for o in valued
+    )
+
+
+THING_NOUNS = {"contract", "order", "grant", "project", "programme", "program", "portfolio", "loan", "award"}
+
+
+def _valued_is_no_company(cue: Token, reader: RoleReader) -> bool:
+    """Whether what is "valued at" a figure is no company: a kind of company ("a "unicorn", a
+    private company valued at $1bn or more": a definition) or a thing ("awarded it a contract
+    valued at about $10bn")."""
+    if cue.pos_ != "VERB" or cue.dep_ != "acl":
+        return False
+    noun = cue.head
+    if _lemma(noun) in THING_NOUNS:
+        return True
+    return (
+        (bool(GENERIC_NOUN.fullmatch(noun.lower_)) or hyphenated(noun) in ("start-up", "start-ups"))
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an", "any", "every") for c in noun.children)
+        and not any(noun.left_edge.i <= m.start and m.end <= noun.i + 1 for m in reader.mentions)
     )
 
 

@@ -659,6 +659,12 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             [("Revenue", {"company": ["Verizon"]}, Decimal("131.9") * B),
              ("Acquisition", {"acquirer": ["Verizon"], "target": ["AOL"]}, Decimal("4.4") * B)],
         ),
+        (   # what a valuation was lifted to, where the parser hung the figure on the next words
+            "Snowflake has raised $1.6 billion in new funding, lifting the data-analytics and artificial intelligence "
+            "software company's post-money valuation to $38 billion barely six months after its previous round.",
+            [("Investment", {"investee": ["Snowflake"]}, Decimal("1.6") * B),
+             ("Valuation", {"company": ["Snowflake"]}, Decimal("38") * B)],
+        ),
         (   # money a company will have is not money put into it
             "Toyota said it would inject a further $500m into Pony.ai when the deal closes, so that the start-up will have more than $2bn of fresh capital to draw on.",
             [("Investment", {"investor": ["Toyota"], "investee": ["Pony.ai"]}, Decimal("0.5") * B)],
@@ -694,6 +700,10 @@ def test_sentence_yields(nlp, text: str, expected: list) -> None:
         "Nvidia signed a letter of intent to invest as much as $100bn in OpenAI.",
         # a clause of its own whose subject names no one; money put into things, not a company
         "Index Ventures and Accel return as the payroll start-up raises $60m.",
+        # running totals of a company's rounds, and what a kind of company is worth
+        "Including an earlier Series A, Anthropic has now raised a little over $200m in total.",
+        "Anthropic had raised only about $32m in the three years before it.",
+        "Mistral AI's financing makes it the country's 24th \"unicorn\", a private company valued at $1bn or more, leaving France one short of the target.",
         "TSMC pledged to put an extra $100bn into American factories as the Trump administration weighs tariffs.",
         "Honda invested in Cruise. The $100bn technology investment vehicle run by SoftBank Group also backs Cruise.",
     ],
