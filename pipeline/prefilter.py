@@ -84,6 +84,11 @@ ANAPHORA = re.compile(
 )
 
 
+# A sentence whose subject points back: it names no one the sentence after it could mean.
+OPENS_WITH_ANAPHORA = re.compile(r"\s*(?:It|Its|They|Their|The (?:[\w-]+ ){0,3}(?:" + GENERIC_NOUN.pattern + r"))\b")
+CHAIN_LIMIT = 3  # sentences back, at most, through such subjects
+
+
 def states_figureless_fact(sentence: str) -> bool:
     """Whether a sentence without a figure has the words a figure-less fact needs."""
     return bool(
@@ -162,8 +167,15 @@ def kept_sentences(
     for index, is_marked in enumerate(marked):
         if is_marked:
             keep[index] = True
-            if index > 0 and ANAPHORA.search(text, *spans[index]):
-                keep[index - 1] = True
+            back = index
+            # the sentence before one that says "it"; and while that one opens with "It" or
+            # "The company" itself, the one before it ("Databricks was founded in 2013 … It
+            # sells software … It has snapped up Redash")
+            while back > 0 and index - back < CHAIN_LIMIT and ANAPHORA.search(text, *spans[back]):
+                back -= 1
+                keep[back] = True
+                if not OPENS_WITH_ANAPHORA.match(text, spans[back][0]):
+                    break
     return keep
 
 

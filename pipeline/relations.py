@@ -77,7 +77,7 @@ PROVIDER_PREPS = {"on", "with", "through", "from", "to", "via"}
 # Words that make a clause not an assertion of a completed or agreed deal.
 HEDGES = {
     "reportedly", "rumor", "rumour", "rumored", "rumoured", "rumors", "rumours",
-    "speculation", "speculate", "allegedly", "hypothetically", "purportedly",
+    "speculation", "speculate", "allegedly", "hypothetically", "purportedly", "unsolicited",
 }  # fmt: skip
 NOT_ASSERTED_HEADS = {
     "talk", "talks", "consider", "weigh", "explore", "plan", "intend", "aim", "seek", "hope",
@@ -86,7 +86,7 @@ NOT_ASSERTED_HEADS = {
     "possible", "rumor", "rumour", "want", "eye", "float", "propose", "suggest", "believe",
     "anticipate", "envision", "imagine", "speculate", "reconsider", "abandon", "scrap",
     "schedule", "terminate", "cancel", "withdraw", "reject", "block", "collapse", "track",
-    "drop", "unwind", "promise",
+    "drop", "unwind", "promise", "proposal",
 }  # fmt: skip
 # Phrases that undo a deal, wherever they stand in the sentence.
 # Arithmetic asides and inverted conditionals ("Had Google bought X, …") state no deal.
@@ -97,7 +97,7 @@ ASIDE = re.compile(
 )
 UNDONE = re.compile(
     r"\b(?:turn(?:s|ed)? down|walk(?:s|ed)? away|call(?:s|ed)? off|pull(?:s|ed)? out|fell through|"
-    r"terminat\w+|abandon\w*|scrapp?\w*|rebuff\w*)\b",
+    r"terminat\w+|abandon\w*|scrapp?\w*|rebuff\w*|trumped|outbid|gazumped)\b",
     re.IGNORECASE,
 )
 MODALS = {"could", "might", "may", "should", "would"}
@@ -106,10 +106,10 @@ HEDGE_PHRASES = re.compile(
     r"\b(?:familiar with|reports? (?:(?:in|from|by|at|earlier|last) [\w ]{0,30}?)?(?:had |have )?(?:said|say|says|suggested|suggest|put|valued)"
     r"|letters? of intent|non-binding"
     r"|(?:was|were|been) reported|under (?:discussion|consideration)"
-    r"|reported that|according to (?:reports|people|sources|media)|sources (?:said|say)"
+    r"|reported that|according to (?:an? )?(?:reports?|people|sources|media)|sources (?:said|say)"
     r"|(?:is|are|was|were) said to|on track to"
     r"|(?:estimates?|forecasts?|projections?) (?:put|puts|suggest|suggests|show|shows)"
-    r"|analysts? (?:estimate|expect|reckon|believe|say|said))\b",
+    r"|analysts?\b[^.;]{0,40}?\b(?:estimate[sd]?|expect(?:s|ed)?|reckon(?:s|ed)?|believe[sd]?|say|said|pencil+ed in|forecast|project(?:s|ed)?))\b",
     re.IGNORECASE,
 )
 UNFINISHED = {"raise", "seek", "negotiate", "discuss", "pursue"}  # "is raising": not closed yet
@@ -127,6 +127,7 @@ MARKET_VALUE = re.compile(
 LENDING = re.compile(
     r"\bfrom (?:\w+ ){0,3}(?:lenders|banks)\b|\bin (?:\w+ )?loans\b|\b(?:debt financing|credit (?:facility|line)"
     r"|(?:loan|financing|debt) facility|secured against|collateral|borrow\w*|bond (?:market|sale|issue)s?|rights issue|new debt|debt sales?"
+    r"|through (?:a |an )?(?:mix|combination) of|(?:share|stock) (?:sale|offering)s?"
     r"|cash on hand)\b",
     re.IGNORECASE,
 )
@@ -1452,6 +1453,8 @@ def _read_money(
             found["target"] = [min(found["target"], key=lambda m: min(abs(m.start - root.i), abs(m.end - 1 - root.i)))]
         return Fact("Acquisition", _roles(found), amount=amount), False
     if kind == "CloudCommitment":
+        if LENDING.search(sent.text):
+            return None, False  # "will take on roughly $8bn of Noble's borrowings": debt, not a pledge
         bought = _prep_orgs(cue, {"on"}, reader.mentions) if _lemma(cue) == "spend" else []
         if bought and not _cloud_context(sent, root) and not any(reader.gazetteer.sector(m.org.name) == "cloud" for m in bought):
             # "it spent $1.5bn on Lynda.com": spending on a company is buying it

@@ -11,9 +11,11 @@ from .conftest import CORPUS
 
 # The figures when these floors were last set; a regression fails. Rules are tuned on
 # corpus/dev only; corpus/test is scored, never read while writing rules. The test split was
-# renewed in session 3 (corpus/README.md), hence the lower floors than before.
-DEV_FLOOR = {"precision": 0.87, "recall": 0.80, "f1": 0.84}
-TEST_FLOOR = {"precision": 0.58, "recall": 0.58, "f1": 0.58}
+# renewed in session 3 (corpus/README.md), hence the lower floors than before. The dev floors
+# were set on 160 articles in session 8; the 24 it added were scored blind first, so dev's
+# figures fell though every older article's held.
+DEV_FLOOR = {"precision": 0.87, "recall": 0.78, "f1": 0.82}
+TEST_FLOOR = {"precision": 0.61, "recall": 0.61, "f1": 0.61}
 
 
 # Spurious facts the rules still read from a dev distractor sentence: a ceiling, like the
@@ -23,6 +25,9 @@ TEST_FLOOR = {"precision": 0.58, "recall": 0.58, "f1": 0.58}
 # down to 9 (market values in a sentence about the stock; a product's and a unit's sales; a
 # fund's size). Session 7 added 24 articles (12 hits with them) and brought it to 7 (assets
 # under management, joint ventures, promises, sums of two deals, places as cloud providers).
+# Session 8 added 24 more (13 hits with them) and brought it back to 7 (reports, letters of
+# intent, analysts' pencilled-in sales, unsolicited proposals, bids trumped by a rival, debt
+# taken on, bonds and share sales, contracts valued at a figure).
 KNOWN_DISTRACTOR_HITS = 7
 
 

@@ -100,6 +100,22 @@ def test_sentences_without_a_figure(sentence: str, expected: bool) -> None:
     assert states_figureless_fact(sentence) is expected
 
 
+def test_it_is_followed_back_through_sentences_that_open_with_it() -> None:
+    """ "Databricks was founded … It sells software … It has snapped up Redash": the name is
+    two sentences back, behind a sentence that only says "it"."""
+    text = (
+        "Lumo makes payroll software.\nSales are growing.\nThe weather was cold.\n"
+        "Databricks was founded in 2013 by academics.\nIt sells software for data.\n"
+        "It has snapped up Redash, a dashboard maker.\nShares rose.\n"
+    )
+    kept = [s.strip() for s, keep in zip(sentences(text), kept_sentences(text), strict=True) if keep]
+    assert kept[3:] == [
+        "Databricks was founded in 2013 by academics.",
+        "It sells software for data.",
+        "It has snapped up Redash, a dashboard maker.",
+    ]
+
+
 def test_facts_and_offsets_are_the_same_with_and_without_the_filter() -> None:
     filtered = load_nlp("en_core_web_sm", prefilter=True)
     unfiltered = load_nlp("en_core_web_sm", prefilter=False)

@@ -665,6 +665,10 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             [("Investment", {"investee": ["Snowflake"]}, Decimal("1.6") * B),
              ("Valuation", {"company": ["Snowflake"]}, Decimal("38") * B)],
         ),
+        (   # what analysts pencil in is an estimate
+            "Sanofi agreed to buy Ablynx. Analysts at several Brussels brokers have pencilled in peak sales of close to €1bn a year for the drug.",
+            [("Acquisition", {"acquirer": ["Sanofi"], "target": ["Ablynx"]}, None)],
+        ),
         (   # money a company will have is not money put into it
             "Toyota said it would inject a further $500m into Pony.ai when the deal closes, so that the start-up will have more than $2bn of fresh capital to draw on.",
             [("Investment", {"investor": ["Toyota"], "investee": ["Pony.ai"]}, Decimal("0.5") * B)],
@@ -700,6 +704,11 @@ def test_sentence_yields(nlp, text: str, expected: list) -> None:
         "Nvidia signed a letter of intent to invest as much as $100bn in OpenAI.",
         # a clause of its own whose subject names no one; money put into things, not a company
         "Index Ventures and Accel return as the payroll start-up raises $60m.",
+        # a report by someone else; a bid trumped by a rival; debt taken on; bonds and share sales
+        "Nvidia is Lambda's biggest supplier. According to a report this month by The Information, it has agreed to spend about $1.5bn over four years to lease back 18,000 of its own chips from Lambda.",
+        "Last year Chevron struck an agreement to buy Anadarko Petroleum for $33bn, only to be trumped by a rival offer.",
+        "Chevron will spend no cash up front, although it will take on roughly $8bn of Noble Energy's borrowings.",
+        "To help pay for it, Nebius raised $4.3bn in September through a mix of convertible bonds and a share sale.",
         # running totals of a company's rounds, and what a kind of company is worth
         "Including an earlier Series A, Anthropic has now raised a little over $200m in total.",
         "Anthropic had raised only about $32m in the three years before it.",
