@@ -289,18 +289,31 @@ def _points_back(reading: Reading) -> bool:
     return any(_THAT_ROUND.search(e.sentence) for e in reading.fact.evidence)
 
 
+_RUNNING_TOTAL = re.compile(
+    r"\b(?:already (?:put|invested|poured|committed|handed)|to date|since (?:19|20)\d\d)\b", re.I
+)  # not "its largest round so far"
+
+
+def _running_total(fact: Fact) -> bool:
+    """Whether an investment is what an investor has put in over the years, not one round."""
+    return any(_RUNNING_TOTAL.search(e.sentence) for e in fact.evidence)
+
+
 def _add_participants(facts: _Facts, readings: list[Reading]) -> None:
     """Add investors named in their own sentence ("ICONIQ led the round") to the investment
     reported just before."""
     for reading in readings:
-        investors = reading.fact.roles.get("investor", ())
+        named = reading.fact.roles.get("investor", ())
         candidates = [
             (reading.sentence - max(s for s in sentences if s <= reading.sentence), n)
             for n, (fact, sentences) in enumerate(zip(facts.facts, facts.sentences))
             if fact.kind == "Investment"
             and any(0 <= reading.sentence - s <= PARTICIPANTS_WINDOW for s in sentences)
-            and not {o.name for o in investors} & set(fact.role_names("investee"))
+            # "Nvidia, whose processors Wayve uses, came in": the company itself is no investor
+            and {o.name for o in named} - set(fact.role_names("investee"))
         ]
+        # "it had already put about $13bn into OpenAI since 2019": no round to join
+        candidates = [c for c in candidates if not _running_total(facts.facts[c[1]])]
         if not candidates:
             continue
         if _points_back(reading):
@@ -309,8 +322,8 @@ def _add_participants(facts: _Facts, readings: list[Reading]) -> None:
         else:
             # the round itself is the largest investment nearby; one investor's part is smaller
             fact = max((facts.facts[n] for _, n in candidates), key=lambda f: f.figure or 0)
-        known = set(fact.role_names("investor"))
-        fact.roles["investor"] = fact.roles.get("investor", ()) + tuple(o for o in investors if o.name not in known)
+        known = set(fact.role_names("investor")) | set(fact.role_names("investee"))
+        fact.roles["investor"] = fact.roles.get("investor", ()) + tuple(o for o in named if o.name not in known)
 
 
 def _valid(fact: Fact, gazetteer: Gazetteer) -> bool:

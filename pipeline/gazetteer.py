@@ -21,7 +21,7 @@ from pipeline.vocab import DG, ORG, SCHEMA
 # Legal-form suffixes dropped when normalising an unknown organisation's name.
 _LEGAL_SUFFIX = re.compile(
     r",?\s+(?:Inc|Inc\.|Corp|Corp\.|Corporation|Ltd|Ltd\.|LLC|PLC|plc|AG|SA|S\.A\.|N\.V\.|NV|"
-    r"GmbH|Co\.|Holdings|Group)$"
+    r"GmbH|Co\.|Holdings|Group|SE|AB|ASA|Oyj|S\.p\.A\.|SpA)$"
 )
 
 

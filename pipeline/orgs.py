@@ -23,7 +23,7 @@ from pipeline.model import Org
 # Words the NER likes to tag ORG that are never a party to a deal.
 _NOT_ORGS = {
     "ai", "gpu", "gpus", "ceo", "cfo", "ipo", "sec", "llm", "api", "cloud", "series",
-    "round", "nasdaq", "nyse", "tpu", "tpus", "q1", "q2", "q3", "q4",
+    "round", "nasdaq", "nyse", "tpu", "tpus", "q1", "q2", "q3", "q4", "ppa", "ppas",
     # Countries and unions the small NER model tags ORG: a place is never a deal's party.
     "us", "u.s", "usa", "u.s.a", "uk", "u.k", "eu", "e.u", "uae", "un", "european union",
     "wall street", "city of london",
@@ -81,7 +81,7 @@ _BUSINESS_VERBS = {"sell", "make", "build", "develop", "design", "offer", "manuf
 # shared with consolidate.CORPORATE_WORDS.
 LEGAL_NAME_WORDS = {
     "technology", "technologies", "holdings", "inc", "corp", "corporation", "co", "ltd", "limited",
-    "plc", "llc", "ag", "sa", "se",
+    "plc", "llc", "ag", "sa", "se", "nv", "ab", "asa", "oyj", "spa", "gmbh",
 }  # fmt: skip
 # Of those and a few more, the words that are no name on their own: a run of them after a name
 # belongs to it.
@@ -89,9 +89,11 @@ _NAME_SUFFIXES = LEGAL_NAME_WORDS | {
     "group", "systems", "industries", "international",
     # an investor's ("Bain Capital" + "Ventures", "Premji" + "Invest")
     "ventures", "capital", "partners", "invest", "investments", "management", "growth",
+    "energy", "infrastructure",
+    "kgaa",  # part of the name: Merck KGaA is not Merck & Co
 }  # fmt: skip
 RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
-_SERIES = re.compile(r"^(?:the )?Series [A-Z]\d?(?: round)?$", re.IGNORECASE)
+_SERIES = re.compile(r"^(?:the )?Series [A-Z]\d?\.?(?: round)?$", re.IGNORECASE)
 _MODEL_NUMBER = re.compile(r"^[A-Z]{1,4}-?\d{2,}[A-Za-z]{0,3}$")
 
 
@@ -454,7 +456,7 @@ def _joined_suffixes(mentions: list[OrgMention], sent: Span, gazetteer: Gazettee
 
 
 # Last words of the name of a company's investing or broking arm: "Samsung Catalyst Fund".
-_ARM_WORDS = {"fund", "ventures", "capital", "securities", "investments"}
+_ARM_WORDS = {"fund", "ventures", "capital", "securities", "investments", "partners", "infrastructure", "climate"}
 
 
 def _investment_arms(mentions: list[OrgMention], sent: Span, gazetteer: Gazetteer) -> list[OrgMention]:
@@ -968,7 +970,10 @@ def _pronoun_target(pronoun: Token, mentions: list[OrgMention], people: bool = F
                     # a name, or a phrase already resolved ("the ChatGPT maker said it had
                     # raised …"), but not another pronoun
                     named = not mention.anaphoric or doc[mention.start].lower_ not in _PRONOUNS
-                    if mention.covers(child) and named and (people or not mention.person):
+                    # "Zimmer wrapped up its acquisition of Biomet": what "its" owns is no person,
+                    # whatever the NER called the subject
+                    owner = pronoun.lower_ == "its" and mention.guessed
+                    if mention.covers(child) and named and (people or not mention.person or owner):
                         return mention.org
                 # "The software company's previous record was …, and in 2016 it bought NetSuite":
                 # the subject's owner

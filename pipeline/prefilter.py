@@ -64,7 +64,9 @@ RETURNED = _words(r"return(?:s|ed|ing)?", r"c(?:ame|ome|omes|oming)\s+back")
 OTHER_PARTICIPATION = _words(
     r"wr(?:ote|ite|ites|itten)\s+(?:\w+\s+)?(?:cheques?|checks?)",
     r"(?:suppli|provid|contribut)(?:ed|es|e|ing)\s+(?:\w+\s+){0,3}(?:cash|money|funds|funding|capital)",
-    r"fresh\s+(?:money|cash|capital|funds)", r"join(?:s|ed)\s+them",
+    r"fresh\s+(?:money|cash|capital|funds)", r"join(?:s|ed)\s+them", r"(?:were|was)\s+joined\b",
+    r"ma(?:de|kes?|king)\s+(?:its|their|a|an)\s+(?:\w+\s+)?investment", r"c(?:ame|ome|omes)\s+back\s+for\s+more",
+    r"bought\s+(?:notes|shares|into)", r"among\s+the\s+(?:investors|backers)",
 )
 SO_DID = re.compile(r"^\s*(?:So|As) did\b")
 INVESTOR_WORDS = _words(r"investors?", r"backers?", r"participants?", r"shareholders?")

@@ -45,6 +45,7 @@ CURRENCY_SYMBOLS = {
     "aud": "AUD", "dollars": "USD", "dollar": "USD", "us dollars": "USD", "euros": "EUR",
     "euro": "EUR", "pounds": "GBP", "pounds sterling": "GBP", "yen": "JPY", "rupees": "INR",
     "nt$": "TWD", "twd": "TWD", "r$": "BRL", "brl": "BRL", "₩": "KRW", "krw": "KRW",
+    "swiss francs": "CHF", "francs": "CHF",
 }  # fmt: skip
 
 QUALIFIERS = {
@@ -64,7 +65,7 @@ _PREFIX = (
     r"US\$|HK\$|C\$|A\$|S\$|(?<![A-Za-z])NT\$|(?<![A-Za-z])R\$|\$|€|£|¥|₹|₩|(?<![A-Za-z])Rs\.?(?=\s?\d)"
     r"|(?:USD|EUR|GBP|JPY|CHF|CNY|CAD|AUD|INR|TWD|BRL|KRW)(?=\s?\d)"
 )
-_SUFFIX = r"US dollars|dollars?|euros?|pounds(?: sterling)?|yen|rupees|USD|EUR|GBP|JPY|CHF"
+_SUFFIX = r"US dollars|dollars?|euros?|pounds(?: sterling)?|yen|rupees|Swiss francs|francs|USD|EUR|GBP|JPY|CHF"
 _DASH = r"\s?(?:-|–|—|to)\s?"
 
 MONEY_RE = re.compile(

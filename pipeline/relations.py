@@ -663,6 +663,7 @@ def _investment(reader: RoleReader, cue: Token, root: Token) -> dict[str, list[O
                     # "raised $80m in a Series B co-led by X and Y", the tagger having split "co-led"
                     investors += [m for m in _agent_orgs(token, reader.mentions) if m not in investors]
             investors += [m for m in _among_the_investors(cue, reader.mentions) if m not in investors]
+            investors += [m for m in _among_the_investors_of(cue.sent, reader.mentions) if m not in investors]
             subordinate = any(c.dep_ == "mark" for c in cue.children) and any(c.dep_ == "nsubj" for c in cue.children)
             if not investee and not subordinate:
                 # A misparse left "raised" without a subject ("DeepL, the company behind the
@@ -877,6 +878,7 @@ def _about_company(reader: RoleReader, cue: Token, root: Token) -> list[OrgMenti
     return subject[:1]
 
 
+SHAREHOLDER_NOUNS = {"shareholder", "shareholders", "minority", "rest", "remainder", "holders"}
 BUSINESS_NOUNS = {"brand", "business", "unit", "division", "arm", "subsidiary", "operation", "operations", "chain", "label"}
 SEGMENT_NOUNS = {"unit", "division", "segment", "business", "arm", "subsidiary", "operation", "operations"}
 # Kinds of revenue that are a part of the whole: "product revenue", "advertising sales"
@@ -1118,10 +1120,19 @@ def _round_participants(reader: RoleReader, sent: Span) -> list[OrgMention]:
             add(subject + named_before(token))  # "Accel supplied part of the cash"
         elif lemma == "write" and any(_lemma(c) in ("cheque", "check") for c in token.children if c.dep_ == "dobj"):
             add(subject + named_before(token))  # "Lightspeed, Sequoia and CRV also wrote cheques"
-        elif (lemma == "return" or (lemma == "come" and any(c.lower_ == "back" for c in token.children))) and any(
-            t.lower_ in ("also", "too") for t in sent
+        elif (lemma == "return" or (lemma == "come" and any(c.lower_ == "back" for c in token.children))) and (
+            any(t.lower_ in ("also", "too") for t in sent) or "for more" in sent.text
         ):
-            add(subject + named_before(token))  # "Tencent and DST Global also returned"
+            add(subject + named_before(token))  # "Tencent and DST Global also returned", "X came back for more"
+        elif lemma == "make" and any(c.dep_ == "dobj" and _lemma(c) == "investment" for c in token.children):
+            add(subject)  # "Nvidia made its first investment in the company"
+        elif lemma == "buy" and (
+            any(c.dep_ == "dobj" and _lemma(c) in ("note", "share", "stock") for c in token.children)
+            or any(c.lower_ == "into" and any(_names_round(o) for o in c.children) for c in token.children)
+        ) and any(t.lower_ in ("also", "too") for t in sent):
+            add(subject + named_before(token) + _as_did(token, reader.mentions))  # "X and Y also bought notes, as did Z"
+        elif lemma == "join" and passive:
+            add(subject + _agent_orgs(token, reader.mentions))  # "X and Y were joined … by Z and by W"
         elif lemma == "join" and any(c.dep_ == "dobj" and c.lower_ == "them" for c in token.children):
             # "X and Y also put in more money, and Z, the Silicon Valley investor, joined them":
             # the names since the last "and", which the parser may hang elsewhere
@@ -1152,7 +1163,17 @@ def _round_participants(reader: RoleReader, sent: Span) -> list[OrgMention]:
                 if child.dep_ in ("dobj", "attr"):
                     add(_direct_orgs(child, reader.mentions))
     add(_listed_after_colon(reader, sent))
+    add(_among_the_investors_of(sent, reader.mentions))
     return found
+
+
+def _among_the_investors_of(sent: Span, mentions: list[OrgMention]) -> list[OrgMention]:
+    """ "Google is among the investors", "X and Y are among its backers"."""
+    return [
+        m for token in sent if token.lower_ == "among" and token.head.lemma_ == "be"
+        and any(o.lower_ in INVESTOR_WORDS for o in token.children)
+        for s in token.head.children if s.dep_ == "nsubj" for m in _direct_orgs(s, mentions)
+    ]  # fmt: skip
 
 
 def _fresh_money(verb: Token) -> bool:
@@ -1215,11 +1236,13 @@ def _names_round(token: Token) -> bool:
 
 
 def _as_did(verb: Token, mentions: list[OrgMention]) -> list[OrgMention]:
-    """The organisations of an "as did X" clause after a verb of taking part."""
+    """The organisations of an "as did X" (or ", and so did X") clause after a verb of taking part."""
     return [
-        m for clause in verb.children if clause.dep_ == "advcl" and any(g.lower_ == "as" for g in clause.children)
+        m for clause in verb.children
+        if (clause.dep_ == "advcl" and any(g.lower_ == "as" for g in clause.children))
+        or (clause.dep_ == "conj" and clause.lemma_ == "do" and any(g.lower_ == "so" for g in clause.children))
         for c in clause.children if c.dep_ == "nsubj" for m in _direct_orgs(c, mentions)
-    ]
+    ]  # fmt: skip
 
 
 PROVIDER_CHOICE = re.compile(
@@ -1422,6 +1445,11 @@ def _read_money(
             if _controlling(stakes[0]):
                 return Fact("Acquisition", _roles({"acquirer": buyers, "target": company}), amount=amount), False
             return Fact("Investment", _roles({"investor": buyers, "investee": company}), amount=amount), False
+        owners = [m for b in bought if _lemma(b) in SHAREHOLDER_NOUNS for m in _prep_orgs(b, {"of", "in"}, reader.mentions)]
+        if owners:
+            # "agreed to buy out the minority shareholders of NTT Docomo": buying the rest of a company
+            buyers, _ = _subject(cue, reader.mentions)
+            return Fact("Acquisition", _roles({"acquirer": buyers, "target": owners[:1]}), amount=amount), False
         if bought and not any(
             _direct_orgs(b, reader.mentions) or reader.unnamed_org(b)
             # "sold Sprint's Boost Mobile prepaid brand to Dish": a business named by its name
@@ -1609,10 +1637,18 @@ def _secured_from(reader: RoleReader, root: Token, sent: Span) -> dict[str, list
     """Money a company got from named organisations is their investment: "Cohere secured
     €40m from Bpifrance and Eurazeo". Not a loan ("secured $2bn from lenders")."""
     verb = root.head
-    if root.dep_ not in ("dobj", "npadvmod") or _lemma(verb) not in RAISING_VERBS - {"raise"} or LENDING.search(sent.text):
+    if root.dep_ == "pobj" and verb.dep_ == "prt":
+        verb = verb.head  # "pulled in $6.6bn", the parser taking "in" for a preposition
+    elif root.dep_ not in ("dobj", "npadvmod"):
+        return None
+    if _lemma(verb) not in RAISING_VERBS - {"raise"} or LENDING.search(sent.text):
         return None
     investors = _prep_orgs(verb, {"from"}, reader.mentions)
-    if not investors or not is_asserted(verb, root, sent, "Investment"):
+    # "OpenAI has pulled in $6.6bn from investors": the investors are named in sentences to come
+    from_investors = any(
+        c.lower_ == "from" and any(o.lower_ in INVESTOR_WORDS for o in c.children) for c in verb.children
+    )
+    if not (investors or from_investors) or not is_asserted(verb, root, sent, "Investment"):
         return None
     investee, _ = _subject(verb, reader.mentions)
     return {"investor": investors, "investee": [m for m in investee if m not in investors]}
@@ -1729,7 +1765,7 @@ def _paid_for(reader: RoleReader, root: Token, sent: Span, amount: Amount) -> Fa
     verb = next(
         (
             t for t in sent
-            if _lemma(t) in ("pay", "spend", "shell") and t.pos_ == "VERB"
+            if _lemma(t) in ("pay", "spend", "shell", "hand") and t.pos_ == "VERB"
             # "pay $171 per share in stock, or about $53bn in total, for Hess": the total
             # coordinated with the way of paying is one edge further
             and dep_distance(root, t) <= (3 if root.dep_ == "conj" else 2)
@@ -1761,10 +1797,14 @@ def _paid_for(reader: RoleReader, root: Token, sent: Span, amount: Amount) -> Fa
                 m for o in objects
                 for m in (_direct_orgs(o, reader.mentions) or _orgs_under(o, reader.mentions)[:1] or reader.unnamed_org(o))
             ]  # fmt: skip
+            buyer, _ = _subject(verb, reader.mentions)
+            if not buyer and verb.dep_ in ("acl", "relcl"):
+                buyer = _direct_orgs(verb.head, reader.mentions)  # "the $12.5 billion Google paid for …"
+            # "handing AT&T $1.175bn for the business": the payee sold it; "UBS agreed to pay …
+            # for its old rival": not itself
+            others = {m.org.name for m in payees + buyer}
+            targets = [m for m in targets if m.org.name not in others]
             if targets:
-                buyer, _ = _subject(verb, reader.mentions)
-                if not buyer and verb.dep_ in ("acl", "relcl"):
-                    buyer = _direct_orgs(verb.head, reader.mentions)  # "the $12.5 billion Google paid for …"
                 return Fact("Acquisition", _roles({"acquirer": buyer, "target": targets}), amount=amount)
     return None
 
@@ -1877,6 +1917,8 @@ def _valued_thing_is_deal(cue: Token, reader: RoleReader | None = None) -> bool:
         for child in token.children:
             if child.dep_ in ("nsubjpass", "nsubj", "dobj") and _lemma(child) in deal_words:
                 return True
+    if any(p.lower_ == "of" and any(_lemma(o) in deal_words for o in p.children) for p in cue.children):
+        return True  # "put the value of the transaction at $14.8bn": the deal's price
     return _lemma(cue.head) in deal_words
 
 

@@ -35,6 +35,7 @@ from pipeline.quantities import find_quantities
         ("NT$933.79 billion", "933790000000", "TWD", None),
         ("about ₩74tn", "74000000000000", "KRW", "about"),
         ("R$2.5bn", "2500000000", "BRL", None),
+        ("3 billion Swiss francs", "3000000000", "CHF", None),
     ],
 )
 def test_money(text: str, value: str, currency: str, qualifier: str | None) -> None:

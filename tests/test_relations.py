@@ -669,6 +669,46 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             "Sanofi agreed to buy Ablynx. Analysts at several Brussels brokers have pencilled in peak sales of close to €1bn a year for the drug.",
             [("Acquisition", {"acquirer": ["Sanofi"], "target": ["Ablynx"]}, None)],
         ),
+        (   # buying out a company's other shareholders is buying the company
+            "SoftBank agreed to buy out the minority shareholders of Arm in a deal worth about $5bn.",
+            [("Acquisition", {"acquirer": ["SoftBank Group"], "target": ["Arm"]}, Decimal("5") * B)],
+        ),
+        (   # "the value of the transaction" is the price of the deal stated before
+            "Analog Devices has agreed to buy Linear Technology. All told, the Norwood, Massachusetts-based company "
+            "put the value of the transaction at approximately US$14.8 billion.",
+            [("Acquisition", {"acquirer": ["Analog Devices"], "target": ["Linear Technology"]}, Decimal("14.8") * B)],
+        ),
+        (   # more ways to name investors after the round; "from investors" names them later
+            "OpenAI has pulled in $6.6bn from investors. Thrive Capital led the round. Microsoft came back for more. "
+            "Nvidia made its first investment in the company. SoftBank Group and Fidelity also bought notes, as did MGX.",
+            [("Investment", {"investee": ["OpenAI"],
+                             "investor": ["Fidelity", "MGX", "Microsoft", "Nvidia", "SoftBank Group", "Thrive Capital"]},
+              Decimal("6.6") * B)],
+        ),
+        (
+            "Skild AI has raised $300m. Lightspeed Venture Partners and Coatue were joined at the top of the list by "
+            "SoftBank Group and by Bezos Expeditions. Amazon also bought into the round, and so did Carnegie Mellon University.",
+            [("Investment", {"investee": ["Skild AI"],
+                             "investor": ["Amazon", "Bezos Expeditions", "Carnegie Mellon University", "Coatue",
+                                          "Lightspeed Venture Partners", "SoftBank Group"]}, Decimal("0.3") * B)],
+        ),
+        (
+            "Apptronik has raised $350m in a Series A round, and Google is among the investors.",
+            [("Investment", {"investor": ["Google"], "investee": ["Apptronik"]}, Decimal("0.35") * B)],
+        ),
+        (   # what an investor has put in over the years is no round for others to join
+            "OpenAI has raised $6.6bn. Microsoft had already put about $13bn into OpenAI since 2019. Nvidia also took part.",
+            [("Investment", {"investee": ["OpenAI"], "investor": ["Nvidia"]}, Decimal("6.6") * B),
+             ("Investment", {"investor": ["Microsoft"], "investee": ["OpenAI"]}, Decimal("13") * B)],
+        ),
+        (   # a name's last words: a legal form that is part of it, an investing arm
+            "Merck KGaA agreed to buy Versum Materials for $6.5bn.",
+            [("Acquisition", {"acquirer": ["Merck KGaA"], "target": ["Versum Materials"]}, Decimal("6.5") * B)],
+        ),
+        (
+            "Blackstone Infrastructure agreed to buy TXNM Energy for $11.5bn.",
+            [("Acquisition", {"acquirer": ["Blackstone Infrastructure"], "target": ["TXNM Energy"]}, Decimal("11.5") * B)],
+        ),
         (   # money a company will have is not money put into it
             "Toyota said it would inject a further $500m into Pony.ai when the deal closes, so that the start-up will have more than $2bn of fresh capital to draw on.",
             [("Investment", {"investor": ["Toyota"], "investee": ["Pony.ai"]}, Decimal("0.5") * B)],
