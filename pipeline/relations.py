@@ -101,10 +101,11 @@ UNDONE = re.compile(
     re.IGNORECASE,
 )
 MODALS = {"could", "might", "may", "should", "would"}
+NOT_YET_DONE = {"planned", "proposed", "mooted", "rumoured", "rumored", "potential", "possible", "prospective", "hoped-for"}
 # Attribution formulas of unconfirmed reports ("people familiar with the matter said").
 HEDGE_PHRASES = re.compile(
     r"\b(?:familiar with|reports? (?:(?:in|from|by|at|earlier|last) [\w ]{0,30}?)?(?:had |have )?(?:said|say|says|suggested|suggest|put|valued)"
-    r"|letters? of intent|non-binding"
+    r"|letters? of intent|non-binding|framework agreement"
     r"|(?:was|were|been) reported|under (?:discussion|consideration)"
     r"|reported that|according to (?:an? )?(?:reports?|people|sources|media)|sources (?:said|say)"
     r"|(?:is|are|was|were) said to|on track to"
@@ -122,7 +123,9 @@ UNITS_PER_DOLLAR = {"JPY": 150, "KRW": 1400, "INR": 85, "TWD": 30, "CNY": 7, "HK
 SMALLEST_DEAL = 10_000  # "$50 in cash", "$157 a share": prices, never a deal's size
 REPORTING = {"announce", "say", "confirm", "agree", "disclose", "report", "state", "reveal"}
 MARKET_VALUE = re.compile(
-    r"\bmarket (?:value|valuation|cap|capitali[sz]ation|worth)\b|\bstock (?:market|price|exchange)\b", re.IGNORECASE
+    r"\bmarket (?:value|valuation|cap|capitali[sz]ation|worth)\b|\bstock (?:market|price|exchange)\b"
+    r"|\b(?:shares|stock) (?:in|of) [\w .&-]{1,40}? (?:were|was|rose|fell|jumped|slid|gained|dropped|climbed)\b",
+    re.IGNORECASE,
 )
 LENDING = re.compile(
     r"\bfrom (?:\w+ ){0,3}(?:lenders|banks)\b|\bin (?:\w+ )?loans\b|\b(?:debt financing|credit (?:facility|line)"
@@ -314,6 +317,8 @@ def is_asserted(cue: Token, root: Token, sent: Span, kind: str) -> bool:
         seen.add(token.i)
         if token.pos_ != "PROPN" and (_lemma(token) in NOT_ASSERTED_HEADS or token.lower_ in NOT_ASSERTED_HEADS):
             return False  # (a PROPN "May" is the month)
+        if any(c.dep_ == "amod" and c.lower_ in NOT_YET_DONE for c in token.children):
+            return False  # "Gallagher's planned $3.57bn purchase of Willis Re"
         if _lemma(token) in UNFINISHED and token.tag_ == "VBG" and not (
             token.dep_ == "pcomp" and token.head.lower_ in ("after", "since", "by", "following")
         ):
@@ -948,6 +953,8 @@ def _compute(reader: RoleReader, root: Token, sent: Span) -> dict[str, list[OrgM
     if cue is None:
         return None
     words = {t.lower_ for t in sent}
+    if any(t.lower_ == "electricity" and dep_distance(root, t) <= 2 for t in sent):
+        return None  # "500MW of electricity": power bought, not computing
     if not words & COMPUTE_CONTEXT and not ("data" in words and words & {"centre", "center", "centres", "centers"}) and not (
         "it load" in sent.text.lower()  # "200 megawatts of critical IT load": a data centre's measure
     ):
@@ -1343,7 +1350,10 @@ def _read_money(
     root = span.root
     amount = mention.quantity
     assert isinstance(amount, Amount)
-    if _lemma(root.head) in ("manage", "oversee", "administer") or _joint_venture(root) or _fund_size(span):
+    if (
+        _lemma(root.head) in ("manage", "oversee", "administer") or _joint_venture(root) or _fund_size(span)
+        or _share_of_results(root) or _losses(span) or _profit(root)
+    ):
         # "The Public Investment Fund, which manages more than $900bn": assets under
         # management; "formed a $3.4bn joint venture with Blue Owl": a venture, not a stake
         return None, False
@@ -1559,6 +1569,33 @@ def _money_held(cue: Token, root: Token, reader: RoleReader) -> bool:
     if root.dep_ == "dobj" and _lemma(root.head) in HOLDING_VERBS and root.head.pos_ == "VERB":
         return True
     return cue.pos_ == "NOUN" and _lemma(reader._verb_of(cue)) in HOLDING_VERBS
+
+
+def _share_of_results(root: Token) -> bool:
+    """ "The memory unit contributed about $2.8bn to Intel's revenue": a part of a company's
+    results, not money put into it."""
+    verb = root.head
+    return _lemma(verb) in ("contribute", "add") and any(
+        c.lower_ == "to" and any(_lemma(t) in MONEY_CUES["Revenue"][0] | {"profit", "earnings", "income"} for t in c.subtree)
+        for c in [*verb.children, *root.children]
+    )
+
+
+PROFIT_WORDS = {"profit", "profits", "earnings", "ebitda", "income", "margin", "margins"}
+
+
+def _profit(root: Token) -> bool:
+    """ "its net profit topped ¥1tn", "made a profit of $7.6bn", "$8.5bn of annual earnings
+    before interest, tax …": a profit is neither revenue nor a deal."""
+    return any(_lemma(t) in PROFIT_WORDS and dep_distance(root, t) <= 2 for t in root.sent)
+
+
+def _losses(span: Span) -> bool:
+    """ "agreed to absorb up to CHF 9bn of losses": losses carried, not a deal's size."""
+    return any(
+        (p.lower_ == "of" and any(_lemma(o) in LOSSES for o in p.children))
+        for t in span for p in t.children
+    ) or any(t.head.lower_ == "of" and _lemma(t.head.head) in LOSSES for t in span)
 
 
 FUND_NOUNS = {"fund", "vehicle", "pool", "programme", "program"}

@@ -12,10 +12,10 @@ from .conftest import CORPUS
 # The figures when these floors were last set; a regression fails. Rules are tuned on
 # corpus/dev only; corpus/test is scored, never read while writing rules. The test split was
 # renewed in session 3 (corpus/README.md), hence the lower floors than before. The dev floors
-# were set on 160 articles in session 8; the 24 it added were scored blind first, so dev's
+# were set on 184 articles in session 8; the 48 it added were scored blind first, so dev's
 # figures fell though every older article's held.
-DEV_FLOOR = {"precision": 0.87, "recall": 0.78, "f1": 0.82}
-TEST_FLOOR = {"precision": 0.61, "recall": 0.61, "f1": 0.61}
+DEV_FLOOR = {"precision": 0.80, "recall": 0.71, "f1": 0.75}
+TEST_FLOOR = {"precision": 0.63, "recall": 0.62, "f1": 0.62}
 
 
 # Spurious facts the rules still read from a dev distractor sentence: a ceiling, like the
@@ -27,8 +27,13 @@ TEST_FLOOR = {"precision": 0.61, "recall": 0.61, "f1": 0.61}
 # under management, joint ventures, promises, sums of two deals, places as cloud providers).
 # Session 8 added 24 more (13 hits with them) and brought it back to 7 (reports, letters of
 # intent, analysts' pencilled-in sales, unsolicited proposals, bids trumped by a rival, debt
-# taken on, bonds and share sales, contracts valued at a figure).
+# taken on, bonds and share sales, contracts valued at a figure). Its second batch of 24
+# (prefixes below) brought 15 more sentences with hits; rules for market moves, framework agreements,
+# planned purchases, profits and losses brought them to 11, which have a ceiling of their own
+# so that the older articles' ceiling stays at 7.
 KNOWN_DISTRACTOR_HITS = 7
+LATEST_BATCH = ("s-", "t-", "u-", "v-")
+KNOWN_DISTRACTOR_HITS_IN_LATEST_BATCH = 11
 
 
 @pytest.fixture(scope="module")
@@ -80,7 +85,10 @@ def test_no_wrong_fact_is_read_from_a_distractor(dev_scores) -> None:
         for other_page, text in distractors
         if page == other_page and (text in sentence or sentence in text)
     )
-    assert len(hits) <= KNOWN_DISTRACTOR_HITS, hits
+    latest = [hit for hit in hits if hit[0].startswith(LATEST_BATCH)]
+    older = [hit for hit in hits if not hit[0].startswith(LATEST_BATCH)]
+    assert len(older) <= KNOWN_DISTRACTOR_HITS, older
+    assert len(latest) <= KNOWN_DISTRACTOR_HITS_IN_LATEST_BATCH, latest
 
 
 def test_articles_without_facts_yield_none(nlp) -> None:

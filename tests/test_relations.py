@@ -749,6 +749,11 @@ def test_sentence_yields(nlp, text: str, expected: list) -> None:
         "Last year Chevron struck an agreement to buy Anadarko Petroleum for $33bn, only to be trumped by a rival offer.",
         "Chevron will spend no cash up front, although it will take on roughly $8bn of Noble Energy's borrowings.",
         "To help pay for it, Nebius raised $4.3bn in September through a mix of convertible bonds and a share sale.",
+        # a stock's moves, framework agreements, a share of results, losses carried
+        "Shares in Stryker were little changed in New York trading on Wednesday morning, valuing the company at about $85bn.",
+        "Oklo said it had struck a framework agreement with data-centre operator Switch to deploy up to 12 gigawatts of its reactors for AI data centres.",
+        "The memory unit contributed about $2.8bn to Intel's revenue in the first half of the year.",
+        "Bern agreed to absorb up to CHF 9bn of losses on a portfolio of Credit Suisse assets.",
         # running totals of a company's rounds, and what a kind of company is worth
         "Including an earlier Series A, Anthropic has now raised a little over $200m in total.",
         "Anthropic had raised only about $32m in the three years before it.",
