@@ -488,17 +488,6 @@ def _group_members(noun: Token, mentions: list[OrgMention]) -> list[OrgMention]:
     ]  # fmt: skip
 
 
-def _among_the_investors(verb: Token, mentions: list[OrgMention]) -> list[OrgMention]:
-    """ "raised $6.5bn …, with Thrive Capital, Andreessen Horowitz and General Catalyst among
-    the investors"."""
-    return [
-        m for child in verb.children if child.dep_ == "prep" and child.lower_ == "with"
-        for pobj in child.children if pobj.dep_ == "pobj"
-        and any(t.lower_ == "among" for t in pobj.subtree) and any(t.lower_ in INVESTOR_WORDS for t in pobj.subtree)
-        for m in _direct_orgs(pobj, mentions)
-    ]  # fmt: skip
-
-
 def _agent_orgs(token: Token, mentions: list[OrgMention]) -> list[OrgMention]:
     """Organisations in a "by X" phrase under ``token`` (passive agents, "a round led by X")."""
     found: list[OrgMention] = []
@@ -667,8 +656,7 @@ def _investment(reader: RoleReader, cue: Token, root: Token) -> dict[str, list[O
                 if token.head == cue and token.dep_ == "advcl" and _lemma(token) in ("lead", "co-lead"):
                     # "raised $80m in a Series B co-led by X and Y", the tagger having split "co-led"
                     investors += [m for m in _agent_orgs(token, reader.mentions) if m not in investors]
-            investors += [m for m in _among_the_investors(cue, reader.mentions) if m not in investors]
-            investors += [m for m in _among_the_investors_of(cue.sent, reader.mentions) if m not in investors]
+            investors += [m for m in _among_the_investors(cue.sent, reader.mentions) if m not in investors]
             subordinate = any(c.dep_ == "mark" for c in cue.children) and any(c.dep_ == "nsubj" for c in cue.children)
             if not investee and not subordinate:
                 # A misparse left "raised" without a subject ("DeepL, the company behind the
@@ -1170,17 +1158,24 @@ def _round_participants(reader: RoleReader, sent: Span) -> list[OrgMention]:
                 if child.dep_ in ("dobj", "attr"):
                     add(_direct_orgs(child, reader.mentions))
     add(_listed_after_colon(reader, sent))
-    add(_among_the_investors_of(sent, reader.mentions))
+    add(_among_the_investors(sent, reader.mentions))
     return found
 
 
-def _among_the_investors_of(sent: Span, mentions: list[OrgMention]) -> list[OrgMention]:
-    """ "Google is among the investors", "X and Y are among its backers"."""
-    return [
-        m for token in sent if token.lower_ == "among" and token.head.lemma_ == "be"
-        and any(o.lower_ in INVESTOR_WORDS for o in token.children)
-        for s in token.head.children if s.dep_ == "nsubj" for m in _direct_orgs(s, mentions)
-    ]  # fmt: skip
+def _among_the_investors(sent: Span, mentions: list[OrgMention]) -> list[OrgMention]:
+    """Organisations named "among the investors": "Google is among the investors", "…, with
+    Thrive Capital, Andreessen Horowitz and General Catalyst among the investors"."""
+    found: list[OrgMention] = []
+    for token in sent:
+        if token.lower_ != "among" or not any(o.lower_ in INVESTOR_WORDS for o in token.children):
+            continue
+        if token.head.lemma_ == "be":
+            found += [m for s in token.head.children if s.dep_ == "nsubj" for m in _direct_orgs(s, mentions)]
+            continue
+        within = next((a for a in token.ancestors if a.dep_ == "prep" and a.lower_ == "with"), None)
+        if within is not None:
+            found += [m for o in within.children if o.dep_ == "pobj" for m in _direct_orgs(o, mentions)]
+    return found
 
 
 def _fresh_money(verb: Token) -> bool:
