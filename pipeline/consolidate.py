@@ -302,13 +302,20 @@ def _running_total(fact: Fact) -> bool:
 def _add_participants(facts: _Facts, readings: list[Reading]) -> None:
     """Add investors named in their own sentence ("ICONIQ led the round") to the investment
     reported just before."""
+    last: tuple[int, int] | None = None  # the sentence and the fact of the last list joined
     for reading in readings:
         named = reading.fact.roles.get("investor", ())
+        # a list that goes on over the next sentences joins the same round, however far back
+        # the round was named ("Lightspeed, Sequoia and CRV also wrote cheques. So did Citi.")
+        going_on = last is not None and 0 < reading.sentence - last[0] <= 1
         candidates = [
             (reading.sentence - max(s for s in sentences if s <= reading.sentence), n)
             for n, (fact, sentences) in enumerate(zip(facts.facts, facts.sentences))
             if fact.kind == "Investment"
-            and any(0 <= reading.sentence - s <= PARTICIPANTS_WINDOW for s in sentences)
+            and (
+                any(0 <= reading.sentence - s <= PARTICIPANTS_WINDOW for s in sentences)
+                or (going_on and n == last[1])
+            )
             # "Nvidia, whose processors Wayve uses, came in": the company itself is no investor
             and {o.name for o in named} - set(fact.role_names("investee"))
         ]
@@ -317,13 +324,14 @@ def _add_participants(facts: _Facts, readings: list[Reading]) -> None:
         if not candidates:
             continue
         if _points_back(reading):
-            # "X led that financing": the round named last
-            fact = facts.facts[min(candidates)[1]]
+            chosen = min(candidates)[1]  # "X led that financing": the round named last
         else:
             # the round itself is the largest investment nearby; one investor's part is smaller
-            fact = max((facts.facts[n] for _, n in candidates), key=lambda f: f.figure or 0)
+            chosen = max((n for _, n in candidates), key=lambda n: facts.facts[n].figure or 0)
+        fact = facts.facts[chosen]
         known = set(fact.role_names("investor")) | set(fact.role_names("investee"))
         fact.roles["investor"] = fact.roles.get("investor", ()) + tuple(o for o in named if o.name not in known)
+        last = (reading.sentence, chosen)
 
 
 def _valid(fact: Fact, gazetteer: Gazetteer) -> bool:

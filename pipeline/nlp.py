@@ -27,6 +27,7 @@ import logging
 import re
 from dataclasses import replace
 from functools import lru_cache
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -55,6 +56,35 @@ def line_breaks(doc: Doc) -> Doc:
         if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
             token.is_sent_start = True
     return doc
+
+
+# A round's letter with the full stop that ends the sentence ("in a Series B."), which the
+# tokenizer keeps as one token because "B." may be an initial ("T. Rowe Price").
+ROUND_LETTER_STOP = re.compile(r"^[A-Z]\.$")
+
+
+class RoundLetterTokenizer:
+    """A tokenizer that splits the full stop off a round's letter ("Series B." → "B", "."), so
+    that the parser ends the sentence there: "raised $90m in a Series B. Nvidia took part"
+    was one sentence. Every other attribute is the wrapped tokenizer's."""
+
+    def __init__(self, tokenizer: Any) -> None:
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        doc = self.tokenizer(text)
+        letters = [
+            t for t in doc[1:]
+            if ROUND_LETTER_STOP.match(t.text) and doc[t.i - 1].lower_ == "series"
+        ]  # fmt: skip
+        if letters:
+            with doc.retokenize() as retokenizer:
+                for token in letters:
+                    retokenizer.split(token, [token.text[0], "."], heads=[(token, 0), (token, 0)])
+        return doc
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.tokenizer, name)
 
 
 def _without_qualifier(mention: QuantityMention) -> QuantityMention:
@@ -184,6 +214,7 @@ def _load_nlp(model: str, gazetteer_path: str, prefilter: bool) -> Language:
     nlp = _load_base(model)
     keep_dotted_names(nlp)
     split_unit_full_stops(nlp)
+    nlp.tokenizer = RoundLetterTokenizer(nlp.tokenizer)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("dealgraph_line_breaks_v1", name="line_breaks", before="parser")
     nlp.add_pipe(

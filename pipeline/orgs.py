@@ -148,6 +148,24 @@ class Context:
         self.history: list[set[str]] = []  # organisations named per sentence, in order
         self.last_subject: Org | None = None  # the previous sentence's subject, if an organisation
         self.lead: Org | None = None  # the first sentence's subject organisation: what the article is about
+        self.people: set[str] = set()  # names and surnames of people the text gave a job title
+
+    def note_people(self, sent: Span) -> None:
+        """Remember the people a sentence names with a job title ("Alex Kendall, its chief
+        executive"), so that a later "Kendall said", which the NER may call an organisation,
+        is not one."""
+        for ent in sent.ents:
+            if ent.label_ == "PERSON" and len(ent) > 1 and (_titled(ent) or _title_before(ent)):
+                self.people |= {ent.text, ent[-1].text}
+
+    def is_person(self, mention: OrgMention, gazetteer: Gazetteer) -> bool:
+        """Whether a name the NER called an organisation is a person the text named before
+        (and no company the gazetteer knows)."""
+        return (
+            not (mention.anaphoric or mention.guessed or mention.person)
+            and mention.org.surface in self.people
+            and gazetteer.lookup(mention.org.surface) is None
+        )
 
     def note_investors(self, names: list[str]) -> None:
         """Remember organisations the text showed investing: "the investor" may mean them,
@@ -501,6 +519,12 @@ def _titled(ent: Span) -> bool:
     return bool(window) and window[0].text == "," and any(t.lower_ in _TITLES for t in window)
 
 
+def _title_before(ent: Span) -> bool:
+    """Whether a name follows a job title ("its chief executive, Dario Amodei")."""
+    before = ent.doc[max(ent.sent.start, ent.start - 4) : ent.start]
+    return any(t.lower_ in _TITLES for t in before)
+
+
 def _char_mention(sent: Span, start: int, end: int, org: Org) -> OrgMention | None:
     span = sent.doc.char_span(sent.start_char + start, sent.start_char + end, alignment_mode="expand")
     return OrgMention(span.start, span.end, org, anaphoric=True) if span is not None else None
@@ -508,7 +532,8 @@ def _char_mention(sent: Span, start: int, end: int, org: Org) -> OrgMention | No
 
 def find_mentions(sent: Span, gazetteer: Gazetteer, context: Context) -> list[OrgMention]:
     """Every organisation mention of ``sent``, in text order."""
-    mentions = _name_mentions(sent, gazetteer)
+    context.note_people(sent)
+    mentions = [m for m in _name_mentions(sent, gazetteer) if not context.is_person(m, gazetteer)]
     text = sent.text
     lowered = text.lower()
 
@@ -800,15 +825,19 @@ def _capitalised_name(token: Token) -> bool:
     """A capitalised word the NER left alone that may be part of a name: "Splunk" (which the
     tagger calls a noun), "MosaicML", "One" in "One Medical". A sentence's first word counts
     only as a proper noun, and an all-capitals dateline ("WALTHAM, Mass. —") not at all."""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if token.like_num and token.whitespace_ and following is not None and following.lower_ in _NAME_SUFFIXES:
+        return following.text[:1].isupper()  # "1789 Capital", which the NER calls a date
     if token.ent_type_ == "DATE" and not _misread_date(token):
         return False
     if token.ent_type_ not in ("", "CARDINAL", "DATE") or not token.text[:1].isupper() or not token.text[:1].isalpha():
         return False
     if re.fullmatch(r"[A-Z]{2,}s", token.text):
         return False  # a plural abbreviation: "PPAs", "GPUs", "CEOs"
-    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     if token.is_stop or token.pos_ == "NUM":
-        # "One Medical": a capitalised number or stop word may open a name
+        # "One Medical": a capitalised number or stop word may open a name; "In-Q-Tel" too
+        if following is not None and following.text == "-" and not token.whitespace_:
+            return True
         return bool(following is not None and following.text[:1].isupper() and not token.is_sent_start)
     if token.is_sent_start and token.is_upper and following is not None and following.text == ",":
         return False

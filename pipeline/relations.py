@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.gazetteer import Gazetteer
 from pipeline.model import Amount, Capacity, Duration, Evidence, Fact, Org, QuantityMention
+from pipeline.name_lists import listed_names
 from pipeline.org_names import NameMatcher, OrgGazetteer, mark_names
 from pipeline.orgs import GENERIC_NOUN, RAISING_VERBS, RELATIVE_PRONOUNS, Context, OrgMention, described_as_company, find_mentions, hyphenated
 
@@ -801,12 +802,31 @@ def _acquisition(reader: RoleReader, cue: Token) -> dict[str, list[OrgMention]]:
         any(c.lower_ in ("which", "that") for c in cue.children) or not any(c.dep_ == "dobj" for c in cue.children)
     ):
         # "Juno Therapeutics, which it bought"; "the third business AMD has snapped up"
-        patients = _direct_orgs(cue.head, reader.mentions)
+        patients = _direct_orgs(cue.head, reader.mentions) or _antecedent(cue, reader.mentions)
     if not patients:
         patients = reader._first_after(cue, agents)
     if not agents:
         agents = reader._first_before(cue, patients)
     return {"acquirer": agents, "target": patients}
+
+
+def _antecedent(clause: Token, mentions: list[OrgMention]) -> list[OrgMention]:
+    """The name a relative clause is about when the parser hangs it on the wrong noun:
+    "Magento, an e-commerce platform used by online shops, which Adobe snapped up" (on
+    "shops"). The last name before the pronoun that a comma closes, with only a description
+    (no finite verb) between them."""
+    doc = clause.doc
+    pronoun = next((c for c in clause.children if c.lower_ in ("which", "that") and c.i < clause.i), None)
+    if pronoun is None:
+        return []
+    for mention in sorted(mentions, key=lambda m: -m.end):
+        if mention.end > pronoun.i or mention.anaphoric or mention.person:
+            continue
+        between = doc[mention.end : pronoun.i]
+        if not len(between) or between[0].text != "," or any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in between):
+            return []
+        return [mention]
+    return []
 
 
 def _provider_split(
@@ -1088,12 +1108,20 @@ def _round_participants(reader: RoleReader, sent: Span) -> list[OrgMention]:
             m for m in reader.mentions
             if verb.left_edge.i <= m.start and m.end <= verb.i and not m.anaphoric
             and not _owner_in_description(reader.sent.doc[m.end - 1])
+            # "Nvidia, whose processors Wayve uses, came in": not the names of a relative clause
+            and not any(
+                a.dep_ == "relcl" and a != verb and a not in verb.ancestors
+                for a in reader.sent.doc[m.end - 1].ancestors
+            )
         ]
 
     for token in sent:
         if token.pos_ not in ("VERB", "AUX") or not is_asserted(token, token, sent, "Investment"):
             continue
         lemma = _lemma(token)
+        if lemma == "be" and LEAD_PREDICATE.match(sent.doc[token.i + 1 : sent.end].text):
+            add(_subject(token, reader.mentions)[0] + named_before(token))  # "Fidelity and Lightspeed were co-leads"
+            continue
         if token.pos_ == "AUX" and lemma != "do":
             continue
         related = [c for c in token.children if c.dep_ in ("dobj", "prep", "nsubjpass")]
@@ -1134,7 +1162,9 @@ def _round_participants(reader: RoleReader, sent: Span) -> list[OrgMention]:
             since = max((t.i for t in sent if t.i < token.i and t.dep_ == "cc"), default=sent.start)
             add([m for m in reader.mentions if since < m.start and m.end <= token.i and not m.anaphoric] or subject)
         elif lemma == "do" and token.i == sent.start + 1 and sent[0].lower_ in ("so", "as"):
-            add(subject)  # "So did Suning Commerce Group", after a sentence of investors
+            # "So did Suning Commerce Group", after a sentence of investors; "So did Citi, along
+            # with two prominent individuals: Eric Schmidt, …, and Eric Yuan"
+            add(subject + listed_names(sent, token.i + 1, reader.mentions))
         elif lemma == "invest" and not [c for c in token.children if c.dep_ in ("dobj", "prep", "dative")] and subject:
             # "Andreessen Horowitz, Sequoia Capital and SV Angel invested, as did NFDG"
             add(subject + named_before(token) + _as_did(token, reader.mentions))
@@ -1142,6 +1172,11 @@ def _round_participants(reader: RoleReader, sent: Span) -> list[OrgMention]:
             # "Google, Amazon and IBM all took part, as did Sound Ventures"
             subjects = [c for c in token.children if c.dep_ == "nsubj"]
             named = [m for c in subjects for m in _direct_orgs(c, reader.mentions)]
+            if named:
+                # "Sands Capital, the Canada Pension Plan Investment Board, MSA Capital, Verde
+                # Asset Management and Absoluto Partners all took part": the list the parse cut
+                begin = min(c.left_edge.i for c in subjects)
+                named += listed_names(sent, begin, reader.mentions, people=False, end=token.i)
             if not named and any(c.pos_ == "NOUN" for c in subjects):
                 subject = []  # "the company's earlier backers also took part": no one named
             add((named or subject) + _as_did(token, reader.mentions))
@@ -1162,6 +1197,12 @@ def _round_participants(reader: RoleReader, sent: Span) -> list[OrgMention]:
     return found
 
 
+# What investors who led a round are called after "were": "co-leads", "the lead investors".
+LEAD_PREDICATE = re.compile(
+    r"(?:(?:also|both|the|joint|its|his|their)\s+)*(?:co-?\s?-?\s?leads?|lead (?:investors?|backers?))\b", re.IGNORECASE
+)
+
+
 def _among_the_investors(sent: Span, mentions: list[OrgMention]) -> list[OrgMention]:
     """Organisations named "among the investors": "Google is among the investors", "…, with
     Thrive Capital, Andreessen Horowitz and General Catalyst among the investors"."""
@@ -1173,8 +1214,11 @@ def _among_the_investors(sent: Span, mentions: list[OrgMention]) -> list[OrgMent
             found += [m for s in token.head.children if s.dep_ == "nsubj" for m in _direct_orgs(s, mentions)]
             continue
         within = next((a for a in token.ancestors if a.dep_ == "prep" and a.lower_ == "with"), None)
+        if within is None:  # "led that financing, with Nvidia and Oracle among the other investors"
+            within = next((t for t in reversed(sent.doc[sent.start : token.i]) if t.lower_ == "with"), None)
         if within is not None:
             found += [m for o in within.children if o.dep_ == "pobj" for m in _direct_orgs(o, mentions)]
+            found += listed_names(sent, within.i + 1, mentions, people=False, end=token.i)
     return found
 
 
@@ -1239,12 +1283,14 @@ def _names_round(token: Token) -> bool:
 
 def _as_did(verb: Token, mentions: list[OrgMention]) -> list[OrgMention]:
     """The organisations of an "as did X" (or ", and so did X") clause after a verb of taking part."""
-    return [
-        m for clause in verb.children
-        if (clause.dep_ == "advcl" and any(g.lower_ == "as" for g in clause.children))
-        or (clause.dep_ == "conj" and clause.lemma_ == "do" and any(g.lower_ == "so" for g in clause.children))
-        for c in clause.children if c.dep_ == "nsubj" for m in _direct_orgs(c, mentions)
-    ]  # fmt: skip
+    found = []
+    for clause in verb.children:
+        if (clause.dep_ == "advcl" and any(g.lower_ == "as" for g in clause.children)) or (
+            clause.dep_ == "conj" and clause.lemma_ == "do" and any(g.lower_ == "so" for g in clause.children)
+        ):
+            found += [m for c in clause.children if c.dep_ == "nsubj" for m in _direct_orgs(c, mentions)]
+            found += listed_names(verb.sent, clause.i + 1, mentions)  # the list the parse loses
+    return found
 
 
 PROVIDER_CHOICE = re.compile(
@@ -1440,7 +1486,8 @@ def _read_money(
             return None, False
         return Fact("Investment", _roles(found), amount=amount), False
     if kind == "Acquisition":
-        bought = [c for c in cue.children if c.dep_ == "dobj"]
+        # "Magento, which Adobe snapped up": what "which" stands for is read by _acquisition
+        bought = [c for c in cue.children if c.dep_ == "dobj" and c.lower_ not in RELATIVE_PRONOUNS]
         stakes = [b for b in bought if _lemma(b) in HOLDINGS and _prep_orgs(b, {"in"}, reader.mentions)]
         if stakes:
             # "Nvidia bought a stake in Intel for $5bn": buying a minority stake is investing,
@@ -1806,7 +1853,9 @@ def _paid_for(reader: RoleReader, root: Token, sent: Span, amount: Amount) -> Fa
     )
     if verb is None or not is_asserted(verb, root, sent, "Acquisition"):
         return None
-    for child in verb.children:
+    # "agreed to pay $6.5bn for MuleSoft", where the parser hangs "for" on the sum
+    paid = [g for c in verb.children if c.dep_ == "dobj" for g in c.children if g.dep_ == "prep"]
+    for child in [*verb.children, *paid]:
         if child.dep_ in ("prep", "dative") and child.lower_ == "for":
             objects = [g for g in child.children if g.dep_ == "pobj"]
             if any(_lemma(o) in ("stake", "share", "shares", "interest") for o in objects):

@@ -719,6 +719,66 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             [("Investment", {"investee": ["Mistral AI"]}, Decimal("0.64") * B),
              ("Valuation", {"company": ["Mistral AI"]}, Decimal("0.26") * B)],
         ),
+        (   # a list after "as did", read item by item: a person with a description, a
+            # hyphenated name, a number that opens a name, and names after a colon
+            "Corvid Robotics has raised $90m in a Series B. Nvidia took part, as did 4170 Capital, the engineer "
+            "Ada Brennan, In-Q-Tel and two of its suppliers: Pegatron and Wistron.",
+            [("Investment", {"investee": ["Corvid Robotics"],
+                             "investor": ["4170 Capital", "Ada Brennan", "In-Q-Tel", "Nvidia", "Pegatron", "Wistron"]},
+              Decimal("0.09") * B)],
+        ),
+        (   # a list that goes on past the window a round's investors are looked for in, and
+            # a description or a clause in the list that names nobody
+            "Halvard Labs has raised $300m in a round led by Accel. The money values the company at $2bn. "
+            "It had been valued at $500m in March. The company makes chips. It has 90 staff. "
+            "Sequoia and Index Ventures also wrote cheques. So did Citi, along with two individuals: "
+            "Maria Ortega, the former chief executive of Google, and Tom Reyes, who founded Zoom.",
+            [("Investment", {"investee": ["Halvard Labs"],
+                             "investor": ["Accel", "Citigroup", "Index Ventures", "Maria Ortega", "Sequoia Capital", "Tom Reyes"]},
+              Decimal("0.3") * B),
+             ("Valuation", {"company": ["Halvard Labs"]}, Decimal("2") * B),
+             ("Valuation", {"company": ["Halvard Labs"]}, Decimal("0.5") * B)],
+        ),
+        (   # a long subject list the parser cuts short
+            "Nubank raised $750m. Sands Capital, the Canada Pension Plan Investment Board, MSA Capital, "
+            "Verde Asset Management and Absoluto Partners all took part.",
+            [("Investment", {"investee": ["Nubank"],
+                             "investor": ["Absoluto Partners", "CPP Investments", "MSA Capital", "Sands Capital",
+                                          "Verde Asset Management"]}, Decimal("0.75") * B)],
+        ),
+        (   # investors named "among the other investors" after "with", which the parse hangs elsewhere
+            "Cohere raised $270m in 2023. Inovia Capital, the Montreal venture firm, led that financing, "
+            "with Nvidia, Oracle and Salesforce Ventures among the other investors.",
+            [("Investment", {"investee": ["Cohere"],
+                             "investor": ["Inovia Capital", "Nvidia", "Oracle", "Salesforce Ventures"]}, Decimal("0.27") * B)],
+        ),
+        (   # investors who "were co-leads"
+            "Anthropic raised $13bn. Fidelity and Lightspeed Venture Partners were co-leads.",
+            [("Investment", {"investee": ["Anthropic"], "investor": ["Fidelity", "Lightspeed Venture Partners"]},
+              Decimal("13") * B)],
+        ),
+        (   # the company named in a relative clause inside the list of investors is no investor,
+            # and stays what "it" means later
+            "Wayve, the London start-up, has closed a $1.05bn round. It has tested its software with Asda. "
+            "SoftBank Group led the round. Nvidia, whose chips Wayve uses, came in as a new shareholder. "
+            "The raise dwarfs anything the company has done before. In 2022 it raised $200m in a round led by Eclipse Ventures.",
+            [("Investment", {"investee": ["Wayve"], "investor": ["Nvidia", "SoftBank Group"]}, Decimal("1.05") * B),
+             ("Investment", {"investor": ["Eclipse Ventures"], "investee": ["Wayve"]}, Decimal("0.2") * B)],
+        ),
+        (   # "Series B." ends the sentence, so the investors after it join the round
+            "Poolside, a start-up building AI models, has raised $500m. Bain Capital Ventures led the Series B. eBay and Nvidia backed "
+            "the round as strategic investors.",
+            [("Investment", {"investee": ["Poolside"], "investor": ["Bain Capital Ventures", "Nvidia", "eBay"]},
+              Decimal("0.5") * B)],
+        ),
+        (   # "for" hung on the sum rather than on "pay"
+            "Salesforce agreed to pay $6.5bn for MuleSoft.",
+            [("Acquisition", {"acquirer": ["Salesforce"], "target": ["MuleSoft"]}, Decimal("6.5") * B)],
+        ),
+        (   # "which" as the object, with its clause hung on the wrong noun
+            "Marketo followed Magento, an e-commerce platform used by online shops, which Adobe snapped up in the spring for $1.68bn.",
+            [("Acquisition", {"acquirer": ["Adobe"], "target": ["Magento"]}, Decimal("1.68") * B)],
+        ),
     ],
 )
 def test_sentence_yields(nlp, text: str, expected: list) -> None:
