@@ -44,7 +44,7 @@ GENERIC_NOUN = re.compile(
 # gazetteer does not know). Nouns not listed may point to any organisation.
 _NOUN_SECTORS: dict[str, set[str | None]] = {
     "chipmaker": {"chips"}, "chip maker": {"chips"}, "chip designer": {"chips"},
-    "cloud provider": {"cloud"}, "hyperscaler": {"cloud"}, "drugmaker": {"pharma"},
+    "cloud provider": {"cloud"}, "cloud giant": {"cloud"}, "hyperscaler": {"cloud"}, "drugmaker": {"pharma"},
     "startup": {"ai-lab", None}, "start-up": {"ai-lab", None}, "lab": {"ai-lab", None},
     "laboratory": {"ai-lab", None}, "developer": {"ai-lab", None},
     "bank": {"bank", None}, "insurer": {None}, "biotech": {"pharma", None},
@@ -695,9 +695,21 @@ def _generic_phrases(sent: Span) -> list[tuple[Span, str]]:
                 if not any(t.lower_ in _NOT_YET_FORMED for t in phrase):
                     found.append((phrase, noun))
                 break
-            modifier = word.pos_ in _MODIFIER_POS or (word.dep_ == "amod" and word.tag_ in ("VBN", "VBG"))
+            if word.text in ("'s", "’s") and start > sent.start and sent.doc[start - 1].ent_type_ == "PERSON":
+                # "Masayoshi Son's group", "Elon Musk's rocket company": the company a person runs
+                owner = start - 1
+                while owner > sent.start and sent.doc[owner].ent_iob_ == "I":
+                    owner -= 1
+                found.append((sent.doc[owner : token.i + 1], noun))
+                break
+            # ("based" in "the New York-based company" is a participle; "the oil and gas company")
+            modifier = (
+                word.pos_ in _MODIFIER_POS
+                or (word.dep_ == "amod" and word.tag_ in ("VBN", "VBG"))
+                or (word.lower_ == "and" and start - 1 > sent.start and sent.doc[start - 1].pos_ in ("NOUN", "ADJ"))
+            )
             if not modifier or word.lower_ in ("a", "an", "its", "their"):
-                break  # ("based" in "the New York-based company" is a participle)
+                break
     return found
 
 
@@ -732,6 +744,9 @@ def _generic_target(span: Span, noun: str, mentions: list[OrgMention], context: 
         investor = context.investor()
         if investor is not None:
             return investor
+    reported = _reported_subject(span, mentions)
+    if reported is not None:
+        return reported  # "Cipher has signed AWS to a lease, the company said": Cipher
     previous = context.last_subject
     named_before = [m for m in mentions if m.end <= span.start and not m.anaphoric and not m.guessed]
     if span.root.dep_ == "nsubj" and span.root.head.lemma_.lower() in _BUYING_VERBS and not named_before:
@@ -782,6 +797,24 @@ def _generic_target(span: Span, noun: str, mentions: list[OrgMention], context: 
         if context._fits(mention.org, sectors):
             return mention.org
     return context.company(sectors, exclude=frozenset(clause_subjects))
+
+
+_REPORTING_VERBS = {"say", "announce", "confirm", "disclose", "report", "state"}
+
+
+def _reported_subject(span: Span, mentions: list[OrgMention]) -> Org | None:
+    """The subject of the clause a trailing "…, the company said" reports on."""
+    verb = span.root.head
+    if span.root.dep_ != "nsubj" or verb.lemma_.lower() not in _REPORTING_VERBS or verb.i < span.start:
+        return None
+    for clause in verb.children:
+        if clause.dep_ == "ccomp" and clause.i < span.start:
+            for child in clause.children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    named = [m for m in mentions if m.covers(child) and not m.anaphoric and not m.person]
+                    if named:
+                        return named[0].org
+    return None
 
 
 def _bought_in_valuing_deal(span: Span, mentions: list[OrgMention]) -> Org | None:

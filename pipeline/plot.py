@@ -145,6 +145,31 @@ def _shelves(parts: list[tuple[dict[str, np.ndarray], np.ndarray, np.ndarray]], 
     return placed
 
 
+def _beside_then_below(main: tuple[dict[str, np.ndarray], np.ndarray, np.ndarray],
+                       rest: list[tuple[dict[str, np.ndarray], np.ndarray, np.ndarray]],
+                       width: float) -> dict[str, np.ndarray]:
+    """The largest part at the top left, the others in rows in the room to its right as far
+    down as it reaches, and the ones left over in rows below it."""
+    placed = _shelves([main], np.zeros(2), math.inf, 0)
+    room, depth = width - float(main[2][0]), float(main[2][1])
+    beside: list[tuple[dict[str, np.ndarray], np.ndarray, np.ndarray]] = []
+    cursor = shelf = tallest = 0.0
+    for part in rest:
+        size = part[2]
+        if float(size[0]) > room:
+            continue
+        if cursor > 0 and cursor + float(size[0]) > room:
+            shelf, cursor, tallest = shelf + tallest, 0.0, 0.0
+        if shelf + float(size[1]) > depth:
+            break
+        beside.append(part)
+        cursor += float(size[0])
+        tallest = max(tallest, float(size[1]))
+    placed |= _shelves(beside, np.array([float(main[2][0]), 0.0]), room, 0)
+    below = [part for part in rest if not any(part is b for b in beside)]
+    return placed | _shelves(below, np.array([0.0, -depth]), width, 0)
+
+
 def _pack(graph: nx.Graph) -> dict[str, np.ndarray]:
     """Lay out each connected part on its own and pack the parts, the largest first: in rows,
     or, when one part dominates (a hub of deals), with the small ones in columns beside it;
@@ -159,16 +184,23 @@ def _pack(graph: nx.Graph) -> dict[str, np.ndarray]:
     main, rest = laid[0], laid[1:]
     area = sum(float(size[0] * size[1]) for _, _, size in laid)
     row_width = max(max(float(size[0]) for _, _, size in laid), math.sqrt(area) * 1.6)
-    options = [_shelves(laid, np.zeros(2), row_width, 0)]
+    # Shelves waste least when what goes on one is of one height: rows take the parts
+    # tallest first, columns widest first (the order is stable, so ties keep the size order).
+    options = [_shelves(sorted(laid, key=lambda part: -float(part[2][1])), np.zeros(2), row_width, 0)]
     if rest and main[2][0] * main[2][1] > 4 * max(size[0] * size[1] for _, _, size in rest):
         beside = _shelves([main], np.zeros(2), math.inf, 0)
-        options.append(beside | _shelves(rest, np.array([float(main[2][0]), 0.0]), float(main[2][1]), 1))
+        columns = sorted(rest, key=lambda part: -float(part[2][0]))
+        options.append(beside | _shelves(columns, np.array([float(main[2][0]), 0.0]), float(main[2][1]), 1))
+    if rest:
+        tallest_first = sorted(rest, key=lambda part: -float(part[2][1]))
+        options.append(_beside_then_below(main, tallest_first, max(row_width, float(main[2][0]) * 1.5)))
 
     def misfit(placed: dict[str, np.ndarray]) -> float:
-        """How far the drawing is from a 3:2 landscape page, and how much of it is empty."""
+        """How much of the drawing is empty, and (counting half) how far it is from a 3:2
+        landscape page."""
         points = np.array(list(placed.values()))
         width, height = points.max(axis=0) - points.min(axis=0) + EDGE_LENGTH
-        return abs(math.log(width / height / 1.5)) + math.log(width * height / area)
+        return abs(math.log(width / height / 1.5)) / 2 + math.log(width * height / area)
 
     return min(options, key=misfit)
 

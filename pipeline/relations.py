@@ -59,7 +59,7 @@ COMPUTE_CONTEXT = {
     "compute", "computing", "gpu", "gpus", "chip", "chips", "accelerator", "accelerators",
     "tpu", "tpus", "processor", "processors", "datacenter", "datacentre", "data-centre",
     "data-center", "cluster", "clusters", "supercomputer", "supercomputers", "server", "servers",
-    "ai",
+    "ai", "rack", "racks", "hosting", "colocation",
 }  # fmt: skip
 COMPUTE_CUES = {
     "compute", "capacity", "secure", "commit", "commitment", "deploy", "deployment", "supply",
@@ -305,12 +305,24 @@ def is_price_or_market_value(root: Token, span: Span, amount: Amount | None = No
     return bool(lowered & {"shares", "stock"} and lowered & {"rose", "fell", "jumped", "climbed", "dropped", "surged", "slid", "closed", "traded"})
 
 
+def _up_to_relative_clause(token: Token) -> list[Token]:
+    """A token and its heads up to the verb of the relative clause it stands in: "analysts
+    question whether Adobe can keep up with Salesforce, which agreed to pay $6.5bn for
+    MuleSoft" asserts what the relative clause says, whatever the main clause doubts."""
+    chain = [token]
+    for ancestor in token.ancestors:
+        chain.append(ancestor)
+        if ancestor.dep_ == "relcl" and any(c.lower_ in ("which", "who") and c.dep_ in ("nsubj", "nsubjpass") for c in ancestor.children):
+            break
+    return chain
+
+
 def is_asserted(cue: Token, root: Token, sent: Span, kind: str) -> bool:
     """Whether the clause states the fact, rather than a rumour, plan, denial or projection."""
     text = sent.text
     if any(t.lower_ in HEDGES for t in sent) or HEDGE_PHRASES.search(text) or _undone(sent) or ASIDE.search(text):
         return False
-    chain = [cue, *cue.ancestors] + [root, *root.ancestors]
+    chain = _up_to_relative_clause(cue) + _up_to_relative_clause(root)
     seen: set[int] = set()
     for token in chain:
         if token.i in seen:
@@ -791,12 +803,20 @@ def _acquisition(reader: RoleReader, cue: Token) -> dict[str, list[OrgMention]]:
     lemma = _lemma(cue)
     if lemma in ("sell", "sale"):
         seller, buyer = reader.agent_patient(cue, {"to"}, noun_compound_is_patient=True)
-        target = []
+        target, unit = [], False
         for child in cue.children:
-            if child.dep_ == "dobj":
-                named = _compound_orgs(child, reader.mentions) if _lemma(child) in BUSINESS_NOUNS else []
-                target = _direct_orgs(child, reader.mentions) or named[-1:] or _orgs_under(child, reader.mentions)[:1]
-        return {"acquirer": buyer, "target": target or seller}
+            if child.dep_ == "dobj" and _lemma(child) in BUSINESS_NOUNS:
+                # "sold its Boost Mobile brand to Dish": the business by its name; "sell its
+                # spreads division to KKR": a unit with no name, and the seller itself not sold
+                # ("sell its IT services arm, Dell Services, to NTT Data": the name in apposition)
+                names = [child, *(c for c in child.children if c.dep_ == "appos")]
+                named = [m for m in reader.mentions if any(m.covers(n) for n in names)]
+                named += _compound_orgs(child, reader.mentions)
+                target = [m for m in named if not m.anaphoric][:1]
+                unit = True
+            elif child.dep_ == "dobj":
+                target = _direct_orgs(child, reader.mentions) or _orgs_under(child, reader.mentions)[:1]
+        return {"acquirer": buyer, "target": target or ([] if unit else seller)}
     agents, patients = reader.agent_patient(cue, {"of", "for"}, noun_compound_is_patient=True)
     if not patients and cue.dep_ == "relcl" and (
         any(c.lower_ in ("which", "that") for c in cue.children) or not any(c.dep_ == "dobj" for c in cue.children)
@@ -1354,11 +1374,30 @@ def _won_contest(reader: RoleReader, token: Token) -> dict[str, list[OrgMention]
     return None
 
 
+def _sells_a_unit(cue: Token) -> bool:
+    """Whether a sale is of a business unit: "agreed to sell its spreads division"."""
+    return _lemma(cue) in ("sell", "sale") and any(c.dep_ == "dobj" and _lemma(c) in BUSINESS_NOUNS for c in cue.children)
+
+
+def _merger_with(reader: RoleReader, token: Token) -> dict[str, list[OrgMention]] | None:
+    """ "T-Mobile US has completed its merger with Sprint": the company whose merger it is
+    takes over the one it merges with (a merger "of equals" names no buyer)."""
+    if _lemma(token) != "merger" or token.pos_ != "NOUN":
+        return None
+    partner = _prep_orgs(token, {"with"}, reader.mentions)
+    owner = _possessor(token, reader.mentions)
+    if not owner and token.dep_ == "dobj":
+        owner, _ = _subject(token.head, reader.mentions)
+    if not partner or not owner or {m.org.name for m in partner} & {m.org.name for m in owner}:
+        return None
+    return {"acquirer": owner[:1], "target": partner[:1]}
+
+
 def _acquisition_event(reader: RoleReader, sent: Span) -> Fact | None:
     """ "Broadcom agreed to buy VMware": an acquisition stated without its price, which may
     be given in another sentence."""
     for token in sent:
-        won = _won_contest(reader, token)
+        won = _won_contest(reader, token) or _merger_with(reader, token)
         if won is not None and is_asserted(token, token, sent, "Acquisition"):
             return Fact("Acquisition", _roles(won))
         if _lemma(token) not in ACQUISITION_EVENT_CUES or not is_asserted(token, token, sent, "Acquisition"):
@@ -1398,7 +1437,11 @@ def _read_money(
         # "The Public Investment Fund, which manages more than $900bn": assets under
         # management; "formed a $3.4bn joint venture with Blue Owl": a venture, not a stake
         return None, False
-    paid = _paid_for(reader, root, sent, amount) or _supply_contract(reader, root, sent, amount, quantities)
+    paid = (
+        _paid_for(reader, root, sent, amount)
+        or _supply_contract(reader, root, sent, amount, quantities)
+        or _accepted_offer(reader, root, sent, amount)
+    )
     if paid is not None:
         return paid, False
     valued = _value_put_on(reader, root, sent)
@@ -1497,6 +1540,11 @@ def _read_money(
             if _controlling(stakes[0]):
                 return Fact("Acquisition", _roles({"acquirer": buyers, "target": company}), amount=amount), False
             return Fact("Investment", _roles({"investor": buyers, "investee": company}), amount=amount), False
+        included = [m for b in bought if _lemma(b) in BUSINESS_NOUNS for m in _prep_orgs(b, {"including"}, reader.mentions)]
+        if included:
+            # "is buying Sprint's prepaid brands, including Boost Mobile": the business named
+            buyers, _ = _subject(cue, reader.mentions)
+            return Fact("Acquisition", _roles({"acquirer": buyers, "target": included[:1]}), amount=amount), False
         owners = [m for b in bought if _lemma(b) in SHAREHOLDER_NOUNS for m in _prep_orgs(b, {"of", "in"}, reader.mentions)]
         if owners:
             # "agreed to buy out the minority shareholders of NTT Docomo": buying the rest of a company
@@ -1520,6 +1568,8 @@ def _read_money(
                             duration=_duration_in(sent, quantities)), False
             return None, False  # "$25 billion buys preferred access": no company is bought
         found = _acquisition(reader, cue)
+        if not found["target"] and _sells_a_unit(cue):
+            return None, False  # "sold its benefits arm to Blackstone": a unit the text does not name
         holder = root.head.head if root.head.lower_ == "for" else None
         if holder is not None and holder.dep_ == "conj" and holder.head == cue and holder.pos_ == "PROPN":
             # "bought Cavium for $6bn, and Aquantia … for $452m": the second price is the second
@@ -1592,14 +1642,12 @@ def _raised_over_time(cue: Token) -> bool:
 def _controlling(stake: Token) -> bool:
     """ "a majority stake", "a controlling interest", "a 60% stake": buying control is buying
     the company."""
-    for child in stake.children:
-        if child.lower_ in ("majority", "controlling"):
-            return True
-        if child.ent_type_ == "PERCENT" or child.lower_ == "%":
-            number = re.match(r"\d+(?:\.\d+)?", child.doc[child.left_edge.i : child.i + 1].text)
-            if number and float(number.group()) > 50:
-                return True
-    return False
+    if any(child.lower_ in ("majority", "controlling") for child in stake.children):
+        return True
+    # "a 60% stake", "a 78 per cent stake" (which the NER may call money)
+    before = stake.doc[stake.left_edge.i : stake.i].text
+    share = re.search(r"(\d+(?:\.\d+)?)\s*(?:%|per ?cent|percent)", before)
+    return share is not None and float(share.group(1)) > 50
 
 
 HOLDING_VERBS = {"have", "hold", "keep", "need", "require", "spend"}
@@ -1688,6 +1736,8 @@ def _valued_is_no_company(cue: Token, reader: RoleReader) -> bool:
 def _values_what_is_paid_for(cue: Token) -> bool:
     """ "Pfizer will pay $229 a share for Seagen, valuing it at $43bn": what a price per share
     values the bought company at is the deal's price, not a valuation."""
+    if _lemma(cue.head) == "sell" and not any(c.dep_ == "dobj" for c in cue.head.children):
+        return False  # "insiders sold at $112 a share, valuing the company at $210bn": a share sale
     return (
         bool(_cue_words(cue) & {"value", "valuing"})
         and cue.pos_ == "VERB"
@@ -1786,10 +1836,11 @@ def _raises_something_else(cue: Token, root: Token) -> bool:
 
 
 SUPPLY_VERBS = {"supply", "provide", "deliver"}
-SUPPLY_CONTEXT = CLOUD_CONTEXT | {"computing"}  # "supply Meta with $14.2bn of computing power"
+# "supply Meta with $14.2bn of computing power", "signed AWS to a 15-year lease worth $5.5bn"
+SUPPLY_CONTEXT = CLOUD_CONTEXT | {"computing", "lease", "leases"}
 # Verbs that hand capacity from a provider (the subject) to a customer (the indirect object):
 # "sell Microsoft $17.4bn of GPU capacity", "hand the cloud group 200 megawatts".
-GIVING_VERBS = SUPPLY_VERBS | {"hand", "give", "sell", "lease", "rent", "offer"}
+GIVING_VERBS = SUPPLY_VERBS | {"hand", "give", "sell", "lease", "rent", "offer", "host"}
 
 
 def _customer_and_provider(verb: Token, reader: RoleReader) -> tuple[list[OrgMention], list[OrgMention]] | None:
@@ -1807,6 +1858,11 @@ def _customer_and_provider(verb: Token, reader: RoleReader) -> tuple[list[OrgMen
     customers = [m for c in objects for m in _direct_orgs(c, reader.mentions)]
     if lemma in ("sell", "lease", "rent", "offer") and not customers:
         customers = _prep_orgs(verb, {"to"}, reader.mentions)  # "sell capacity to Microsoft"
+    deal = verb.head if verb.dep_ in ("acl", "relcl") and _lemma(verb.head) in ("deal", "agreement", "contract") else None
+    if not customers and deal is not None:
+        # "struck a ten-year deal with Fluidstack to host 168MW of computing"
+        customers = _prep_orgs(deal, {"with"}, reader.mentions)
+        objects.append(deal)
     if not customers:
         return None
     if lemma in SUPPLY_VERBS and len(objects) < 2 and not any(c.dep_ == "prep" and c.lower_ == "with" for c in children):
@@ -1829,13 +1885,36 @@ def _supply_contract(
     if not _cloud_context(sent, root, words=SUPPLY_CONTEXT):
         return None
     for verb in sent:
-        if _lemma(verb) not in GIVING_VERBS or verb.pos_ != "VERB" or dep_distance(root, verb) > 4:
+        if _lemma(verb) not in GIVING_VERBS | {"sign"} or verb.pos_ != "VERB" or dep_distance(root, verb) > 4:
             continue
         found = _customer_and_provider(verb, reader)
         if found is not None and is_asserted(verb, root, sent, "CloudCommitment"):
             customers, suppliers = found
             return Fact("CloudCommitment", _roles({"company": customers, "provider": suppliers}),
                         amount=amount, duration=_duration_in(sent, quantities))  # fmt: skip
+    return None
+
+
+OFFER_NOUNS = {"offer", "bid", "proposal", "approach"}
+ACCEPTING_VERBS = {"accept", "agree", "back", "approve", "recommend", "embrace", "take"}
+
+
+def _accepted_offer(reader: RoleReader, root: Token, sent: Span, amount: Amount) -> Fact | None:
+    """ "Actelion accepted an all-cash offer from the American group worth $30bn": the
+    company that accepts a bid is bought by the bidder."""
+    verb = next((a for a in root.ancestors if a.pos_ == "VERB"), None)
+    if verb is None or _lemma(verb) not in ACCEPTING_VERBS or dep_distance(root, verb) > 3:
+        return None
+    offers = [c for c in verb.children if c.dep_ == "dobj" and _lemma(c) in OFFER_NOUNS]
+    offers += [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children if _lemma(o) in OFFER_NOUNS]
+    for offer in offers:
+        # "accepted a £46bn offer from Takeda", with "from" on the offer or on the verb
+        bidder = _prep_orgs(offer, {"from", "by"}, reader.mentions) or _prep_orgs(verb, {"from"}, reader.mentions)
+        target, passive = _subject(verb, reader.mentions)
+        if bidder and target and bidder[0].anaphoric and target[0].anaphoric:
+            continue  # "it accepted an offer from the American group": who is who is a guess
+        if bidder and target and not passive and is_asserted(verb, root, sent, "Acquisition"):
+            return Fact("Acquisition", _roles({"acquirer": bidder[:1], "target": target[:1]}), amount=amount)
     return None
 
 
@@ -1858,7 +1937,13 @@ def _paid_for(reader: RoleReader, root: Token, sent: Span, amount: Amount) -> Fa
     for child in [*verb.children, *paid]:
         if child.dep_ in ("prep", "dative") and child.lower_ == "for":
             objects = [g for g in child.children if g.dep_ == "pobj"]
-            if any(_lemma(o) in ("stake", "share", "shares", "interest") for o in objects):
+            stakes = [o for o in objects if _lemma(o) in ("stake", "share", "shares", "interest")]
+            if stakes and _controlling(stakes[0]):
+                # "paid $21.6bn for a 78 per cent stake in Sprint": buying control is buying it
+                buyer, _ = _subject(verb, reader.mentions)
+                company = _prep_orgs(stakes[0], {"in", "of"}, reader.mentions)
+                return Fact("Acquisition", _roles({"acquirer": buyer, "target": company[:1]}), amount=amount) if company else None
+            if stakes:
                 return None  # a stake is an investment, read by the usual rules
             shares = [t for o in objects for t in o.subtree if _lemma(t) in ("share", "stock")]
             if shares:

@@ -779,6 +779,55 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             "Marketo followed Magento, an e-commerce platform used by online shops, which Adobe snapped up in the spring for $1.68bn.",
             [("Acquisition", {"acquirer": ["Adobe"], "target": ["Magento"]}, Decimal("1.68") * B)],
         ),
+        (   # a merger "with" a company, and the deal's value in the next sentence
+            "Vantor Mobile has completed its merger with Keller Telecom. The all-stock transaction was valued at $26bn.",
+            [("Acquisition", {"acquirer": ["Vantor Mobile"], "target": ["Keller Telecom"]}, Decimal("26") * B)],
+        ),
+        (   # the company that accepts an offer is bought by the bidder
+            "Shire said it had accepted a £46bn offer from Takeda.",
+            [("Acquisition", {"acquirer": ["Takeda"], "target": ["Shire"]}, Decimal("46") * B)],
+        ),
+        (   # a business named after "including"
+            "Dish Network is buying Sprint's prepaid brands, including Boost Mobile, for $1.4bn.",
+            [("Acquisition", {"acquirer": ["Dish Network"], "target": ["Boost Mobile"]}, Decimal("1.4") * B)],
+        ),
+        (   # "<person>'s group" is the company that person runs; paying for control is buying
+            "For SoftBank, the merger closes a chapter. Masayoshi Son's group paid $21.6bn in 2013 for a "
+            "78 per cent stake in Sprint.",
+            [("Acquisition", {"acquirer": ["SoftBank Group"], "target": ["Sprint"]}, Decimal("21.6") * B)],
+        ),
+        (   # a unit sold under the name given beside it
+            "Dell agreed to sell its IT services arm, Dell Services, to NTT Data for $3.05bn.",
+            [("Acquisition", {"acquirer": ["NTT Data"], "target": ["Dell Services"]}, Decimal("3.05") * B)],
+        ),
+        (   # what a share sale among insiders values the company at is its valuation
+            "SpaceX sold shares. In a similar sale over the summer, insiders sold at $112 a share, "
+            "valuing the Hawthorne, California-based company at about $210bn.",
+            [("Valuation", {"company": ["SpaceX"]}, Decimal("210") * B)],
+        ),
+        (   # "<person>'s rocket and satellite company": "and" inside the words that describe it
+            "SpaceX agreed a price of $185 a share for stock its staff are selling, a level that values "
+            "Elon Musk's rocket and satellite company at $350bn.",
+            [("Valuation", {"company": ["SpaceX"]}, Decimal("350") * B)],
+        ),
+        (   # a relative clause states its own fact, whatever the main clause doubts
+            "Analysts question whether Adobe can keep up with Salesforce, which agreed in the spring to pay $6.5bn for MuleSoft.",
+            [("Acquisition", {"acquirer": ["Salesforce"], "target": ["MuleSoft"]}, Decimal("6.5") * B)],
+        ),
+        (   # a tenant signed to a lease is the provider's customer, the one "the company said"
+            # is the subject it reports on, and "the cloud giant" is a cloud provider
+            "Cipher Mining, a bitcoin miner that now rents space to AI developers, has signed Amazon Web Services "
+            "to a 15-year lease worth $5.5bn, the company said on Monday. "
+            "Under the agreement the New York-based company will supply the cloud giant with 300 megawatts of capacity "
+            "for liquid-cooled racks.",
+            [("CloudCommitment", {"company": ["Amazon Web Services"], "provider": ["Cipher Mining"]}, Decimal("5.5") * B),
+             ("ComputeCommitment", {"company": ["Amazon Web Services"], "provider": ["Cipher Mining"]}, Decimal(300 * 10**6))],
+        ),
+        (   # a deal "with" the customer to host computing
+            "In September Cipher Mining struck a ten-year deal with Fluidstack, a London-based AI cloud provider, "
+            "to host 168MW of computing at its Texas site.",
+            [("ComputeCommitment", {"company": ["Fluidstack"], "provider": ["Cipher Mining"]}, Decimal(168 * 10**6))],
+        ),
     ],
 )
 def test_sentence_yields(nlp, text: str, expected: list) -> None:
@@ -820,6 +869,8 @@ def test_sentence_yields(nlp, text: str, expected: list) -> None:
         "Mistral AI's financing makes it the country's 24th \"unicorn\", a private company valued at $1bn or more, leaving France one short of the target.",
         "TSMC pledged to put an extra $100bn into American factories as the Trump administration weighs tariffs.",
         "Honda invested in Cruise. The $100bn technology investment vehicle run by SoftBank Group also backs Cruise.",
+        # a unit the text does not name is not the company that sells it
+        "Unilever agreed to sell its spreads division to KKR for €6.825bn.",
     ],
 )
 def test_not_a_fact(nlp, text: str) -> None:
