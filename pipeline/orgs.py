@@ -473,6 +473,26 @@ def _joined_suffixes(mentions: list[OrgMention], sent: Span, gazetteer: Gazettee
     return joined
 
 
+def _letter_suffixes(mentions: list[OrgMention], sent: Span, gazetteer: Gazetteer) -> list[OrgMention]:
+    """Join a name to a lone capital letter or digit after it, which the NER leaves out:
+    "Allianz X", "SoftBank Vision Fund 2"."""
+    doc = sent.doc
+    joined = []
+    for mention in mentions:
+        after = doc[mention.end] if mention.end < sent.end else None
+        if (
+            after is not None and not mention.anaphoric and not mention.person
+            and re.fullmatch(r"[A-Z1-9]", after.text) and doc[mention.end - 1].whitespace_
+            and not any(m.start <= after.i < m.end for m in mentions)
+            and (after.i + 1 >= sent.end or doc[after.i + 1].is_punct or not doc[after.i + 1].text[:1].isupper())
+        ):
+            whole = doc[mention.start : after.i + 1].text
+            known = gazetteer.lookup(whole)
+            mention = replace(mention, end=after.i + 1, org=Org(known.name if known else gazetteer.canonical(whole), whole))
+        joined.append(mention)
+    return joined
+
+
 # Last words of the name of a company's investing or broking arm: "Samsung Catalyst Fund".
 _ARM_WORDS = {"fund", "ventures", "capital", "securities", "investments", "partners", "infrastructure", "climate"}
 
@@ -561,12 +581,19 @@ def find_mentions(sent: Span, gazetteer: Gazetteer, context: Context) -> list[Or
                     mentions.append(found)
     mentions += [found for found in _proper_noun_mentions(sent, gazetteer) if free(found)]
     mentions = _joined_suffixes(sorted(mentions, key=lambda m: m.start), sent, gazetteer)
+    mentions = _letter_suffixes(mentions, sent, gazetteer)
     mentions = _investment_arms(mentions, sent, gazetteer)
     mentions = [_short_form(_described_as_org(m, sent), sent, context) for m in mentions]
     # "Harvey's first backer", which the NER calls a person, after Harvey raised money
     mentions = [replace(m, guessed=False, person=False) if m.org.name in context.parties else m for m in mentions]
     mentions.sort(key=lambda m: m.start)
     for span, noun in _generic_phrases(sent):
+        if any(
+            m.start == span.end and not m.anaphoric
+            and (sent.doc[m.end - 1].head == span.root or span.root.head.i in range(m.start, m.end))
+            for m in mentions
+        ):
+            continue  # "the email security group Proofpoint": the name the words describe
         found = OrgMention(span.start, span.end, Org("", span.text), True)
         # "the San Francisco-based company", "the Foster City company": the place inside is
         # not a party (a name the gazetteer knows, "the Microsoft-backed lab", stays)
@@ -763,7 +790,9 @@ def _generic_target(span: Span, noun: str, mentions: list[OrgMention], context: 
         return valued
     valuing = span.root.head
     if span.root.dep_ == "dobj" and valuing.lemma_.lower() == "value" and context.investees and any(
-        c.dep_ == "nsubj" and c.lemma_.lower() in _ROUND_WORDS for c in valuing.children
+        # ("The Series D values the San Francisco company at $13.4bn")
+        c.dep_ == "nsubj" and (c.lemma_.lower() in _ROUND_WORDS or _SERIES.match(span.doc[c.left_edge.i : c.i + 1].text))
+        for c in valuing.children
     ):
         # "The financing values the company at roughly $2.6bn": whoever raised it
         raised = next((o for o in reversed(context.recent) if o.name == context.investees[-1]), None)

@@ -98,7 +98,7 @@ ASIDE = re.compile(
 )
 UNDONE = re.compile(
     r"\b(?:turn(?:s|ed)? down|walk(?:s|ed)? away|call(?:s|ed)? off|pull(?:s|ed)? out|fell through|"
-    r"terminat\w+|abandon\w*|scrapp?\w*|rebuff\w*|trumped|outbid|gazumped)\b",
+    r"terminat\w+|abandon\w*|scrapp?\w*|rebuff\w*|trumped|outbid|gazumped|g(?:ive|ives|ave|iven|iving) up on)\b",
     re.IGNORECASE,
 )
 MODALS = {"could", "might", "may", "should", "would"}
@@ -109,7 +109,7 @@ HEDGE_PHRASES = re.compile(
     r"|letters? of intent|non-binding|framework agreement"
     r"|(?:was|were|been) reported|under (?:discussion|consideration)"
     r"|reported that|according to (?:an? )?(?:reports?|people|sources|media)|sources (?:said|say)"
-    r"|(?:is|are|was|were) said to|on track to"
+    r"|(?:is|are|was|were) said to|on track to|(?:close|closing in|near) to (?:a|an) (?:deal|agreement)|nearing (?:a|an) (?:deal|agreement)"
     r"|(?:estimates?|forecasts?|projections?) (?:put|puts|suggest|suggests|show|shows)"
     r"|analysts?\b[^.;]{0,40}?\b(?:estimate[sd]?|expect(?:s|ed)?|reckon(?:s|ed)?|believe[sd]?|say|said|pencil+ed in|forecast|project(?:s|ed)?))\b",
     re.IGNORECASE,
@@ -1432,7 +1432,7 @@ def _read_money(
     assert isinstance(amount, Amount)
     if (
         _lemma(root.head) in ("manage", "oversee", "administer") or _joint_venture(root) or _fund_size(span)
-        or _share_of_results(root) or _losses(span) or _profit(root)
+        or _share_of_results(root) or _losses(span) or _profit(root) or _value_of_new_entity(root)
     ):
         # "The Public Investment Fund, which manages more than $900bn": assets under
         # management; "formed a $3.4bn joint venture with Blue Owl": a venture, not a stake
@@ -1680,12 +1680,34 @@ def _profit(root: Token) -> bool:
     return any(_lemma(t) in PROFIT_WORDS and dep_distance(root, t) <= 2 for t in root.sent)
 
 
+NEW_ENTITY_NOUNS = {"business", "company", "group", "giant", "champion", "entity", "firm", "leader", "producer"}
+
+
+def _value_of_new_entity(root: Token) -> bool:
+    """ "the combination would create a business with an enterprise value of about $60bn":
+    the value of a company a merger will form, which does not exist yet."""
+    for ancestor in list(root.ancestors)[:5]:
+        if _lemma(ancestor) in ("create", "form") and any(
+            c.dep_ == "dobj" and _lemma(c) in NEW_ENTITY_NOUNS for c in ancestor.children
+        ):
+            return True
+    return False
+
+
 def _losses(span: Span) -> bool:
-    """ "agreed to absorb up to CHF 9bn of losses": losses carried, not a deal's size."""
+    """ "agreed to absorb up to CHF 9bn of losses": losses carried, not a deal's size; "its
+    pre-tax loss widened to £208m": a loss, not revenue; "his net worth has passed $400bn": a
+    person's fortune."""
+    if any((p.lower_ == "of" and any(_lemma(o) in LOSSES for o in p.children)) for t in span for p in t.children):
+        return True
+    if any(t.head.lower_ == "of" and _lemma(t.head.head) in LOSSES for t in span):
+        return True
+    verbs = [a for a in [span.root, *span.root.ancestors][:3] if a.pos_ in ("VERB", "AUX")][:1]
     return any(
-        (p.lower_ == "of" and any(_lemma(o) in LOSSES for o in p.children))
-        for t in span for p in t.children
-    ) or any(t.head.lower_ == "of" and _lemma(t.head.head) in LOSSES for t in span)
+        c.dep_ in ("nsubj", "nsubjpass")
+        and (_lemma(c) in LOSSES or (c.lower_ == "worth" and any(g.lower_ == "net" for g in c.children)))
+        for verb in verbs for c in verb.children
+    )
 
 
 FUND_NOUNS = {"fund", "vehicle", "pool", "programme", "program"}

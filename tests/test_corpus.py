@@ -12,10 +12,10 @@ from .conftest import CORPUS
 # The figures when these floors were last set; a regression fails. Rules are tuned on
 # corpus/dev only; corpus/test is scored, never read while writing rules. The test split was
 # renewed in session 3 (corpus/README.md), hence the lower floors than before. The dev floors
-# were set on 184 articles in session 8; the 48 it added were scored blind first, so dev's
-# figures fell though every older article's held.
-DEV_FLOOR = {"precision": 0.80, "recall": 0.71, "f1": 0.75}
-TEST_FLOOR = {"precision": 0.63, "recall": 0.62, "f1": 0.62}
+# were set on 208 articles in session 9; the 24 it added were scored blind first (F1 0.418),
+# so dev's figures fell though the 184 older articles' rose (F1 0.759 -> 0.780).
+DEV_FLOOR = {"precision": 0.80, "recall": 0.69, "f1": 0.74}
+TEST_FLOOR = {"precision": 0.64, "recall": 0.64, "f1": 0.64}
 
 
 # Spurious facts the rules still read from a dev distractor sentence: a ceiling, like the
@@ -30,10 +30,11 @@ TEST_FLOOR = {"precision": 0.63, "recall": 0.62, "f1": 0.62}
 # taken on, bonds and share sales, contracts valued at a figure). Its second batch of 24
 # (prefixes below) brought 15 more sentences with hits; rules for market moves, framework agreements,
 # planned purchases, profits and losses brought them to 11, which have a ceiling of their own
-# so that the older articles' ceiling stays at 7.
+# so that the older articles' ceiling stays at 7. Session 9's blind batch of 24 brought 9 more;
+# rules for a person's fortune, a loss beside revenue, a deal said to be close, a company a
+# merger will form and a purchase given up brought them to 2.
 KNOWN_DISTRACTOR_HITS = 7
-LATEST_BATCH = ("s-", "t-", "u-", "v-")
-KNOWN_DISTRACTOR_HITS_IN_LATEST_BATCH = 11
+BATCH_CEILINGS = {("s-", "t-", "u-", "v-"): 11, ("w-", "x-", "y-", "z-"): 2}
 
 
 @pytest.fixture(scope="module")
@@ -85,10 +86,12 @@ def test_no_wrong_fact_is_read_from_a_distractor(dev_scores) -> None:
         for other_page, text in distractors
         if page == other_page and (text in sentence or sentence in text)
     )
-    latest = [hit for hit in hits if hit[0].startswith(LATEST_BATCH)]
-    older = [hit for hit in hits if not hit[0].startswith(LATEST_BATCH)]
+    batched = tuple(prefix for prefixes in BATCH_CEILINGS for prefix in prefixes)
+    older = [hit for hit in hits if not hit[0].startswith(batched)]
     assert len(older) <= KNOWN_DISTRACTOR_HITS, older
-    assert len(latest) <= KNOWN_DISTRACTOR_HITS_IN_LATEST_BATCH, latest
+    for prefixes, ceiling in BATCH_CEILINGS.items():
+        batch = [hit for hit in hits if hit[0].startswith(prefixes)]
+        assert len(batch) <= ceiling, batch
 
 
 def test_articles_without_facts_yield_none(nlp) -> None:

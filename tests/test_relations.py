@@ -828,6 +828,35 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             "to host 168MW of computing at its Texas site.",
             [("ComputeCommitment", {"company": ["Fluidstack"], "provider": ["Cipher Mining"]}, Decimal(168 * 10**6))],
         ),
+        (   # what a lettered round values "the company" at is the raiser's valuation
+            "Plaid, whose software links banks to apps such as Venmo and Robinhood, has raised $425m. "
+            "The Series D values the San Francisco company at $13.4bn.",
+            [("Investment", {"investee": ["Plaid"]}, Decimal("0.425") * B),
+             ("Valuation", {"company": ["Plaid"]}, Decimal("13.4") * B)],
+        ),
+        (   # words that describe the name right after them are not "the company" of earlier
+            "Vista Equity Partners agreed to buy Citrix for $16.5bn. Thoma Bravo paid $12.3bn for the email security group Proofpoint last year.",
+            [("Acquisition", {"acquirer": ["Vista Equity Partners"], "target": ["Citrix"]}, Decimal("16.5") * B),
+             ("Acquisition", {"acquirer": ["Thoma Bravo"], "target": ["Proofpoint"]}, Decimal("12.3") * B)],
+        ),
+        (   # a lone letter that ends a name
+            "Stripe took in $600m from a group that included Allianz X, the venture arm of the German insurer, "
+            "the French insurer Axa and Fidelity.",
+            [("Investment", {"investee": ["Stripe"], "investor": ["Allianz X", "Axa", "Fidelity"]}, Decimal("0.6") * B)],
+        ),
+        (   # a loss beside revenue is not revenue
+            "Revolut's revenue rose by more than a third last year to £222m, but its pre-tax loss also widened, to £208m.",
+            [("Revenue", {"company": ["Revolut"]}, Decimal("0.222") * B)],
+        ),
+        (   # a person's fortune is no price of the deal before it
+            "SpaceX bought Swarm Technologies in 2021. His net worth has passed $400bn, according to the Bloomberg index.",
+            [("Acquisition", {"acquirer": ["SpaceX"], "target": ["Swarm Technologies"]}, None)],
+        ),
+        (   # the value of a company a merger will form is no valuation of the buyer
+            "ConocoPhillips agreed to buy Concho Resources for $9.7bn. The Houston-based company said the combination "
+            "would create a business with an enterprise value of about $60bn.",
+            [("Acquisition", {"acquirer": ["ConocoPhillips"], "target": ["Concho Resources"]}, Decimal("9.7") * B)],
+        ),
     ],
 )
 def test_sentence_yields(nlp, text: str, expected: list) -> None:
@@ -871,6 +900,9 @@ def test_sentence_yields(nlp, text: str, expected: list) -> None:
         "Honda invested in Cruise. The $100bn technology investment vehicle run by SoftBank Group also backs Cruise.",
         # a unit the text does not name is not the company that sells it
         "Unilever agreed to sell its spreads division to KKR for €6.825bn.",
+        # a deal being close, a purchase given up
+        "Revolut was close to a deal valuing it at $30bn.",
+        "Applied Materials has given up on its purchase of Kokusai Electric after China's regulator failed to approve the $3.5bn deal.",
     ],
 )
 def test_not_a_fact(nlp, text: str) -> None:
