@@ -38,6 +38,7 @@ REQUIRED = {
 MULTI_ROLES = {"investor"}
 TRANCHE_WINDOW = 3  # sentences around a mention of the total where its parts may be listed
 PARTICIPANTS_WINDOW = 5  # sentences after a round where "X also backed the round" may follow
+LIST_GAP = 4  # sentences between two lists of investors of one round
 
 
 def same_figure(a: Decimal | None, b: Decimal | None) -> bool:
@@ -306,8 +307,13 @@ def _add_participants(facts: _Facts, readings: list[Reading]) -> None:
     for reading in readings:
         named = reading.fact.roles.get("investor", ())
         # a list that goes on over the next sentences joins the same round, however far back
-        # the round was named ("Lightspeed, Sequoia and CRV also wrote cheques. So did Citi.")
-        going_on = last is not None and 0 < reading.sentence - last[0] <= 1
+        # the round was named ("Lightspeed, Sequoia and CRV also wrote cheques. So did Citi."),
+        # (or after a sentence or three with no other round in between: "The rest of the money
+        # came from backers Plaid already had. X, Y and Z all added to their holdings.")
+        going_on = last is not None and 0 < reading.sentence - last[0] <= LIST_GAP and not any(
+            fact.kind == "Investment" and n != last[1] and any(last[0] < s < reading.sentence for s in sentences)
+            for n, (fact, sentences) in enumerate(zip(facts.facts, facts.sentences))
+        )
         candidates = [
             (reading.sentence - max(s for s in sentences if s <= reading.sentence), n)
             for n, (fact, sentences) in enumerate(zip(facts.facts, facts.sentences))
@@ -330,8 +336,20 @@ def _add_participants(facts: _Facts, readings: list[Reading]) -> None:
             chosen = max((n for _, n in candidates), key=lambda n: facts.facts[n].figure or 0)
         fact = facts.facts[chosen]
         known = set(fact.role_names("investor")) | set(fact.role_names("investee"))
+        # "SSI" for Safe Superintelligence: the company itself, by its initials
+        named = tuple(o for o in named if not any(_initials_of(o.name, n) for n in fact.role_names("investee")))
         fact.roles["investor"] = fact.roles.get("investor", ()) + tuple(o for o in named if o.name not in known)
         last = (reading.sentence, chosen)
+
+
+def _initials_of(short: str, name: str) -> bool:
+    """Whether ``short`` is ``name`` by its initials, perhaps with a legal form's letter after
+    them: "SSI" for "Safe Superintelligence" (Inc.), "TSMC" for "Taiwan Semiconductor
+    Manufacturing Company"."""
+    initials = "".join(word[0] for word in name.split() if word[:1].isalpha()).upper()
+    if len(initials) < 2 or not short.isupper():
+        return False
+    return short == initials or (short[: len(initials)] == initials and short[len(initials) :] in ("I", "C", "L"))
 
 
 def _valid(fact: Fact, gazetteer: Gazetteer) -> bool:

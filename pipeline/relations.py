@@ -1174,6 +1174,8 @@ def _round_participants(reader: RoleReader, sent: Span) -> list[OrgMention]:
             or any(c.lower_ == "into" and any(_names_round(o) for o in c.children) for c in token.children)
         ) and any(t.lower_ in ("also", "too") for t in sent):
             add(subject + named_before(token) + _as_did(token, reader.mentions))  # "X and Y also bought notes, as did Z"
+        elif lemma == "join" and JOINED_REGISTER.match(sent.doc[token.i + 1 : sent.end].text):
+            add(subject + named_before(token))  # "X and Y join the shareholder register", "the cap table"
         elif lemma == "join" and passive:
             add(subject + _agent_orgs(token, reader.mentions))  # "X and Y were joined … by Z and by W"
         elif lemma == "join" and any(c.dep_ == "dobj" and c.lower_ == "them" for c in token.children):
@@ -1217,6 +1219,8 @@ def _round_participants(reader: RoleReader, sent: Span) -> list[OrgMention]:
     return found
 
 
+# What investors join: "join the shareholder register", "joined its cap table".
+JOINED_REGISTER = re.compile(r"(?:the|its|their) (?:\w+ )?(?:register|cap table|capitalisation table|roster)\b", re.IGNORECASE)
 # What investors who led a round are called after "were": "co-leads", "the lead investors".
 LEAD_PREDICATE = re.compile(
     r"(?:(?:also|both|the|joint|its|his|their)\s+)*(?:co-?\s?-?\s?leads?|lead (?:investors?|backers?))\b", re.IGNORECASE

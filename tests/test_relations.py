@@ -857,6 +857,18 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             "would create a business with an enterprise value of about $60bn.",
             [("Acquisition", {"acquirer": ["ConocoPhillips"], "target": ["Concho Resources"]}, Decimal("9.7") * B)],
         ),
+        (   # lists of one round's investors a few sentences apart, with no other round between,
+            # and investors who "join the shareholder register"
+            "Plaid, whose software links banks to apps such as Venmo and Robinhood, has raised $425m. "
+            "The Series D values the San Francisco company at $13.4bn. Altimeter Capital led the round. "
+            "Two newcomers bought in. Silver Lake, the technology buyout group, and Ribbit Capital join the "
+            "shareholder register for the first time. The rest of the money came from backers Plaid already had. "
+            "Index Ventures and Kleiner Perkins all added to their holdings. Spark Capital and Greylock also put in more.",
+            [("Investment", {"investee": ["Plaid"],
+                             "investor": ["Altimeter Capital", "Greylock", "Index Ventures", "Kleiner Perkins",
+                                          "Ribbit Capital", "Silver Lake", "Spark Capital"]}, Decimal("0.425") * B),
+             ("Valuation", {"company": ["Plaid"]}, Decimal("13.4") * B)],
+        ),
     ],
 )
 def test_sentence_yields(nlp, text: str, expected: list) -> None:
