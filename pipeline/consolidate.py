@@ -306,10 +306,10 @@ def _add_participants(facts: _Facts, readings: list[Reading]) -> None:
     last: tuple[int, int] | None = None  # the sentence and the fact of the last list joined
     for reading in readings:
         named = reading.fact.roles.get("investor", ())
-        # a list that goes on over the next sentences joins the same round, however far back
-        # the round was named ("Lightspeed, Sequoia and CRV also wrote cheques. So did Citi."),
-        # (or after a sentence or three with no other round in between: "The rest of the money
-        # came from backers Plaid already had. X, Y and Z all added to their holdings.")
+        # a list that goes on in a later sentence joins the same round, however far back the
+        # round was named, when no other round was reported in between ("Lightspeed, Sequoia
+        # and CRV also wrote cheques. So did Citi."; "The rest of the money came from backers
+        # Plaid already had. X, Y and Z all added to their holdings.")
         going_on = last is not None and 0 < reading.sentence - last[0] <= LIST_GAP and not any(
             fact.kind == "Investment" and n != last[1] and any(last[0] < s < reading.sentence for s in sentences)
             for n, (fact, sentences) in enumerate(zip(facts.facts, facts.sentences))

@@ -42,7 +42,7 @@ def listed_names(
         if not len(item):
             continue
         if _is_clause(item):
-            if item[0].lower_ in RELATIVE_PRONOUNS | {"whose"} or any(t.lower_ in RELATIVE_PRONOUNS | {"whose"} for t in item):
+            if any(t.lower_ in RELATIVE_PRONOUNS | {"whose"} for t in item):
                 continue  # "who founded Zoom", "the makers whose servers fill its halls"
             break
         mention = next((m for m in mentions if m.end == item.end and m.start >= item.start and not m.anaphoric), None)
