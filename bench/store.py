@@ -1,16 +1,18 @@
 """Store benchmark: load rate and example-query latency, embedded Oxigraph vs rdflib.
 
 Generates synthetic deal graphs in dealgraph's vocabulary, in the layout and proportions
-`dealgraph ingest` writes for corpus/dev (what a deal is in the shared deals graph; what each
-article says in its own graph, with its extraction run, provenance, evidence sentences and
-their Web Annotation selectors; organisations in the shared organisations graph, a few named
-far more often than the rest; a manifest graph per source; one report in ten is a second
-article about a deal already generated, and one such report in ten gives a figure of its own)
-of the sizes asked for, loads each into a fresh embedded Oxigraph store and, up to --rdflib-max
-triples, into an rdflib in-memory Dataset, and, up to --remote-max triples, into an Oxigraph
-server on 127.0.0.1 (`oxigraph serve --union-default-graph`, from the dev extras) used through
-dealgraph's remote store, then times every query in ontology/queries/ (or --queries DIR; median
-of --runs runs, every row read; all see the union of all graphs as the default graph). Usage:
+`dealgraph ingest` writes for corpus/dev (what a deal is, with its deal details as
+`rdf:Statement`s, in the shared deals graph; what each article says in its own graph, with
+its extraction run, provenance, evidence sentences and their Web Annotation selectors;
+organisations in the shared organisations graph, a few named far more often than the rest; a
+manifest graph per source; one report in ten is a second article about a deal already
+generated, and one such report in ten gives a figure of its own) of the sizes asked for,
+loads each into a fresh embedded Oxigraph store (`Store.load`: bulk-loaded and compacted) and,
+up to --rdflib-max triples, into an rdflib in-memory Dataset, and, up to --remote-max triples,
+into an Oxigraph server on 127.0.0.1 (`oxigraph serve --union-default-graph`, from the dev
+extras) used through dealgraph's remote store, then times every query in ontology/queries/ (or
+--queries DIR; median of --runs runs, every row read; all see the union of all graphs as the
+default graph). Usage:
 
     .venv/bin/python bench/store.py --sizes 100000 1000000 10000000
 """
@@ -41,7 +43,8 @@ DG = "https://w3id.org/dealgraph/ontology#"
 SCHEMA = "https://schema.org/"
 SKOS = "http://www.w3.org/2004/02/skos/core#"
 PROV = "http://www.w3.org/ns/prov#"
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDF_TYPE = f"{RDF}type"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 OA = "http://www.w3.org/ns/oa#"
 BASE = "https://w3id.org/dealgraph/"
@@ -64,6 +67,18 @@ SECOND_REPORTS = 0.1
 
 CONFLICTS = 0.1
 """Share of second reports that give a figure of their own (a conflicting figure)."""
+
+DETAILS = {
+    "status": 0.65,  # of facts; of those, 70% completed, 29% announced, 1% terminated
+    "announced": 0.044,  # of facts
+    "stake": 0.035,  # of acquisitions and investments
+    "series": 0.31,  # of investments
+    "lead": 0.48,  # of investments
+    "round": 0.65,  # of valuations, when the article reports an investment
+    "basis": 0.14,  # of valuations
+}
+"""Shares of facts with each deal detail (an ``rdf:Statement`` with its provenance) in a store
+ingested from corpus/dev: 558 statements for 523 facts."""
 
 NAMED = ["Anthropic", "OpenAI", "Microsoft", "Nvidia", "Google", "Amazon", "SoftBank Group", "Mistral AI"]
 """The most often named organisations of corpus/dev, most named first; the generated ones
@@ -118,6 +133,33 @@ def write_dataset(path: Path, triples: int, seed: int = 7) -> int:
         if rng.random() < 0.24:
             put(node, f"{DG}qualifier", f'"{rng.choice(["about", "about", "up to", "more than"])}"', graph)
 
+    def detail(fact: str, predicate: str, value: str, article: str, graph: str) -> None:
+        statement = f"<{fact[1:-1]}/detail/{predicate}>"  # one value of each detail per fact
+        put(fact, f"{DG}{predicate}", value, deals_graph)
+        put(statement, RDF_TYPE, f"<{RDF}Statement>", deals_graph)
+        put(statement, f"{RDF}subject", fact, deals_graph)
+        put(statement, f"{RDF}predicate", f"<{DG}{predicate}>", deals_graph)
+        put(statement, f"{RDF}object", value, deals_graph)
+        put(statement, f"{PROV}wasDerivedFrom", article, graph)
+
+    def details(fact: str, kind: str, parties: list[str], investment: str, article: str, graph: str) -> None:
+        """A new fact's deal details, in corpus/dev's shares (``DETAILS``)."""
+        if rng.random() < DETAILS["status"]:
+            stage = rng.choices(["Completed", "Announced", "Terminated"], weights=[70, 29, 1])[0]
+            detail(fact, "status", f"<{DG}Deal{stage}>", article, graph)
+        if rng.random() < DETAILS["announced"]:
+            detail(fact, "announced", f'"20{rng.randint(15, 25)}-{rng.randint(1, 12):02d}"^^<{XSD}gYearMonth>', article, graph)
+        if kind in ("Acquisition", "Investment") and rng.random() < DETAILS["stake"]:
+            detail(fact, "stakePercent", _decimal(rng.randint(1, 99)), article, graph)
+        if kind == "Investment" and rng.random() < DETAILS["series"]:
+            detail(fact, "roundSeries", f'"{rng.choice("ABCDEFG")}"', article, graph)
+        if kind == "Investment" and rng.random() < DETAILS["lead"]:
+            detail(fact, "leadInvestor", rng.choice(parties), article, graph)
+        if kind == "Valuation" and investment and rng.random() < DETAILS["round"]:
+            detail(fact, "round", investment, article, graph)
+        if kind == "Valuation" and rng.random() < DETAILS["basis"]:
+            detail(fact, "valuationBasis", f"<{DG}{rng.choice(['PostMoney', 'PreMoney'])}>", article, graph)
+
     with path.open("w", encoding="utf-8") as out:
         for n in range(organisations):
             node = f"<{BASE}org/o{n}>"
@@ -150,6 +192,7 @@ def write_dataset(path: Path, triples: int, seed: int = 7) -> int:
             put(text, f"{PROV}wasDerivedFrom", node, graph)
             reports = rng.choices(range(len(FACTS_PER_ARTICLE)), weights=FACTS_PER_ARTICLE)[0]
             reported: list[tuple[str, str, str]] = []
+            investment = ""  # the article's latest new investment, a valuation's round
             for f in range(reports):
                 if recent and rng.random() < SECOND_REPORTS:
                     # Another article reporting a stored deal: its provenance and evidence, and
@@ -165,10 +208,12 @@ def write_dataset(path: Path, triples: int, seed: int = 7) -> int:
                     fact = f"<{BASE}fact/a{article}f{f}>"
                     put(fact, RDF_TYPE, f"<{DG}{kind}>", deals_graph)
                     put(fact, RDF_TYPE, f"<{DG}Fact>", deals_graph)
+                    parties = []
                     for role in roles:
                         many = role == "investor" and rng.random() < 0.2
                         for _ in range(rng.randint(2, 5) if many else 1):
-                            put(fact, f"{DG}{role}", org(), deals_graph)
+                            parties.append(org())
+                            put(fact, f"{DG}{role}", parties[-1], deals_graph)
                     value = f"<{fact[1:-1]}/figure/a{article}>"
                     link = f"{DG}capacity" if kind == "ComputeCommitment" else f"{DG}amount"
                     if kind != "Acquisition" or rng.random() > 0.04:
@@ -188,6 +233,9 @@ def write_dataset(path: Path, triples: int, seed: int = 7) -> int:
                             put(tranche, f"{DG}amount", f"<{tranche[1:-1]}/amount>", deals_graph)
                             figure(f"<{tranche[1:-1]}/amount>", kind, deals_graph)
                             put(tranche, f"{PROV}wasDerivedFrom", node, graph)
+                    details(fact, kind, parties, investment, node, graph)
+                    if kind == "Investment":
+                        investment = fact
                     reported.append((fact, kind, value))
                 put(fact, f"{PROV}wasDerivedFrom", node, graph)
                 put(fact, f"{PROV}wasGeneratedBy", run, graph)

@@ -518,7 +518,8 @@ def dump(store: str | None, fmt: str, output: Path | None) -> None:
 def load(store: str | None, file: Path) -> None:
     """Add the quads of a .nq or .trig FILE (such as a `dealgraph dump`) to the store.
 
-    The load is one transaction: an invalid file changes nothing.
+    All or nothing: an invalid file changes nothing. Into an empty store the file is
+    bulk-loaded, so a large dump does not have to fit in memory.
 
     \b
     Example:

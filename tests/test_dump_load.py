@@ -38,6 +38,19 @@ def test_load_refuses_other_files_and_bad_rdf(tmp_path, store) -> None:
     assert len(store) == 0
 
 
+@pytest.mark.parametrize("empty", [True, False], ids=["into an empty store", "into a filled store"])
+def test_a_dump_broken_half_way_loads_nothing(tmp_path, store, empty) -> None:
+    if not empty:
+        store.write(replace={"https://a.example/g": '<https://a.example/s> <https://a.example/p> "1" .'})
+    before = _quads(store)
+    good = "".join(f'<https://a.example/s{n}> <https://a.example/p> "{n}" <https://a.example/g> .\n' for n in range(20_000))
+    broken = tmp_path / "half.nq"
+    broken.write_text(good + "<https://a.example/s> <https://a.example/p> .\n")
+    with pytest.raises(StoreError, match="half.nq: cannot load it"):
+        store.load(broken)
+    assert _quads(store) == before
+
+
 def test_remove_drops_only_that_article(store, nlp, settings) -> None:
     report = ingest(PAGES, store, settings, nlp=nlp)
     first, second = (r.url for r in report.results)

@@ -68,8 +68,9 @@ def test_conflicting_figures_are_kept_with_their_sources(store) -> None:
     _put(store, A, date(2023, 11, 22), _acquisition("61"))
     _put(store, B_URL, date(2023, 11, 23), _acquisition("69"))
     assert len(_facts(store)) == 1
-    rows = list(store.query(load_query_file("conflicting-figures.rq")).rows())
-    by_url = {row[-1]: row[3] for row in rows}
+    result = store.query(load_query_file("conflicting-figures.rq"))
+    figure, url = (result.variables().index(name) for name in ("figure", "url"))
+    by_url = {row[url]: row[figure] for row in result.rows()}
     assert by_url == {A: "61000000000", B_URL: "69000000000"}
 
 
