@@ -372,11 +372,19 @@ def _bare(name: str) -> str:
 
 
 def _trimmed(ent: Span) -> Span:
-    """An entity without a list's joint the NER swept in ("Verde Asset Management and"), and
-    with the first word of its name the NER left out ("Wm" of "Wm Morrison Supermarkets": a
-    proper noun in no entity, compounded to the name)."""
+    """An entity without a list's joint the NER swept in ("Verde Asset Management and"), with
+    the first word of its name the NER left out ("Wm" of "Wm Morrison Supermarkets": a proper
+    noun in no entity, compounded to the name), and with the rest of a name joined by "&"
+    ("BDT &" + "MSD Partners": a list joins its members with "and", a name with "&")."""
     doc = ent.doc
     start, end = ent.start, ent.end
+    ampersand = end - 1 if doc[end - 1].text == "&" else end if end < ent.sent.end and doc[end].text == "&" else None
+    if ampersand is not None and ampersand > start:
+        rest = ampersand + 1
+        while rest < ent.sent.end and doc[rest].pos_ == "PROPN" and doc[rest].text[:1].isupper():
+            rest += 1
+        if rest > ampersand + 1:
+            return Span(doc, start, rest, label=ent.label, kb_id=ent.kb_id, span_id=ent.id)
     while end > start + 1 and doc[end - 1].lower_ in ("and", "&", ",", "or"):
         end -= 1
     while (
@@ -393,7 +401,11 @@ def _trimmed(ent: Span) -> Span:
 
 def _name_mentions(sent: Span, gazetteer: Gazetteer) -> list[OrgMention]:
     mentions = []
+    covered = sent.start  # an entity inside the one before it, which took in its "&"
     for ent in map(_trimmed, sent.ents):
+        if ent.start < covered:
+            continue
+        covered = ent.end
         maker = ent.ent_id_ if ent.label_ == "PRODUCT" and ent.ent_id_ else gazetteer.maker(ent.text)
         if maker is not None:
             # "capacity for Claude": a product stands for its maker

@@ -214,7 +214,20 @@ def _cue_applies(token: Token, root: Token) -> bool:
         return any(c.dep_ == "dobj" and (c.i == root.i or _lemma(c) in FUNDING_NOUNS) for c in token.children)
     if _lemma(token) == "hand":
         return token.pos_ == "VERB"  # "handed OpenAI $1bn", not "shook hands"
+    if _ranks_the_deal(token):
+        return False
     return True
+
+
+def _ranks_the_deal(token: Token) -> bool:
+    """Whether a cue only ranks the deal: "…, making it Merck KGaA's largest purchase in four
+    years" says how big the deal is among others, not what kind of deal the figure is of."""
+    head = token.head
+    return (
+        any(c.tag_ == "JJS" for c in token.children)
+        and _lemma(head) == "make" and token.dep_ in ("ccomp", "oprd", "xcomp", "attr", "dobj")
+        and any(c.lower_ in ("it", "this", "that") for c in [*head.children, *token.children])
+    )  # fmt: skip
 
 
 def _in_clause_about(token: Token, root: Token) -> bool:
@@ -275,9 +288,16 @@ def _weak_cue(root: Token, sent: Span, span: Span) -> Token | None:
     near = [
         (dep_distance(root, token), token.i, token)
         for token in sent
-        if _cue_words(token) & WEAK_CUES and dep_distance(root, token) <= 3
+        if _cue_words(token) & WEAK_CUES and (dep_distance(root, token) <= 3 or _price_of(token, root))
     ]
     return min(near)[2] if near else None
+
+
+def _price_of(deal: Token, root: Token) -> bool:
+    """Whether the figure is the price of the deal word: "putting the price of the transaction
+    at 63 billion dollars", "set the value of the deal at $5bn"."""
+    price = deal.head.head if deal.dep_ == "pobj" and deal.head.lower_ == "of" else None
+    return price is not None and _lemma(price) in ("price", "value", "cost") and dep_distance(root, price) <= 3
 
 
 def is_price_or_market_value(root: Token, span: Span, amount: Amount | None = None) -> bool:
@@ -655,6 +675,8 @@ def _investment(reader: RoleReader, cue: Token, root: Token) -> dict[str, list[O
     noun_like = cue.pos_ == "NOUN" or cue.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass")
     if is_series(cue):
         lemma = "round"
+    if cue.lower_ in ("funding", "financing") and noun_like:
+        lemma = cue.lower_  # "led an $800m funding round", where the tagger made "funding" a verb
     if lemma == "raise" or (lemma in ("round", "funding", "financing") and noun_like):
         # "Anthropic raised $13 billion from X" / "a $13 billion round led by X"
         if lemma == "raise":
@@ -696,7 +718,7 @@ def _investment(reader: RoleReader, cue: Token, root: Token) -> dict[str, list[O
             or _prep_orgs(noun, {"for", "in", "into"}, reader.mentions)
             or _valued_by_round(noun, reader.mentions)
         )
-        verb = reader._verb_of(cue)
+        verb = reader._verb_of(noun.head if noun.pos_ == "VERB" else noun)
         subject, passive = _subject(verb, reader.mentions)
         if not investee and (_lemma(verb) in RAISING_VERBS or _lemma(verb) == "announce"):
             investee = subject
@@ -1447,7 +1469,7 @@ def _read_money(
         or _accepted_offer(reader, root, sent, amount)
     )
     if paid is not None:
-        return paid, False
+        return paid, not paid.kind  # a price with no kind confirms a purchase read elsewhere
     valued = _value_put_on(reader, root, sent)
     if valued is not None:
         return Fact("Valuation", _roles({"company": valued}), amount=amount), False
@@ -1998,7 +2020,21 @@ def _paid_for(reader: RoleReader, root: Token, sent: Span, amount: Amount) -> Fa
             targets = [m for m in targets if m.org.name not in others]
             if targets:
                 return Fact("Acquisition", _roles({"acquirer": buyer, "target": targets}), amount=amount)
+            if any(_names_the_bought(o) for o in objects):
+                return Fact("", {}, amount=amount)  # the price of the purchase read elsewhere
     return None
+
+
+# What a purchase read elsewhere is called when its price is given: "for the business".
+BOUGHT_NOUNS = SEGMENT_NOUNS | {"company", "firm", "rival", "lender", "assets", "deal", "purchase", "takeover"}
+
+
+def _names_the_bought(noun: Token) -> bool:
+    """Whether a noun refers back to what is bought: "handing AT&T $1.175bn for the business",
+    "pay 3 billion francs for its old rival"; not "for a business of its own"."""
+    return (_lemma(noun) in BOUGHT_NOUNS or noun.lower_ in BOUGHT_NOUNS) and any(
+        c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their") for c in noun.children
+    )
 
 
 def _sentence_event(root: Token, sent: Span) -> tuple[str, Token] | None:
@@ -2029,9 +2065,13 @@ def _cloud_contract(
     providers: list[OrgMention] = []
     head = noun
     for head in heads:
+        # a provider the gazetteer knows sells computing; one it does not know does when the
+        # contract says it is for computing ("a $6.2bn agreement with Nscale for AI computing
+        # capacity")
+        sectors = ("cloud", "chips", None) if _for_computing(head) else ("cloud", "chips")
         providers = [
             m for m in _prep_orgs(head, {"with"}, reader.mentions)
-            if reader.gazetteer.sector(m.org.name) in ("cloud", "chips")
+            if reader.gazetteer.sector(m.org.name) in sectors
         ]
         if providers:
             break
@@ -2046,6 +2086,18 @@ def _cloud_contract(
         amount=amount,
         duration=_duration_in(sent, quantities),
     )
+
+
+COMPUTING_WORDS = {"compute", "computing", "cloud", "gpu", "gpus", "server", "servers", "accelerators"}
+
+
+def _for_computing(contract: Token) -> bool:
+    """Whether a contract is "for" computing: "an agreement with Nscale for AI computing capacity"."""
+    return any(
+        t.lower_ in COMPUTING_WORDS
+        for prep in contract.children if prep.dep_ == "prep" and prep.lower_ == "for"
+        for t in prep.subtree
+    )  # fmt: skip
 
 
 def _capacity_used_from(reader: RoleReader, noun: Token) -> list[OrgMention]:

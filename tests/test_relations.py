@@ -869,6 +869,35 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
                                           "Ribbit Capital", "Silver Lake", "Spark Capital"]}, Decimal("0.425") * B),
              ("Valuation", {"company": ["Plaid"]}, Decimal("13.4") * B)],
         ),
+        (   # a "funding round" the tagger reads as the verb "fund": who led it is its subject
+            "In 2021, Sequoia and Tiger Global led an $800m funding round in Revolut.",
+            [("Investment", {"investor": ["Sequoia Capital", "Tiger Global"], "investee": ["Revolut"]},
+              Decimal("0.8") * B)],
+        ),
+        (   # a deal's figure given as the price of "the transaction", or beside a ranking of it
+            "Bayer has completed its takeover of Monsanto. The conglomerate paid $128 a share in cash, "
+            "putting the price of the transaction at 63 billion dollars.",
+            [("Acquisition", {"acquirer": ["Bayer"], "target": ["Monsanto"]}, 63 * B)],
+        ),
+        (
+            "Merck KGaA has completed its takeover of Versum Materials. The transaction is worth about $6.5bn, "
+            "making it Merck KGaA's largest purchase in four years.",
+            [("Acquisition", {"acquirer": ["Merck KGaA"], "target": ["Versum Materials"]}, Decimal("6.5") * B)],
+        ),
+        (   # the price handed to the seller "for the business" is the purchase's price
+            "Sony has completed its purchase of Crunchyroll. The Tokyo-based group is handing AT&T "
+            "US$1.175 billion in cash for the business.",
+            [("Acquisition", {"acquirer": ["Sony"], "target": ["Crunchyroll"]}, Decimal("1.175") * B)],
+        ),
+        (   # a contract for computing makes its other party a provider, known or not
+            "Microsoft signed a five-year, $6.2bn agreement with Nscale for AI computing capacity in Norway.",
+            [("CloudCommitment", {"company": ["Microsoft"], "provider": ["Nscale"]}, Decimal("6.2") * B)],
+        ),
+        (   # "&" joins one name, "and" the members of a list
+            "Vinted raised €250m from Lightspeed and BDT & MSD Partners.",
+            [("Investment", {"investor": ["BDT & MSD Partners", "Lightspeed Venture Partners"], "investee": ["Vinted"]},
+              Decimal("0.25") * B)],
+        ),
     ],
 )
 def test_sentence_yields(nlp, text: str, expected: list) -> None:
