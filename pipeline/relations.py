@@ -905,6 +905,27 @@ def _cloud(reader: RoleReader, cue: Token, root: Token) -> dict[str, list[OrgMen
 
 def _about_company(reader: RoleReader, cue: Token, root: Token) -> list[OrgMention]:
     """The organisation a valuation or revenue figure describes."""
+    round_noun = cue.head if cue.dep_ in ("relcl", "acl") else None
+    if (
+        round_noun is not None and (_lemma(round_noun) in ROUND_NOUNS or is_series(round_noun))
+        and any(c.dep_ == "dobj" and c.lower_ == "it" for c in cue.children)
+    ):
+        # "raised $2.5bn in a round led by Founders Fund that valued it at $30.5bn", "led a
+        # $639m investment in Klarna that valued it at $45.6bn": "it" is whoever raised the
+        # round, not the investor named last
+        verb = reader._verb_of(round_noun)
+        raiser = _prep_orgs(round_noun, {"in", "into", "for"}, reader.mentions)
+        if not raiser and _lemma(verb) in RAISING_VERBS:
+            raiser, _ = _subject(verb, reader.mentions)
+        if raiser:
+            return raiser[:1]
+    event = cue.head.head if cue.head.dep_ == "prep" and cue.head.lower_ == "at" else None
+    if event is not None and _cue_words(event) & MONEY_CUES["Investment"][0] and _lemma(event) not in RAISING_VERBS:
+        # "Andreessen Horowitz, which had put $100m into the company at a $750m valuation":
+        # the company invested in, not the investor
+        invested = _prep_orgs(event, {"in", "into"}, reader.mentions)
+        if invested:
+            return invested[:1]
     if cue.lower_ in ("values", "valuing", "value", "valued"):
         # "values Mistral AI at €11.7bn": read by word order, which the parser often garbles
         after = [m for m in reader.mentions if cue.i < m.start <= cue.i + 2 and not m.person]

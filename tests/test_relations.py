@@ -893,6 +893,25 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             "Microsoft signed a five-year, $6.2bn agreement with Nscale for AI computing capacity in Norway.",
             [("CloudCommitment", {"company": ["Microsoft"], "provider": ["Nscale"]}, Decimal("6.2") * B)],
         ),
+        (   # "a round … that valued it": "it" is who raised the round, not who led it
+            "Helsing's closest American counterpart is Anduril, which raised $2.5bn earlier this month in a round "
+            "led by Founders Fund that valued it at $30.5bn.",
+            [("Investment", {"investor": ["Founders Fund"], "investee": ["Anduril"]}, Decimal("2.5") * B),
+             ("Valuation", {"company": ["Anduril"]}, Decimal("30.5") * B)],
+        ),
+        (   # … and when the round is led, not raised, "it" is the company the round went into
+            "Revolut raised $800m. Last month its Vision Fund 2 led a $639m investment in Klarna, the Swedish "
+            "buy-now-pay-later group, that valued it at $45.6bn and made it the most valuable private technology "
+            "company in Europe.",
+            [("Investment", {"investee": ["Revolut"]}, Decimal("0.8") * B),
+             ("Investment", {"investor": ["Vision Fund 2"], "investee": ["Klarna"]}, Decimal("0.639") * B),
+             ("Valuation", {"company": ["Klarna"]}, Decimal("45.6") * B)],
+        ),
+        (   # money put in "at a valuation" values the company it went into
+            "Andreessen Horowitz put $100m into GitHub at a $750m valuation.",
+            [("Investment", {"investor": ["Andreessen Horowitz"], "investee": ["GitHub"]}, Decimal("0.1") * B),
+             ("Valuation", {"company": ["GitHub"]}, Decimal("0.75") * B)],
+        ),
         (   # "&" joins one name, "and" the members of a list
             "Vinted raised €250m from Lightspeed and BDT & MSD Partners.",
             [("Investment", {"investor": ["BDT & MSD Partners", "Lightspeed Venture Partners"], "investee": ["Vinted"]},
