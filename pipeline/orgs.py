@@ -149,6 +149,9 @@ class Context:
         self.last_subject: Org | None = None  # the previous sentence's subject, if an organisation
         self.lead: Org | None = None  # the first sentence's subject organisation: what the article is about
         self.people: set[str] = set()  # names and surnames of people the text gave a job title
+        # what the text called an organisation beside its name ("the German media group
+        # Bertelsmann", "Honey, the coupon start-up"): a later "the group" means it
+        self.described: dict[str, Org] = {}
 
     def note_people(self, sent: Span) -> None:
         """Remember the people a sentence names with a job title ("Alex Kendall, its chief
@@ -600,11 +603,13 @@ def find_mentions(sent: Span, gazetteer: Gazetteer, context: Context) -> list[Or
     mentions = [replace(m, guessed=False, person=False) if m.org.name in context.parties else m for m in mentions]
     mentions.sort(key=lambda m: m.start)
     for span, noun in _generic_phrases(sent):
-        if any(
-            m.start == span.end and not m.anaphoric
+        named_after = next((
+            m for m in mentions
+            if m.start == span.end and not m.anaphoric
             and (sent.doc[m.end - 1].head == span.root or span.root.head.i in range(m.start, m.end))
-            for m in mentions
-        ):
+        ), None)  # fmt: skip
+        if named_after is not None:
+            context.described[noun] = named_after.org
             continue  # "the email security group Proofpoint": the name the words describe
         found = OrgMention(span.start, span.end, Org("", span.text), True)
         # "the San Francisco-based company", "the Foster City company": the place inside is
@@ -637,6 +642,8 @@ def find_mentions(sent: Span, gazetteer: Gazetteer, context: Context) -> list[Or
                 mentions.append(OrgMention(name.start, name.end, Org(gazetteer.canonical(name.text), name.text)))
                 mentions.sort(key=lambda m: m.start)
                 continue
+        if named and apposed:
+            context.described[noun] = named[0].org  # "Bertelsmann, the German media group"
         target = named[0].org if named else _generic_target(span, noun, mentions, context)
         if target is not None:
             mentions.append(OrgMention(span.start, span.end, Org(target.name, span.text), True))
@@ -797,6 +804,9 @@ def _generic_target(span: Span, noun: str, mentions: list[OrgMention], context: 
         acquirer = context.acquirer()
         if acquirer is not None:
             return acquirer
+    described = _described_before(span, noun, context)
+    if described is not None:
+        return described
     valued = _raiser_of_valued(span, mentions) or _bought_in_valuing_deal(span, mentions)
     if valued is not None:
         return valued
@@ -838,6 +848,23 @@ def _generic_target(span: Span, noun: str, mentions: list[OrgMention], context: 
         if context._fits(mention.org, sectors):
             return mention.org
     return context.company(sectors, exclude=frozenset(clause_subjects))
+
+
+def _described_before(span: Span, noun: str, context: Context) -> Org | None:
+    """The organisation whose name holds a word the phrase describes it by ("Wm Morrison
+    Supermarkets" … "the supermarket group"), or that the text earlier called by the
+    phrase's bare noun ("the German media group Bertelsmann" … "The group"; but not "the chip
+    equipment maker" after "Kokusai, the Japanese maker of wafer-processing equipment"). Not
+    for "the company", which any company is."""
+    if noun == "company":
+        return None
+    words = {t.lemma_.lower() for t in span if t.pos_ == "NOUN" and t.i != span.root.i}
+    if words:
+        for org in reversed(context.recent):
+            if words & {w.lower().rstrip("s") for w in org.name.split()}:
+                return org
+        return None
+    return context.described.get(noun) if len(span) == 2 else None
 
 
 _REPORTING_VERBS = {"say", "announce", "confirm", "disclose", "report", "state"}

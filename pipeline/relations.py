@@ -487,6 +487,16 @@ def _subject(verb: Token, mentions: list[OrgMention]) -> tuple[list[OrgMention],
                 # "Nvidia became the first company to be valued at ...": the copula's subject
                 return _subject(current.head.head, mentions)[0], False
             return found, passive_verb
+        if (
+            current.dep_ == "acl" and current.tag_ != "VBG" and any(c.dep_ == "dobj" for c in current.children)
+            and not any(c.dep_ == "agent" for c in current.children)
+        ):
+            # "UBS, which reports in dollars, brought in revenue of $34.6bn", parsed as if
+            # "brought" described UBS: a verb with an object and no "by" after a name is its
+            # main verb (unlike "Bungie, acquired by Sony")
+            named = _direct_orgs(current.head, mentions)
+            if named:
+                return named, passive_verb
         if current.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acl", "pcomp") and current.head is not current:
             current = current.head
             if current.dep_ == "prep" and current.pos_ == "ADP":

@@ -912,6 +912,18 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             [("Investment", {"investor": ["Andreessen Horowitz"], "investee": ["GitHub"]}, Decimal("0.1") * B),
              ("Valuation", {"company": ["GitHub"]}, Decimal("0.75") * B)],
         ),
+        (   # a main verb the parser hangs on the name before it, as if it described the name
+            "UBS, which reports in dollars, brought in revenue of $34.6bn over the same year and made a profit of $7.6bn.",
+            [("Revenue", {"company": ["UBS"]}, Decimal("34.6") * B)],
+        ),
+        (   # "the group" is the company the text called a group beside its name
+            "Penguin Random House, which is owned by the German media group Bertelsmann, had agreed to pay "
+            "$2.175 billion for Simon & Schuster. For Paramount, the sale was one of several disposals. "
+            "The group, which reported revenue of €18.7 billion for 2021, has been looking to expand.",
+            [("Acquisition", {"acquirer": ["Penguin Random House"], "target": ["Simon & Schuster"]},
+              Decimal("2.175") * B),
+             ("Revenue", {"company": ["Bertelsmann"]}, Decimal("18.7") * B)],
+        ),
         (   # "&" joins one name, "and" the members of a list
             "Vinted raised €250m from Lightspeed and BDT & MSD Partners.",
             [("Investment", {"investor": ["BDT & MSD Partners", "Lightspeed Venture Partners"], "investee": ["Vinted"]},
