@@ -519,6 +519,21 @@ def _prep_orgs(token: Token, preps: set[str], mentions: list[OrgMention]) -> lis
 
 
 GROUP_NOUNS = {"group", "consortium", "syndicate", "clutch", "band", "slate", "roster"}
+# What investors give besides money, named with where it came from: "with backing from X".
+BACKING_NOUNS = {"backing", "investment", "participation", "funding", "support", "contribution", "contributions"}
+
+
+def _backing_from(token: Token, mentions: list[OrgMention]) -> list[OrgMention]:
+    """The investors named as where a round's backing came from: "raised $13bn with backing
+    from Fidelity and Lightspeed", "closed a round at a $2.6bn valuation with investment from
+    Microsoft and Nvidia" (where the parser hangs "with" on the valuation)."""
+    found: list[OrgMention] = []
+    for child in token.subtree:
+        if child.dep_ == "prep" and child.lower_ == "with":
+            for noun in child.children:
+                if noun.dep_ == "pobj" and _lemma(noun) in BACKING_NOUNS:
+                    found += [m for m in _prep_orgs(noun, {"from"}, mentions) if m not in found]
+    return found
 
 
 def _group_members(noun: Token, mentions: list[OrgMention]) -> list[OrgMention]:
@@ -624,6 +639,23 @@ class RoleReader:
         self.mentions.sort(key=lambda m: m.start)
         return [mention]
 
+    def bare_name_subject(self, verb: Token) -> list[OrgMention]:
+        """The subject of a verb when it is a capitalised singular noun with no article, which
+        only a name can be: "Harvey raised $200m", where the tagger took the unknown name for a
+        common noun and the NER missed it."""
+        for child in verb.children:
+            if (
+                child.dep_ == "nsubj" and child.tag_ == "NN" and child.text[:1].isupper() and not child.is_stop
+                and _lemma(child) not in FUNDING_NOUNS | ROUND_NOUNS | {"revenue", "sales", "company"}
+                and not any(c.dep_ in ("det", "poss", "compound", "amod") for c in child.children)
+                and not any(m.covers(child) for m in self.mentions)
+            ):
+                mention = OrgMention(child.i, child.i + 1, Org(self.gazetteer.canonical(child.text), child.text))
+                self.mentions.append(mention)
+                self.mentions.sort(key=lambda m: m.start)
+                return [mention]
+        return []
+
     def _first_after(self, token: Token, exclude: list[OrgMention]) -> list[OrgMention]:
         names = {m.org.name for m in exclude}
         for mention in self.mentions:
@@ -702,7 +734,10 @@ def _investment(reader: RoleReader, cue: Token, root: Token) -> dict[str, list[O
                     # "raised $80m in a Series B co-led by X and Y", the tagger having split "co-led"
                     investors += [m for m in _agent_orgs(token, reader.mentions) if m not in investors]
             investors += [m for m in _among_the_investors(cue.sent, reader.mentions) if m not in investors]
+            investors += [m for m in _backing_from(cue, reader.mentions) if m not in investors]
             subordinate = any(c.dep_ == "mark" for c in cue.children) and any(c.dep_ == "nsubj" for c in cue.children)
+            if not investee:
+                investee = reader.bare_name_subject(cue)
             if not investee and not subordinate:
                 # A misparse left "raised" without a subject ("DeepL, the company behind the
                 # DeepL Write editor, has raised …"): whoever raises is named before the verb.
@@ -715,6 +750,8 @@ def _investment(reader: RoleReader, cue: Token, root: Token) -> dict[str, list[O
         # "a $1.1bn funding round for CoreWeave": the roles hang from "round", not "funding"
         noun = cue.head if cue.dep_ == "compound" and _lemma(cue.head) in ROUND_NOUNS else cue
         investors = _agent_orgs(noun, reader.mentions) + _prep_orgs(noun, {"from"}, reader.mentions)
+        # "closed a $675m round with investment from X, Y and Z"
+        investors += [m for m in _backing_from(reader._verb_of(noun), reader.mentions) if m not in investors]
         for other in cue.doc[noun.i + 1 : min(noun.i + 5, cue.sent.end)]:
             if not investors and _lemma(other) == "round":
                 # "$126m of seed funding, a round led by Redpoint", the apposition misparsed
@@ -1240,8 +1277,9 @@ def _round_participants(reader: RoleReader, sent: Span) -> list[OrgMention]:
             # "So did Suning Commerce Group", after a sentence of investors; "So did Citi, along
             # with two prominent individuals: Eric Schmidt, …, and Eric Yuan"
             add(subject + listed_names(sent, token.i + 1, reader.mentions))
-        elif lemma == "invest" and not [c for c in token.children if c.dep_ in ("dobj", "prep", "dative")] and subject:
-            # "Andreessen Horowitz, Sequoia Capital and SV Angel invested, as did NFDG"
+        elif lemma in ("invest", "participate") and not [c for c in token.children if c.dep_ in ("dobj", "prep", "dative")] and subject:
+            # "Andreessen Horowitz, Sequoia Capital and SV Angel invested, as did NFDG",
+            # "Lightspeed also participated"
             add(subject + named_before(token) + _as_did(token, reader.mentions))
         elif lemma == "take" and any(c.lower_ == "part" for c in token.children):
             # "Google, Amazon and IBM all took part, as did Sound Ventures"
@@ -1490,6 +1528,7 @@ def _read_money(
     if (
         _lemma(root.head) in ("manage", "oversee", "administer") or _joint_venture(root) or _fund_size(span)
         or _share_of_results(root) or _losses(span) or _profit(root) or _value_of_new_entity(root)
+        or _running_total(root)
     ):
         # "The Public Investment Fund, which manages more than $900bn": assets under
         # management; "formed a $3.4bn joint venture with Blue Owl": a venture, not a stake
@@ -1674,6 +1713,24 @@ def _aggregate(cue: Token) -> bool:
         c.dep_ == "prep" and c.lower_ in ("in", "into", "across")
         and any(hyphenated(o) in AGGREGATE_NOUNS or o.ent_type_ in ("GPE", "LOC") for o in c.children if o.dep_ == "pobj")
         for c in cue.children
+    )
+
+
+# What a running total is the total of: "taking its total investment to $8bn".
+TOTAL_NOUNS = {"total", "tally", "sum", "investment", "funding", "commitment", "backing", "financing"}
+
+
+def _running_total(root: Token) -> bool:
+    """Whether a figure is what a new deal brings a total to: "taking its total investment to
+    $8bn", "bringing the total raised to $1.5bn"."""
+    to = root.head
+    if to.lower_ != "to" or to.dep_ != "prep":
+        return False
+    verb = to.head
+    if verb.dep_ in ("acl", "relcl") and _lemma(verb.head) in TOTAL_NOUNS:
+        return True  # "bringing the total raised to $1.5bn", with "to" hung on "raised"
+    return _lemma(verb) in ("take", "bring", "lift", "raise", "push", "increase", "boost") and any(
+        c.dep_ == "dobj" and _lemma(c) in TOTAL_NOUNS for c in verb.children
     )
 
 
@@ -1961,7 +2018,9 @@ def _supply_contract(
     """A provider's contract to supply a customer with computing: "CoreWeave has agreed to
     supply Meta with $14.2bn of computing power", "IREN has signed a contract worth $9.7bn to
     provide Microsoft with computing capacity". The customer's cloud commitment."""
-    if not _cloud_context(sent, root, words=SUPPLY_CONTEXT):
+    # computing one edge further than other cues: "signed a $14.2bn deal to supply Meta with
+    # computing power" goes through the deal and the verb to what is supplied
+    if not (_cloud_context(sent, root, words=SUPPLY_CONTEXT) or _cloud_context(sent, root, words=COMPUTING_WORDS, reach=5)):
         return None
     for verb in sent:
         if _lemma(verb) not in GIVING_VERBS | {"sign"} or verb.pos_ != "VERB" or dep_distance(root, verb) > 4:
@@ -2093,6 +2152,8 @@ def _cloud_contract(
     if _lemma(noun) == "worth":
         # "signed a contract with X worth $Y": "worth" may hang off the verb
         heads = [noun.head, *(c for c in noun.head.children if c.dep_ == "dobj")]
+    elif noun.dep_ == "dobj" and _lemma(noun.head) == "sign":
+        heads.append(noun.head)  # "signed a $10bn deal with Google": "with" may hang off the verb
     providers: list[OrgMention] = []
     head = noun
     for head in heads:
@@ -2108,9 +2169,17 @@ def _cloud_contract(
             break
     if not providers:
         providers = _capacity_used_from(reader, noun)
+    subject = _subject(reader._verb_of(head), reader.mentions)[0]
+    customers = [m for h in heads for m in _prep_orgs(h, {"with"}, reader.mentions) if m not in providers]
+    if not providers and customers and _for_computing(noun) and any(
+        reader.gazetteer.sector(m.org.name) == "cloud" for m in subject
+    ):
+        # "Oracle signed a $30bn cloud contract with OpenAI": the cloud company signing is the
+        # provider, the one it signed with the customer
+        providers, subject = subject[:1], customers[:1]
     if not providers or not is_asserted(head, root, sent, "CloudCommitment"):
         return None
-    company = [m for m in _subject(reader._verb_of(head), reader.mentions)[0] if m not in providers]
+    company = [m for m in subject if m not in providers]
     return Fact(
         "CloudCommitment",
         _roles({"company": company, "provider": providers}),
@@ -2123,11 +2192,13 @@ COMPUTING_WORDS = {"compute", "computing", "cloud", "gpu", "gpus", "server", "se
 
 
 def _for_computing(contract: Token) -> bool:
-    """Whether a contract is "for" computing: "an agreement with Nscale for AI computing capacity"."""
+    """Whether a contract is for computing: "an agreement with Nscale for AI computing
+    capacity", "a $10bn cloud computing deal"."""
     return any(
         t.lower_ in COMPUTING_WORDS
-        for prep in contract.children if prep.dep_ == "prep" and prep.lower_ == "for"
-        for t in prep.subtree
+        for part in contract.children
+        if (part.dep_ == "prep" and part.lower_ == "for") or part.dep_ in ("compound", "amod", "nmod")
+        for t in part.subtree
     )  # fmt: skip
 
 
@@ -2197,8 +2268,8 @@ def _valued_thing_is_deal(cue: Token, reader: RoleReader | None = None) -> bool:
     return _lemma(cue.head) in deal_words
 
 
-def _cloud_context(sent: Span, root: Token, words: set[str] = CLOUD_CONTEXT) -> bool:
-    return any(t.lower_ in words and dep_distance(root, t) <= 4 for t in sent)
+def _cloud_context(sent: Span, root: Token, words: set[str] = CLOUD_CONTEXT, reach: int = 4) -> bool:
+    return any(t.lower_ in words and dep_distance(root, t) <= reach for t in sent)
 
 
 class DealRelations:

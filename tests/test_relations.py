@@ -924,6 +924,42 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
               Decimal("2.175") * B),
              ("Revenue", {"company": ["Bertelsmann"]}, Decimal("18.7") * B)],
         ),
+        (   # a cloud company that signs a cloud contract with another is its provider
+            "Oracle signed a $30bn cloud contract with OpenAI.",
+            [("CloudCommitment", {"company": ["OpenAI"], "provider": ["Oracle"]}, 30 * B)],
+        ),
+        (   # "with" on the verb, and a contract for computing by its modifiers
+            "Meta has signed a $10bn cloud computing deal with Google.",
+            [("CloudCommitment", {"company": ["Meta Platforms"], "provider": ["Google"]}, 10 * B)],
+        ),
+        (   # what is supplied two words beyond the verb
+            "CoreWeave signed a $14.2bn deal to supply Meta with computing power.",
+            [("CloudCommitment", {"company": ["Meta Platforms"], "provider": ["CoreWeave"]}, Decimal("14.2") * B)],
+        ),
+        (   # investors named as where the backing came from
+            "Figure AI has closed a $675m Series B funding round at a $2.6bn valuation with investment from "
+            "Microsoft, Nvidia and Jeff Bezos.",
+            [("Investment", {"investor": ["Jeff Bezos", "Microsoft", "Nvidia"], "investee": ["Figure AI"]},
+              Decimal("0.675") * B),
+             ("Valuation", {"company": ["Figure AI"]}, Decimal("2.6") * B)],
+        ),
+        (
+            "Anthropic raised $13bn with backing from Fidelity and Lightspeed.",
+            [("Investment", {"investor": ["Fidelity", "Lightspeed Venture Partners"], "investee": ["Anthropic"]},
+              13 * B)],
+        ),
+        (   # a lone investor that "also participated" after the round
+            "Anthropic raised $13bn in a round led by ICONIQ. Fidelity also participated.",
+            [("Investment", {"investor": ["Fidelity", "ICONIQ"], "investee": ["Anthropic"]}, 13 * B)],
+        ),
+        (   # an unknown name the tagger takes for a common noun, and a running total
+            "Harvey raised $200m in a round led by Sequoia Capital, bringing its total funding to $1.5bn.",
+            [("Investment", {"investor": ["Sequoia Capital"], "investee": ["Harvey"]}, Decimal("0.2") * B)],
+        ),
+        (
+            "Amazon has invested a further $4bn in Anthropic, taking its total investment to $8bn.",
+            [("Investment", {"investor": ["Amazon"], "investee": ["Anthropic"]}, 4 * B)],
+        ),
         (   # "&" joins one name, "and" the members of a list
             "Vinted raised €250m from Lightspeed and BDT & MSD Partners.",
             [("Investment", {"investor": ["BDT & MSD Partners", "Lightspeed Venture Partners"], "investee": ["Vinted"]},
@@ -974,6 +1010,8 @@ def test_sentence_yields(nlp, text: str, expected: list) -> None:
         "Unilever agreed to sell its spreads division to KKR for €6.825bn.",
         # a deal being close, a purchase given up
         "Revolut was close to a deal valuing it at $30bn.",
+        # a deal between two companies, neither of them a cloud provider, is no cloud contract
+        "Pfizer signed a $2bn deal with BioNTech.",
         "Applied Materials has given up on its purchase of Kokusai Electric after China's regulator failed to approve the $3.5bn deal.",
     ],
 )
