@@ -421,7 +421,9 @@ def _name_mentions(sent: Span, gazetteer: Gazetteer) -> list[OrgMention]:
         # The small NER model often calls a company a PERSON ("Activision Blizzard") or a
         # place; such names may fill a role only from that role's own syntactic slot.
         # NORP ("Swedish", "Japanese") is never a party itself.
-        guessed = ent.label_ in ("PERSON", "GPE", "PRODUCT", "WORK_OF_ART", "FAC") and known is None
+        guessed = ent.label_ in ("PERSON", "GPE", "LOC", "PRODUCT", "WORK_OF_ART", "FAC") and known is None
+        if guessed and ent.label_ == "LOC" and ent.root.dep_ != "nsubj":
+            continue  # a "place" may be a company only as the one who acts ("Mars has completed …")
         if ent.label_ != "ORG" and known is None and not guessed:
             continue
         if (guessed or (known is None and ent.label_ == "ORG" and len(ent) > 1)) and _titled(ent):

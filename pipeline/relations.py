@@ -269,6 +269,8 @@ def classify_money(root: Token, sent: Span, span: Span | None = None) -> tuple[s
         words = _cue_words(token)
         for kind in PRIORITY:
             cues, limit = MONEY_CUES[kind]
+            if kind == "Revenue" and _sale_of_a_company(token):
+                continue
             if words & cues and _cue_applies(token, root):
                 distance = dep_distance(root, token)
                 if distance <= limit:
@@ -278,6 +280,12 @@ def classify_money(root: Token, sent: Span, span: Span | None = None) -> tuple[s
     if best is None:
         return None
     return best[2], best[3]
+
+
+def _sale_of_a_company(token: Token) -> bool:
+    """Whether "sale" is one company selling another, not takings: "approved the sale to HPE
+    for $40 a share" (a sale "to" a buyer or "of" a company), unlike "sales of $3bn"."""
+    return token.lower_ == "sale" and any(c.dep_ == "prep" and c.lower_ in ("to", "of") for c in token.children)
 
 
 def _weak_cue(root: Token, sent: Span, span: Span) -> Token | None:
@@ -966,6 +974,9 @@ def _about_company(reader: RoleReader, cue: Token, root: Token) -> list[OrgMenti
             raiser, _ = _subject(verb, reader.mentions)
         if raiser:
             return raiser[:1]
+    given = _given_to(cue, reader.mentions)
+    if given:
+        return given[:1]
     event = cue.head.head if cue.head.dep_ == "prep" and cue.head.lower_ == "at" else None
     if event is not None and _cue_words(event) & MONEY_CUES["Investment"][0] and _lemma(event) not in RAISING_VERBS:
         # "Andreessen Horowitz, which had put $100m into the company at a $750m valuation":
@@ -1023,6 +1034,11 @@ def _part_of_revenue(reader: RoleReader, cue: Token, company: list[OrgMention]) 
                 return True
     if any(c.dep_ in ("compound", "amod") and _lemma(c) in PART_REVENUE_WORDS for c in cue.children):
         return True  # "Product revenue … grew 34 per cent to $789.6m"
+    if any(
+        prep.dep_ == "prep" and prep.lower_ in ("at", "from", "of") and _lemma(o) in SEGMENT_NOUNS
+        for prep in cue.children for o in prep.children if o.dep_ == "pobj"
+    ):
+        return True  # "Revenue at Nvidia's data centre business rose to $30.8bn": a unit's
     verb = reader._verb_of(cue)
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if any(
@@ -1540,8 +1556,8 @@ def _read_money(
     )
     if paid is not None:
         return paid, not paid.kind  # a price with no kind confirms a purchase read elsewhere
-    valued = _value_put_on(reader, root, sent)
-    if valued is not None:
+    valued = _value_put_on(reader, root, sent) or _worth_with_new_money(reader, root, sent)
+    if valued:
         return Fact("Valuation", _roles({"company": valued}), amount=amount), False
     raised = _secured_from(reader, root, sent)
     if raised is not None:
@@ -2230,6 +2246,8 @@ def _valued_thing_is_deal(cue: Token, reader: RoleReader | None = None) -> bool:
         c.dep_ == "nsubjpass" and any(m.covers(c) for m in reader.mentions) for c in cue.children
     ):
         return False  # "when it was valued at $2bn after a $100m round": the company's valuation
+    if reader is not None and _given_to(cue, reader.mentions):
+        return False  # "the deal gives xAI a valuation of $200bn": xAI's valuation
     if reader is not None:
         doc = cue.doc
         # "a deal that valued it at $2bn" too; "a price that valued LinkedIn at …" is the price
@@ -2266,6 +2284,31 @@ def _valued_thing_is_deal(cue: Token, reader: RoleReader | None = None) -> bool:
     if any(p.lower_ == "of" and any(_lemma(o) in deal_words for o in p.children) for p in cue.children):
         return True  # "put the value of the transaction at $14.8bn": the deal's price
     return _lemma(cue.head) in deal_words
+
+
+# Words that say a company's worth was set by money it raised.
+NEW_MONEY_WORDS = {"round", "funding", "financing", "raise", "cash", "investment", "money"}
+
+
+def _worth_with_new_money(reader: RoleReader, root: Token, sent: Span) -> list[OrgMention]:
+    """The company whose worth a new round sets: "Databricks said it is now worth $100bn after
+    the round", "Once the new cash is added, Physical Intelligence is worth roughly $2.4bn".
+    Not a market value, which a listed company's shares set (no round named)."""
+    worth = root.head
+    if worth.lower_ != "worth" or _lemma(worth.head) != "be" or worth.dep_ != "acomp":
+        return []
+    if not any(_lemma(t) in NEW_MONEY_WORDS for t in worth.head.subtree if t.i != root.i):
+        return []
+    if not is_asserted(worth.head, root, sent, "Valuation"):
+        return []
+    return [m for c in worth.head.children if c.dep_ == "nsubj" for m in _direct_orgs(c, reader.mentions)][:1]
+
+
+def _given_to(cue: Token, mentions: list[OrgMention]) -> list[OrgMention]:
+    """Who a valuation is given to: "the deal gives xAI a valuation of $200bn"."""
+    if cue.dep_ != "dobj" or _lemma(cue.head) not in ("give", "hand", "award"):
+        return []
+    return [m for c in cue.head.children if c.dep_ in ("dative", "iobj") for m in _direct_orgs(c, mentions)]
 
 
 def _cloud_context(sent: Span, root: Token, words: set[str] = CLOUD_CONTEXT, reach: int = 4) -> bool:

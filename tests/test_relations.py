@@ -960,6 +960,22 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             "Amazon has invested a further $4bn in Anthropic, taking its total investment to $8bn.",
             [("Investment", {"investor": ["Amazon"], "investee": ["Anthropic"]}, 4 * B)],
         ),
+        (   # a name the NER calls a place, as the one who acts
+            "Mars has completed the $36bn acquisition of Kellanova.",
+            [("Acquisition", {"acquirer": ["Mars"], "target": ["Kellanova"]}, 36 * B)],
+        ),
+        (   # "the sale to HPE" is a company sold, not takings
+            "Shareholders of Juniper Networks approved the sale to HPE for $40 a share, or about $14bn.",
+            [("Acquisition", {"acquirer": ["Hewlett Packard Enterprise"], "target": ["Juniper Networks"]}, 14 * B)],
+        ),
+        (   # a valuation given to a company by a deal, and a worth set by a round
+            "The deal gives xAI a valuation of $200bn.",
+            [("Valuation", {"company": ["xAI"]}, 200 * B)],
+        ),
+        (
+            "Databricks said it is now worth $100bn after the round.",
+            [("Valuation", {"company": ["Databricks"]}, 100 * B)],
+        ),
         (   # "&" joins one name, "and" the members of a list
             "Vinted raised €250m from Lightspeed and BDT & MSD Partners.",
             [("Investment", {"investor": ["BDT & MSD Partners", "Lightspeed Venture Partners"], "investee": ["Vinted"]},
@@ -1010,6 +1026,9 @@ def test_sentence_yields(nlp, text: str, expected: list) -> None:
         "Unilever agreed to sell its spreads division to KKR for €6.825bn.",
         # a deal being close, a purchase given up
         "Revolut was close to a deal valuing it at $30bn.",
+        # a unit's revenue, and what a listed company is worth
+        "Revenue at Nvidia's data centre business rose 112 per cent to $30.8bn.",
+        "Zoom is worth $20bn on the stock market.",
         # a deal between two companies, neither of them a cloud provider, is no cloud contract
         "Pfizer signed a $2bn deal with BioNTech.",
         "Applied Materials has given up on its purchase of Kokusai Electric after China's regulator failed to approve the $3.5bn deal.",
