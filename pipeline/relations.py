@@ -88,6 +88,7 @@ NOT_ASSERTED_HEADS = {
     "anticipate", "envision", "imagine", "speculate", "reconsider", "abandon", "scrap",
     "schedule", "terminate", "cancel", "withdraw", "reject", "block", "collapse", "track",
     "drop", "unwind", "promise", "proposal",
+    "hopes", "hoped", "hoping",  # which the lemmatizer reads as forms of "hop"
 }  # fmt: skip
 # Phrases that undo a deal, wherever they stand in the sentence.
 # Arithmetic asides and inverted conditionals ("Had Google bought X, …") state no deal.
@@ -1079,6 +1080,8 @@ def _revenue_qualifier(amount: Amount, root: Token) -> Amount:
 
 
 def _compute(reader: RoleReader, root: Token, sent: Span) -> dict[str, list[OrgMention]] | None:
+    if any(a.lower_ == "with" and _lemma(a.head) in ("start", "begin") for a in root.ancestors):
+        return None  # "six gigawatts, starting with a one-gigawatt deployment": a first stage of it
     cue = None
     for token in sent:
         if _cue_words(token) & (COMPUTE_CUES | GIVING_VERBS) and dep_distance(root, token) <= 5:
@@ -1652,6 +1655,16 @@ def _read_money(
             if _controlling(stakes[0]):
                 return Fact("Acquisition", _roles({"acquirer": buyers, "target": company}), amount=amount), False
             return Fact("Investment", _roles({"investor": buyers, "investee": company}), amount=amount), False
+        sold_stakes = [b for b in bought if _lemma(b) in HOLDINGS and not _prep_orgs(b, {"in", "of"}, reader.mentions)]
+        if _lemma(cue) == "sell" and sold_stakes and not any(c.dep_ == "poss" for c in sold_stakes[0].children):
+            # "Intel, which sold a stake to SoftBank for $2bn": a company selling a stake in
+            # itself takes the buyer's money (not "sold its stake", a holding in another)
+            sellers, _ = _subject(cue, reader.mentions)
+            buyers = _prep_orgs(cue, {"to"}, reader.mentions) + _prep_orgs(sold_stakes[0], {"to"}, reader.mentions)
+            if sellers and buyers:
+                kind = "Acquisition" if _controlling(sold_stakes[0]) else "Investment"
+                roles = ("acquirer", "target") if kind == "Acquisition" else ("investor", "investee")
+                return Fact(kind, _roles(dict(zip(roles, (buyers, sellers)))), amount=amount), False
         included = [m for b in bought if _lemma(b) in BUSINESS_NOUNS for m in _prep_orgs(b, {"including"}, reader.mentions)]
         if included:
             # "is buying Sprint's prepaid brands, including Boost Mobile": the business named

@@ -976,6 +976,14 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             "Databricks said it is now worth $100bn after the round.",
             [("Valuation", {"company": ["Databricks"]}, 100 * B)],
         ),
+        (   # the first stage of a capacity commitment is no second commitment
+            "AMD will supply OpenAI with six gigawatts of GPUs, starting with a one-gigawatt deployment in 2026.",
+            [("ComputeCommitment", {"company": ["OpenAI"], "provider": ["AMD"]}, 6 * B)],
+        ),
+        (   # a company selling a stake in itself takes the buyer's money
+            "Intel, which sold a stake to SoftBank for $2bn in August, said demand was strong.",
+            [("Investment", {"investor": ["SoftBank Group"], "investee": ["Intel"]}, 2 * B)],
+        ),
         (   # "&" joins one name, "and" the members of a list
             "Vinted raised €250m from Lightspeed and BDT & MSD Partners.",
             [("Investment", {"investor": ["BDT & MSD Partners", "Lightspeed Venture Partners"], "investee": ["Vinted"]},
@@ -1026,6 +1034,10 @@ def test_sentence_yields(nlp, text: str, expected: list) -> None:
         "Unilever agreed to sell its spreads division to KKR for €6.825bn.",
         # a deal being close, a purchase given up
         "Revolut was close to a deal valuing it at $30bn.",
+        # selling its stake (a holding in another company) is no investment in the seller
+        "Toshiba sold its stake to Bain Capital for $2bn.",
+        # a hope (which the lemmatizer takes for "hop")
+        "OpenAI hopes to raise as much as $40bn at a $300bn valuation.",
         # a unit's revenue, and what a listed company is worth
         "Revenue at Nvidia's data centre business rose 112 per cent to $30.8bn.",
         "Zoom is worth $20bn on the stock market.",
