@@ -532,6 +532,17 @@ GROUP_NOUNS = {"group", "consortium", "syndicate", "clutch", "band", "slate", "r
 BACKING_NOUNS = {"backing", "investment", "participation", "funding", "support", "contribution", "contributions"}
 
 
+def _from_investors(verb: Token, mentions: list[OrgMention]) -> list[OrgMention]:
+    """The investors of "raised $6.5bn at a $50bn valuation from investors including Thrive
+    Capital and General Catalyst", where the parser hangs "from" on the valuation."""
+    return [
+        m
+        for prep in verb.subtree if prep.dep_ == "prep" and prep.lower_ == "from" and prep.head != verb
+        for noun in prep.children if noun.dep_ == "pobj" and _lemma(noun) in ("investor", "backer")
+        for m in _orgs_under(noun, mentions) if not m.anaphoric and not m.person
+    ]  # fmt: skip
+
+
 def _backing_from(token: Token, mentions: list[OrgMention]) -> list[OrgMention]:
     """The investors named as where a round's backing came from: "raised $13bn with backing
     from Fidelity and Lightspeed", "closed a round at a $2.6bn valuation with investment from
@@ -744,6 +755,7 @@ def _investment(reader: RoleReader, cue: Token, root: Token) -> dict[str, list[O
                     investors += [m for m in _agent_orgs(token, reader.mentions) if m not in investors]
             investors += [m for m in _among_the_investors(cue.sent, reader.mentions) if m not in investors]
             investors += [m for m in _backing_from(cue, reader.mentions) if m not in investors]
+            investors += [m for m in _from_investors(cue, reader.mentions) if m not in investors]
             subordinate = any(c.dep_ == "mark" for c in cue.children) and any(c.dep_ == "nsubj" for c in cue.children)
             if not investee:
                 investee = reader.bare_name_subject(cue)

@@ -984,6 +984,12 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             "Intel, which sold a stake to SoftBank for $2bn in August, said demand was strong.",
             [("Investment", {"investor": ["SoftBank Group"], "investee": ["Intel"]}, 2 * B)],
         ),
+        (   # "from investors including …", with "from" hung on the valuation
+            "Stripe raised $6.5bn at a $50bn valuation from investors including Thrive Capital and General Catalyst.",
+            [("Investment", {"investor": ["General Catalyst", "Thrive Capital"], "investee": ["Stripe"]},
+              Decimal("6.5") * B),
+             ("Valuation", {"company": ["Stripe"]}, 50 * B)],
+        ),
         (   # "&" joins one name, "and" the members of a list
             "Vinted raised €250m from Lightspeed and BDT & MSD Partners.",
             [("Investment", {"investor": ["BDT & MSD Partners", "Lightspeed Venture Partners"], "investee": ["Vinted"]},
