@@ -676,6 +676,29 @@ class RoleReader:
                 return [mention]
         return []
 
+    def name_after(self, verb: Token) -> list[OrgMention]:
+        """The word right after a verb (and its particle) when it is a name nobody recognised:
+        "Databricks snapped up MosaicML for $1.3bn", where the tagger called "MosaicML"
+        punctuation. A name has capitals inside it or is tagged a proper noun."""
+        doc = verb.doc
+        after = verb.i + 1
+        while after < verb.sent.end and doc[after].dep_ == "prt":
+            after += 1
+        if after >= verb.sent.end:
+            return []
+        word = doc[after]
+        camel = any(c.isupper() for c in word.text[1:]) and any(c.islower() for c in word.text)
+        if not (word.text[:1].isupper() and (camel or word.pos_ == "PROPN")) or word.ent_type_ in UNNAMED_NOT_ORGS:
+            return []
+        covering = [m for m in self.mentions if m.covers(word)]
+        if covering:
+            # a name found only as a guess is one in this slot, unless it is a person
+            return [] if covering[0].person or covering[0].anaphoric else covering[:1]
+        mention = OrgMention(after, after + 1, Org(self.gazetteer.canonical(word.text), word.text))
+        self.mentions.append(mention)
+        self.mentions.sort(key=lambda m: m.start)
+        return [mention]
+
     def _first_after(self, token: Token, exclude: list[OrgMention]) -> list[OrgMention]:
         names = {m.org.name for m in exclude}
         for mention in self.mentions:
@@ -913,6 +936,8 @@ def _acquisition(reader: RoleReader, cue: Token) -> dict[str, list[OrgMention]]:
     ):
         # "Juno Therapeutics, which it bought"; "the third business AMD has snapped up"
         patients = _direct_orgs(cue.head, reader.mentions) or _antecedent(cue, reader.mentions)
+    if not patients and cue.pos_ == "VERB":
+        patients = reader.name_after(cue)
     if not patients:
         patients = reader._first_after(cue, agents)
     if not agents:

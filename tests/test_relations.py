@@ -990,6 +990,10 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
               Decimal("6.5") * B),
              ("Valuation", {"company": ["Stripe"]}, 50 * B)],
         ),
+        (   # the name right after "snapped up", which the tagger calls punctuation
+            "Databricks snapped up MosaicML for $1.3bn in 2023.",
+            [("Acquisition", {"acquirer": ["Databricks"], "target": ["MosaicML"]}, Decimal("1.3") * B)],
+        ),
         (   # "&" joins one name, "and" the members of a list
             "Vinted raised €250m from Lightspeed and BDT & MSD Partners.",
             [("Investment", {"investor": ["BDT & MSD Partners", "Lightspeed Venture Partners"], "investee": ["Vinted"]},
