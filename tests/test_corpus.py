@@ -13,8 +13,9 @@ from .conftest import CORPUS
 # corpus/dev only; corpus/test is scored, never read while writing rules. The test split was
 # renewed in session 3 (corpus/README.md), hence the lower floors than before. The dev floors
 # were set on 208 articles in session 9; the 24 it added were scored blind first (F1 0.418),
-# so dev's figures fell though the 184 older articles' rose (F1 0.759 -> 0.780).
-DEV_FLOOR = {"precision": 0.80, "recall": 0.69, "f1": 0.74}
+# so dev's figures fell though the 184 older articles' rose (F1 0.759 -> 0.780). Session 10
+# raised them to its measured P 0.825 R 0.717 F1 0.767 (test unchanged at 0.649).
+DEV_FLOOR = {"precision": 0.82, "recall": 0.71, "f1": 0.76}
 TEST_FLOOR = {"precision": 0.64, "recall": 0.64, "f1": 0.64}
 
 
@@ -32,9 +33,10 @@ TEST_FLOOR = {"precision": 0.64, "recall": 0.64, "f1": 0.64}
 # planned purchases, profits and losses brought them to 11, which have a ceiling of their own
 # so that the older articles' ceiling stays at 7. Session 9's blind batch of 24 brought 9 more;
 # rules for a person's fortune, a loss beside revenue, a deal said to be close, a company a
-# merger will form and a purchase given up brought them to 2.
+# merger will form and a purchase given up brought them to 2. Session 10's rules brought the
+# second batch of session 8 to 10.
 KNOWN_DISTRACTOR_HITS = 7
-BATCH_CEILINGS = {("s-", "t-", "u-", "v-"): 11, ("w-", "x-", "y-", "z-"): 2}
+BATCH_CEILINGS = {("s-", "t-", "u-", "v-"): 10, ("w-", "x-", "y-", "z-"): 2}
 
 
 @pytest.fixture(scope="module")
