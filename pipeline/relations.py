@@ -653,8 +653,12 @@ class RoleReader:
         span = token.doc[start : token.i + 1]
         if span.text.lower() in ("series", "inc", "ltd") or not span.text[:1].isupper():
             return []
-        name = self.gazetteer.canonical(span.text)
-        mention = OrgMention(start, token.i + 1, Org(name, span.text))
+        return self._named(start, token.i + 1)
+
+    def _named(self, start: int, end: int) -> list[OrgMention]:
+        """A name the models missed, from token ``start`` to ``end``, now one of the mentions."""
+        text = self.sent.doc[start:end].text
+        mention = OrgMention(start, end, Org(self.gazetteer.canonical(text), text))
         self.mentions.append(mention)
         self.mentions.sort(key=lambda m: m.start)
         return [mention]
@@ -670,10 +674,7 @@ class RoleReader:
                 and not any(c.dep_ in ("det", "poss", "compound", "amod") for c in child.children)
                 and not any(m.covers(child) for m in self.mentions)
             ):
-                mention = OrgMention(child.i, child.i + 1, Org(self.gazetteer.canonical(child.text), child.text))
-                self.mentions.append(mention)
-                self.mentions.sort(key=lambda m: m.start)
-                return [mention]
+                return self._named(child.i, child.i + 1)
         return []
 
     def name_after(self, verb: Token) -> list[OrgMention]:
@@ -694,10 +695,7 @@ class RoleReader:
         if covering:
             # a name found only as a guess is one in this slot, unless it is a person
             return [] if covering[0].person or covering[0].anaphoric else covering[:1]
-        mention = OrgMention(after, after + 1, Org(self.gazetteer.canonical(word.text), word.text))
-        self.mentions.append(mention)
-        self.mentions.sort(key=lambda m: m.start)
-        return [mention]
+        return self._named(after, after + 1)
 
     def _first_after(self, token: Token, exclude: list[OrgMention]) -> list[OrgMention]:
         names = {m.org.name for m in exclude}
