@@ -1,7 +1,7 @@
 """Store benchmark: load rate and example-query latency, embedded Oxigraph vs rdflib.
 
 Generates synthetic deal graphs in dealgraph's vocabulary, in the layout and proportions
-`dealgraph ingest` writes for corpus/dev (what a deal is, with its deal details as
+`dealgraph ingest` writes for corpus/dev (what a deal is, with its deal details and investors as
 `rdf:Statement`s, in the shared deals graph; what each article says in its own graph, with
 its extraction run, provenance, evidence sentences and their Web Annotation selectors;
 organisations in the shared organisations graph, a few named far more often than the rest; a
@@ -133,8 +133,9 @@ def write_dataset(path: Path, triples: int, seed: int = 7) -> int:
         if rng.random() < 0.24:
             put(node, f"{DG}qualifier", f'"{rng.choice(["about", "about", "up to", "more than"])}"', graph)
 
-    def detail(fact: str, predicate: str, value: str, article: str, graph: str) -> None:
-        statement = f"<{fact[1:-1]}/detail/{predicate}>"  # one value of each detail per fact
+    def detail(fact: str, predicate: str, value: str, article: str, graph: str, key: str = "") -> None:
+        # one value of each detail per fact; an investor's statement is keyed by the investor
+        statement = f"<{fact[1:-1]}/{'party/' + key if key else 'detail/' + predicate}>"
         put(fact, f"{DG}{predicate}", value, deals_graph)
         put(statement, RDF_TYPE, f"<{RDF}Statement>", deals_graph)
         put(statement, f"{RDF}subject", fact, deals_graph)
@@ -213,7 +214,10 @@ def write_dataset(path: Path, triples: int, seed: int = 7) -> int:
                         many = role == "investor" and rng.random() < 0.2
                         for _ in range(rng.randint(2, 5) if many else 1):
                             parties.append(org())
-                            put(fact, f"{DG}{role}", parties[-1], deals_graph)
+                            if role == "investor":  # with its statement, as graph.py writes it
+                                detail(fact, role, parties[-1], node, graph, key=parties[-1][1:-1].rsplit("/", 1)[1])
+                            else:
+                                put(fact, f"{DG}{role}", parties[-1], deals_graph)
                     value = f"<{fact[1:-1]}/figure/a{article}>"
                     link = f"{DG}capacity" if kind == "ComputeCommitment" else f"{DG}amount"
                     if kind != "Acquisition" or rng.random() > 0.04:

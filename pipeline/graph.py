@@ -28,6 +28,9 @@ provenance is the triple's ``rdf:Statement``, also named by its content
 the deals graph. Each article that states the detail adds ``<statement> prov:wasDerivedFrom
 <article>`` to its own graph. Reports that disagree (one article has the deal announced, a
 later one completed) keep both values, each with its articles, as conflicting figures do.
+A round's investors are attached the same way (``<fact>/party/<hash>``): reports of one round
+may each name some of them (resolve.py), and the fact has every investor that some article
+still names.
 """
 
 from __future__ import annotations
@@ -42,7 +45,7 @@ from rdflib.term import Node
 from rdflib.namespace import OWL, SKOS
 
 from pipeline.gazetteer import Gazetteer
-from pipeline.model import Amount, Capacity, DealDetails, Evidence, Fact
+from pipeline.model import LISTED_ROLES, Amount, Capacity, DealDetails, Evidence, Fact
 from pipeline.vocab import DEALS_GRAPH, DG, OA, ORG, PROV, SCHEMA, article_iri, fact_iri, org_iri
 
 ROLE_TERMS = {
@@ -156,12 +159,14 @@ def _detail_triples(details: DealDetails, fact_nodes: dict[int, URIRef]) -> list
     return found
 
 
-def _add_details(deals: Graph, article: Graph, iri: URIRef, node: URIRef, triples: list[tuple[URIRef, Node]]) -> None:
-    """Each detail in the deals graph, with its rdf:Statement; the article's support for it
-    in the article's graph."""
+def _add_stated(
+    deals: Graph, article: Graph, iri: URIRef, node: URIRef, triples: list[tuple[URIRef, Node]], kind: str
+) -> None:
+    """Each triple about a fact in the deals graph, with its rdf:Statement
+    (``<fact>/<kind>/<hash>``); the article's support for it in the article's graph."""
     for predicate, value in triples:
         digest = hashlib.sha256(f"{predicate} {value.n3()}".encode("utf-8")).hexdigest()[:12]
-        statement = URIRef(f"{node}/detail/{digest}")
+        statement = URIRef(f"{node}/{kind}/{digest}")
         deals.add((node, predicate, value))
         deals.add((statement, RDF.type, RDF.Statement))
         deals.add((statement, RDF.subject, node))
@@ -261,8 +266,12 @@ def build_graphs(
         article.add((node, PROV.wasDerivedFrom, iri))
         article.add((node, PROV.wasGeneratedBy, run))
         for role, orgs in fact.roles.items():
-            for org in orgs:
-                deals.add((node, ROLE_TERMS[role], org_iri(org.name)))
+            parties = [(ROLE_TERMS[role], org_iri(org.name)) for org in orgs]
+            if role in LISTED_ROLES:
+                _add_stated(deals, article, iri, node, parties, "party")
+            else:
+                for predicate, party in parties:
+                    deals.add((node, predicate, party))
         # Figures are named by their content: articles agreeing on a figure share its node,
         # and a figure names each article that gives it (conflicting-figures.rq).
         if fact.amount is not None:
@@ -295,13 +304,13 @@ def build_graphs(
             article.add((evidence_node, DG.endOffset, Literal(evidence.end, datatype=XSD.nonNegativeInteger)))
             _add_selectors(article, evidence_node, text_node, evidence)
         if fact.details:
-            _add_details(deals, article, iri, node, _detail_triples(fact.details, fact_nodes))
+            _add_stated(deals, article, iri, node, _detail_triples(fact.details, fact_nodes), "detail")
     return ArticleGraphs(iri, article, organizations, deals, tuple(fact_iris))
 
 
 def prune_deals(facts: list[str]) -> str:
     """A SPARQL Update that drops, for these facts, the deal triples no article supports:
-    details (with their statements), figures and tranches that no article gives any more, and
+    details and investors (with their statements), figures and tranches that no article gives any more, and
     facts no article reports."""
     if not facts:
         return ""

@@ -24,6 +24,10 @@ ROLES = {
     "CloudCommitment": ("company", "provider"),
     "Revenue": ("company",),
 }
+# Roles that reports of one deal may name partly: one article names a round's lead, another
+# its five investors. Each of these parties is stored with the articles that name it
+# (graph.py), and reports whose lists share a name may be one deal (resolve.py).
+LISTED_ROLES = ("investor",)
 
 
 @dataclass(frozen=True)

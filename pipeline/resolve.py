@@ -8,8 +8,14 @@ removing the article changes only what it said.
 
 A stored fact is the same deal as a new one when all of these hold:
 
-- the same fact type and exactly the same organisations in every role (names are already
-  canonical, so "AWS" and "Amazon Web Services" agree);
+- the same fact type and the same organisations in every role (names are already canonical,
+  so "AWS" and "Amazon Web Services" agree), except lists of investors: articles name a
+  round's investors partly ("led by ICONIQ"; "ICONIQ, Fidelity and Lightspeed"; "sovereign
+  funds GIC and QIA joined"). Lists that share a name, or of which one is empty, need a figure
+  within ``SAME_DEAL_SPREAD``; lists that share none need the same figure (within
+  ``DISJOINT_SPREAD``) from articles at most ``DISJOINT_DAYS`` apart. The stored fact then has
+  every investor some article names, each with its articles (graph.py), and removing an
+  article takes back the investors only it named;
 - an article reporting the stored fact was published within ``WINDOW_DAYS[type]`` of the new
   article (skipped when either date is unknown): deals are covered from announcement to close,
   valuations and revenue figures are snapshots and go stale quickly;
@@ -19,8 +25,8 @@ A stored fact is the same deal as a new one when all of these hold:
 
 Figures that agree within 1% are the same figure; wider differences are kept side by side as
 conflicting figures, each with the articles that give it (``ontology/queries/conflicting-figures.rq``).
-When several stored facts qualify, the closest figure wins, then the nearest date; one stored
-fact takes at most one fact of each article.
+When several stored facts qualify, the closest figure wins, then the same parties, then the
+nearest date; one stored fact takes at most one fact of each article.
 
 New facts get an IRI minted from the article URL and the fact's content, so re-ingesting an
 unchanged article reuses the same IRIs.
@@ -34,7 +40,7 @@ from decimal import Decimal
 
 from rdflib import URIRef
 
-from pipeline.model import Fact
+from pipeline.model import LISTED_ROLES, Fact
 from pipeline.store import Queryable
 from pipeline.vocab import DG, fact_iri, org_iri
 
@@ -47,6 +53,10 @@ WINDOW_DAYS = {
     "Revenue": 45,
 }
 SAME_DEAL_SPREAD = Decimal("0.25")
+# Reports naming none of the same investors are one round only when they give the same figure
+# (within 1%) within a month of each other.
+DISJOINT_SPREAD = Decimal("0.01")
+DISJOINT_DAYS = 31
 ANY_FIGURE = ("Acquisition",)
 ROLE_PREDICATES = ("investor", "investee", "acquirer", "target", "company", "provider")
 
@@ -114,20 +124,43 @@ SELECT ?fact ?role ?org ?value ?unit ?metric ?published WHERE {{
     return list(found.values())
 
 
-def _distance(fact: Fact, published: date | None, stored: StoredFact) -> tuple[Decimal, int] | None:
-    """How far apart a new and a stored fact are, or None when they are different deals."""
-    if _role_iris(fact) != stored.roles:
+SAME, PARTIAL, DISJOINT = 0, 1, 2  # how far apart two facts' lists of investors are
+
+
+def _parties(new: dict[str, set[str]], stored: dict[str, set[str]]) -> int | None:
+    """``SAME`` when two facts name the same organisations in every role; ``PARTIAL`` when only
+    their lists of investors differ but share a name (or one is empty); ``DISJOINT`` when the
+    lists share nothing; None when another role differs."""
+    roles = set(new) | set(stored)
+    if any(new.get(role) != stored.get(role) for role in roles - set(LISTED_ROLES)):
+        return None
+    found = SAME
+    for role in LISTED_ROLES:
+        ours, theirs = new.get(role, set()), stored.get(role, set())
+        if ours != theirs:
+            found = max(found, DISJOINT if ours and theirs and not ours & theirs else PARTIAL)
+    return found
+
+
+def _distance(fact: Fact, published: date | None, stored: StoredFact) -> tuple[Decimal, int, int] | None:
+    """How far apart a new and a stored fact are (figures, then parties, then days), or None
+    when they are different deals."""
+    parties = _parties(_role_iris(fact), stored.roles)
+    if parties is None:
         return None
     days = 0
     if published is not None and stored.dates:
         days = min(abs((published - other).days) for other in stored.dates)
         if days > WINDOW_DAYS[fact.kind]:
             return None
+    if parties == DISJOINT and (published is None or not stored.dates or days > DISJOINT_DAYS):
+        return None
     if fact.metric and stored.metrics and fact.metric not in stored.metrics:
         return None
     figure = _figure(fact)
     if figure is None or not stored.figures:
-        return Decimal(0), days
+        # other investors are only the same round when the figures say so
+        return (Decimal(0), parties, days) if parties == SAME else None
     spreads = [
         abs(value - figure[0]) / max(value, figure[0], Decimal(1))
         for value, unit in stored.figures
@@ -136,9 +169,11 @@ def _distance(fact: Fact, published: date | None, stored: StoredFact) -> tuple[D
     if not spreads:
         return None
     spread = min(spreads)
-    if spread > SAME_DEAL_SPREAD and fact.kind not in ANY_FIGURE:
+    if parties == DISJOINT and spread > DISJOINT_SPREAD:
         return None
-    return spread, days
+    if spread > SAME_DEAL_SPREAD and (fact.kind not in ANY_FIGURE or parties != SAME):
+        return None
+    return spread, parties, days
 
 
 def resolve_fact_iris(
@@ -152,7 +187,7 @@ def resolve_fact_iris(
         article_url, published: the article being written.
         facts: its facts; ``keys`` tells them apart within the article (see graph.fact_key).
     """
-    pairs: list[tuple[tuple[Decimal, int], int, str]] = []
+    pairs: list[tuple[tuple[Decimal, int, int], int, str]] = []
     cache: dict[tuple[str, tuple[str, str] | None], list[StoredFact]] = {}
     for index, fact in enumerate(facts):
         anchor = (fact.kind, _anchor(fact))

@@ -9,6 +9,7 @@ from pipeline.ingest import remove_article, write_article
 from pipeline.model import Amount, Article, Evidence, Fact, Org
 from pipeline.paths import ontology_dir
 from pipeline.store import Store
+from pipeline.vocab import ORGANIZATIONS_GRAPH
 
 B = Decimal(10) ** 9
 
@@ -33,6 +34,16 @@ def _acquisition(value: str, acquirer: str = "Broadcom", target: str = "VMware")
 
 def _investment(value: str, investor: str = "Amazon", investee: str = "Anthropic") -> Fact:
     return _fact("Investment", {"investor": investor, "investee": investee}, value)
+
+
+def _round(value: str, *investors: str, investee: str = "Anthropic") -> Fact:
+    """An investment with any number of investors, none included."""
+    return Fact(
+        "Investment",
+        {"investor": tuple(Org(name, name) for name in investors), "investee": (Org(investee, investee),)},
+        amount=Amount(Decimal(value) * B, "USD"),
+        evidence=[Evidence(f"{investee} raised ${value}bn.", 0, 20)],
+    )
 
 
 def _put(store: Store, url: str, day: date | None, *facts: Fact) -> None:
@@ -137,3 +148,62 @@ def test_no_triple_is_stored_twice_across_graphs(store) -> None:
     _put(store, B_URL, date(2023, 11, 23), _acquisition("61"))
     rows = list(store.query("SELECT ?s ?p ?o (COUNT(?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?s ?p ?o HAVING (COUNT(?g) > 1)").rows())
     assert rows == []  # the union default graph would count such a triple twice
+
+
+def _investors(store: Store) -> dict[str, set[str]]:
+    """Fact IRI → the names of its investors."""
+    found: dict[str, set[str]] = {}
+    for fact, name in store.query("SELECT ?f ?name WHERE { ?f dg:investor/skos:prefLabel ?name }").rows():
+        found.setdefault(fact, set()).add(name)
+    return found
+
+
+def test_reports_naming_part_of_a_round_s_investors_are_one_fact_with_all_of_them(store) -> None:
+    _put(store, A, date(2025, 9, 2), _round("13", "ICONIQ"))
+    alone = _quads(store)
+    _put(store, B_URL, date(2025, 9, 3), _round("13", "ICONIQ", "Fidelity", "Lightspeed"))
+    _put(store, C, date(2025, 9, 4), _round("13"))  # names no investor at all
+    assert list(_facts(store).values()) == [{A, B_URL, C}]
+    assert list(_investors(store).values()) == [{"ICONIQ", "Fidelity", "Lightspeed"}]
+    # the investors only the second article named go with it; the first article's stay
+    remove_article(C, store)
+    remove_article(B_URL, store)
+    assert list(_investors(store).values()) == [{"ICONIQ"}]
+    # (organisation nodes stay in the shared organisations graph, as after any removal)
+    organizations = str(ORGANIZATIONS_GRAPH)
+    assert {q for q in _quads(store) if q[3] != organizations} == {q for q in alone if q[3] != organizations}
+
+
+def test_an_investor_named_by_two_reports_stays_while_either_does(store) -> None:
+    _put(store, A, date(2025, 9, 2), _round("13", "ICONIQ", "Fidelity"))
+    _put(store, B_URL, date(2025, 9, 3), _round("13", "ICONIQ", "Lightspeed"))
+    remove_article(A, store)
+    assert list(_investors(store).values()) == [{"ICONIQ", "Lightspeed"}]
+    assert list(_facts(store).values()) == [{B_URL}]
+
+
+def test_reports_naming_other_investors_are_one_round_only_with_the_same_figure_that_month(store) -> None:
+    _put(store, A, date(2025, 9, 2), _round("13", "ICONIQ", "Fidelity"))
+    _put(store, B_URL, date(2025, 9, 3), _round("13", "GIC", "Qatar Investment Authority"))
+    assert list(_investors(store).values()) == [{"ICONIQ", "Fidelity", "GIC", "Qatar Investment Authority"}]
+
+
+def test_rounds_whose_investors_differ_stay_apart_when_figure_or_month_differ(store) -> None:
+    _put(store, A, date(2023, 10, 1), _round("4", "Amazon"))
+    _put(store, B_URL, date(2023, 10, 27), _round("4.1", "Google"))  # 2.5% more
+    _put(store, C, date(2023, 12, 15), _round("4", "Salesforce"))  # ten weeks later
+    _put(store, "https://d.example/4", date(2023, 10, 2), _round("6", "Google", "Zoom"))  # half as much again
+    assert sorted(map(sorted, _investors(store).values())) == [
+        ["Amazon"], ["Google"], ["Google", "Zoom"], ["Salesforce"]
+    ]
+
+
+def test_the_same_investors_win_over_a_partial_list(store) -> None:
+    _put(store, A, date(2025, 9, 2), _round("13", "ICONIQ"))
+    _put(store, B_URL, date(2025, 9, 2), _round("13", "ICONIQ", "Fidelity"), _round("13", "ICONIQ"))
+    # both of the article's rounds could be the stored one; "ICONIQ" alone takes it
+    facts, investors = _facts(store), _investors(store)
+    assert sorted((sorted(facts[f]), sorted(investors[f])) for f in facts) == [
+        ([A, B_URL], ["ICONIQ"]),
+        ([B_URL], ["Fidelity", "ICONIQ"]),
+    ]

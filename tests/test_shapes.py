@@ -82,6 +82,7 @@ def test_the_stored_corpus_conforms_to_the_shapes(corpus_report: tuple[bool, Gra
 
 VALID = """
 @prefix dg: <https://w3id.org/dealgraph/ontology#> .
+@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
 @prefix dgo: <https://w3id.org/dealgraph/org/> .
 @prefix a: <https://w3id.org/dealgraph/article/a/> .
 @prefix schema: <https://schema.org/> .
@@ -101,6 +102,8 @@ a:fact-1 a dg:Investment, dg:Fact ;
     prov:wasDerivedFrom <https://w3id.org/dealgraph/article/a> ; prov:wasGeneratedBy a:extraction ;
     dg:investor dgo:amazon ; dg:investee dgo:anthropic ; dg:amount a:fact-1-amount ;
     dg:evidence a:evidence-1 .
+a:fact-1-investor a rdf:Statement ; rdf:subject a:fact-1 ; rdf:predicate dg:investor ;
+    rdf:object dgo:amazon ; prov:wasDerivedFrom <https://w3id.org/dealgraph/article/a> .
 a:fact-1-amount a schema:MonetaryAmount ;
     schema:value "4000000000"^^xsd:decimal ; schema:currency "USD" ; dg:qualifier "up to" .
 a:evidence-1 a dg:Evidence ; dg:sentence "Amazon will invest up to $4bn in Anthropic." ;
@@ -148,6 +151,8 @@ def test_a_well_formed_graph_conforms(shapes: Graph) -> None:
                      DG.investee, "Disjoint", id="investee-invests-in-itself"),
         pytest.param("INSERT DATA { a:fact-1 dg:investor dgo:amazon-web-services }",
                      None, "SPARQL", id="parent-and-child-as-parties"),
+        pytest.param("DELETE DATA { a:fact-1-investor prov:wasDerivedFrom <https://w3id.org/dealgraph/article/a> }",
+                     None, "SPARQL", id="investor-stated-by-no-article"),
         pytest.param("DELETE DATA { dgo:anthropic a dg:Organization }",
                      DG.investee, "Class", id="investee-not-an-organization"),
         pytest.param("INSERT DATA { a:fact-2 dg:investee dgo:anthropic }",
