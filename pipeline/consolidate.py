@@ -24,7 +24,7 @@ from itertools import combinations
 
 from pipeline.gazetteer import Gazetteer
 from pipeline.model import Amount, Fact, Org
-from pipeline.orgs import LEGAL_NAME_WORDS, is_public_body
+from pipeline.orgs import LEGAL_NAME_WORDS, initials_of, is_public_body
 from pipeline.relations import Reading
 
 REQUIRED = {
@@ -337,19 +337,9 @@ def _add_participants(facts: _Facts, readings: list[Reading]) -> None:
         fact = facts.facts[chosen]
         known = set(fact.role_names("investor")) | set(fact.role_names("investee"))
         # "SSI" for Safe Superintelligence: the company itself, by its initials
-        named = tuple(o for o in named if not any(_initials_of(o.name, n) for n in fact.role_names("investee")))
+        named = tuple(o for o in named if not any(initials_of(o.name, n) for n in fact.role_names("investee")))
         fact.roles["investor"] = fact.roles.get("investor", ()) + tuple(o for o in named if o.name not in known)
         last = (reading.sentence, chosen)
-
-
-def _initials_of(short: str, name: str) -> bool:
-    """Whether ``short`` is ``name`` by its initials, perhaps with a legal form's letter after
-    them: "SSI" for "Safe Superintelligence" (Inc.), "TSMC" for "Taiwan Semiconductor
-    Manufacturing Company"."""
-    initials = "".join(word[0] for word in name.split() if word[:1].isalpha()).upper()
-    if len(initials) < 2 or not short.isupper():
-        return False
-    return short == initials or (short[: len(initials)] == initials and short[len(initials) :] in ("I", "C", "L"))
 
 
 def _valid(fact: Fact, gazetteer: Gazetteer) -> bool:

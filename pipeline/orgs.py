@@ -92,6 +92,13 @@ _NAME_SUFFIXES = LEGAL_NAME_WORDS | {
     "energy", "infrastructure",
     "kgaa",  # part of the name: Merck KGaA is not Merck & Co
 }  # fmt: skip
+# Words that end an investment firm's full name and that the text then drops ("Thrive Capital",
+# then "Thrive"; "Vista Equity Partners", then "Vista"). Not a company's line of business
+# ("Horizon Therapeutics" is not "Horizon"'s only possible meaning; "L'Oréal Luxe" is a division).
+_FIRM_WORDS = {
+    "capital", "partners", "ventures", "venture", "equity", "group", "management", "investment",
+    "investments", "invest", "growth", "global", "fund", "funds", "asset", "advisors", "advisers",
+}  # fmt: skip
 RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
 _SERIES = re.compile(r"^(?:the )?Series [A-Z]\d?\.?(?: round)?$", re.IGNORECASE)
 _MODEL_NUMBER = re.compile(r"^[A-Z]{1,4}-?\d{2,}[A-Za-z]{0,3}$")
@@ -422,8 +429,10 @@ def _name_mentions(sent: Span, gazetteer: Gazetteer) -> list[OrgMention]:
         # place; such names may fill a role only from that role's own syntactic slot.
         # NORP ("Swedish", "Japanese") is never a party itself.
         guessed = ent.label_ in ("PERSON", "GPE", "LOC", "PRODUCT", "WORK_OF_ART", "FAC") and known is None
-        if guessed and ent.label_ == "LOC" and ent.root.dep_ != "nsubj":
-            continue  # a "place" may be a company only as the one who acts ("Mars has completed …")
+        if guessed and ent.label_ == "LOC" and (ent.root.dep_ != "nsubj" or ent.root.pos_ == "VERB"):
+            # a "place" may be a company only as the one who acts ("Mars has completed …"), and
+            # a name, not an imperative the tagger still calls a verb ("Strip out the new cash")
+            continue
         if ent.label_ != "ORG" and known is None and not guessed:
             continue
         if (guessed or (known is None and ent.label_ == "ORG" and len(ent) > 1)) and _titled(ent):
@@ -600,7 +609,7 @@ def find_mentions(sent: Span, gazetteer: Gazetteer, context: Context) -> list[Or
     mentions = _joined_suffixes(sorted(mentions, key=lambda m: m.start), sent, gazetteer)
     mentions = _letter_suffixes(mentions, sent, gazetteer)
     mentions = _investment_arms(mentions, sent, gazetteer)
-    mentions = [_short_form(_described_as_org(m, sent), sent, context) for m in mentions]
+    mentions = [_short_form(_described_as_org(m, sent), sent, context, gazetteer) for m in mentions]
     # "Harvey's first backer", which the NER calls a person, after Harvey raised money
     mentions = [replace(m, guessed=False, person=False) if m.org.name in context.parties else m for m in mentions]
     mentions.sort(key=lambda m: m.start)
@@ -1030,15 +1039,46 @@ def _quoted(sent: Span, mention: OrgMention) -> bool:
     return before in ('"', "“", "'", "‘") and after in ('"', "”", "'", "’")
 
 
-def _short_form(mention: OrgMention, sent: Span, context: Context) -> OrgMention:
-    """A one-word name the NER called a person or missed is the organisation the text named
-    in full before: "Tableau" after "Tableau Software"."""
-    if not (mention.guessed or mention.person) or mention.anaphoric or mention.end - mention.start != 1:
+def initials_of(short: str, name: str) -> bool:
+    """Whether ``short`` is ``name`` by its initials, perhaps with a legal form's letter after
+    them: "SSI" for "Safe Superintelligence" (Inc.), "TSMC" for "Taiwan Semiconductor
+    Manufacturing Company"."""
+    initials = "".join(word[0] for word in name.split() if word[:1].isalpha()).upper()
+    if len(initials) < 2 or not short.isupper():
+        return False
+    return short == initials or (short[: len(initials)] == initials and short[len(initials) :] in ("I", "C", "L"))
+
+
+def _short_form(mention: OrgMention, sent: Span, context: Context, gazetteer: Gazetteer) -> OrgMention:
+    """A short name is the organisation the text named in full before: "Tableau" after
+    "Tableau Software" (a one-word name the NER called a person or missed), "Vista" after
+    "Vista Equity Partners", "Thrive" after "Thrive Capital" (a name the gazetteer does not
+    know, the start of exactly one longer firm's name seen before), "SSI" after "Safe
+    Superintelligence" (its initials)."""
+    if mention.anaphoric:
         return mention
-    word = sent.doc[mention.start].text
-    for surface, name in context.names.items():
-        if surface.startswith(word + " "):
-            return OrgMention(mention.start, mention.end, Org(name, word))
+    text = sent.doc[mention.start : mention.end].text
+    if (mention.guessed or mention.person) and mention.end - mention.start == 1:
+        for surface, name in context.names.items():
+            if surface.startswith(text + " "):
+                return OrgMention(mention.start, mention.end, Org(name, text))
+        if not text.isupper():
+            return mention
+    if mention.person or gazetteer.lookup(text) is not None or mention.org.name != text:
+        return mention
+    if text.isupper() and " " not in text:
+        # "SSI" after "Safe Superintelligence": the one earlier name it abbreviates
+        spelled = {name for name in context.names.values() if initials_of(text, name)}
+        if len(spelled) == 1:
+            return replace(mention, org=Org(spelled.pop(), text))
+        return mention
+    longer = {
+        name for surface, name in context.names.items()
+        if surface.startswith(text + " ")
+        and all(w.lower() in _FIRM_WORDS for w in surface[len(text) + 1 :].split())
+    }  # fmt: skip
+    if len(longer) == 1:
+        return replace(mention, org=Org(longer.pop(), text))
     return mention
 
 
@@ -1065,7 +1105,18 @@ def _valued_by_its_round(pronoun: Token, mentions: list[OrgMention]) -> Org | No
     """What "it" means in "an investment in the company that valued it at $7bn": the
     company the round is in, not the investor that led it."""
     verb = pronoun.head
-    if pronoun.dep_ != "dobj" or verb.lemma_.lower() != "value" or verb.dep_ != "relcl":
+    if pronoun.dep_ != "dobj" or verb.lemma_.lower() != "value":
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    for subject in (c for c in subjects if c.lemma_.lower() in _ROUND_WORDS or any(g.lower_ == "series" for g in c.children)):
+        # "Anduril, whose $1.48bn Series E valued it at $8.48bn": the round's owner
+        whose = next((c for c in subject.children if c.dep_ == "poss" and c.lower_ == "whose"), None)
+        if whose is not None:
+            end = whose.i - 1 if whose.i > 0 and whose.doc[whose.i - 1].text == "," else whose.i
+            named = [m for m in mentions if m.end == end and not m.anaphoric]
+            if named:
+                return named[0].org
+    if verb.dep_ != "relcl":
         return None
     for noun in [verb.head, *verb.head.ancestors]:
         if noun.lemma_.lower() not in _ROUND_WORDS:

@@ -68,7 +68,14 @@ OTHER_PARTICIPATION = _words(
     r"fresh\s+(?:money|cash|capital|funds)", r"join(?:s|ed)\s+them", r"(?:were|was)\s+joined\b",
     r"ma(?:de|kes?|king)\s+(?:its|their|a|an)\s+(?:\w+\s+)?investment", r"c(?:ame|ome|omes)\s+back\s+for\s+more",
     r"bought\s+(?:notes|shares|into)", r"among\s+the\s+(?:investors|backers)",
+    # "Amazon put in more", "Google also bought in", "Saab is back"
+    r"put(?:s|ting)?\s+in\s+more", r"b(?:ought|uys?|uying)\s+in", r"(?:is|are|was|were)\s+(?:also\s+)?back",
 )
+# "T. Rowe Price again led.", "Fidelity and Coatue returned", "Thrive came back, as did X"
+CLAUSE_ENDS_AFTER = re.compile(
+    r"\b(?:(?:co-?)?led|return(?:s|ed)?|c(?:ame|ome|omes)\s+back)\s*(?:[.,;]|$|as\s+did\b|too\b)", re.IGNORECASE
+)
+NEW_INVESTOR = _words(r"first\s+time", "new", "fresh")
 SO_DID = re.compile(r"^\s*(?:So|As) did\b")
 INVESTOR_WORDS = _words(r"investors?", r"backers?", r"participants?", r"shareholders?")
 NAMING_WORDS = _words(
@@ -100,11 +107,12 @@ def states_figureless_fact(sentence: str) -> bool:
         or (PUT_IN_WORDS.search(sentence) and ALSO_WORDS.search(sentence))
         or TAKE_PART.search(sentence)
         or OTHER_PARTICIPATION.search(sentence)
+        or CLAUSE_ENDS_AFTER.search(sentence)
         or (RETURNED.search(sentence) and ALSO_WORDS.search(sentence))
         or SO_DID.search(sentence)
         or (INVESTOR_WORDS.search(sentence) and ":" in sentence)
         or ADDED_TO_STAKES.search(sentence)
-        or (INVESTOR_WORDS.search(sentence) and NAMING_WORDS.search(sentence))
+        or (INVESTOR_WORDS.search(sentence) and (NAMING_WORDS.search(sentence) or NEW_INVESTOR.search(sentence)))
         or PROVIDER_CHOICE.search(sentence)
     )
 

@@ -90,6 +90,38 @@ NOT_ASSERTED_HEADS = {
     "drop", "unwind", "promise", "proposal",
     "hopes", "hoped", "hoping",  # which the lemmatizer reads as forms of "hop"
 }  # fmt: skip
+# Sentences that set up an example rather than report: "Suppose a company …", "Imagine that …".
+HYPOTHETICAL_OPENING = re.compile(r"\s*(?:Suppose|Imagine|Picture|Assume|Say)\b(?! (?:it|that it) (?:has|had|was|did)\b)")
+GENERIC_DETERMINERS = {"a", "an", "any", "every", "each"}
+
+
+def _points_back_to_a_figure(root: Token, sent: Span) -> bool:
+    """ "That $200 million is the pre-money valuation": a figure the text gave before, now
+    explained, not a new fact."""
+    first = min(t.i for t in root.subtree)
+    before = root.doc[first - 1] if first > sent.start else None
+    return before is not None and before.lower_ in ("that", "this", "those", "these") and (
+        before.i == sent.start or before.dep_ in ("det", "mark")
+    )
+
+
+def _about_any_company(token: Token) -> bool:
+    """Whether a clause is about a kind of company, not one: "A company valued at $1bn that
+    raises …". Not "Zentra, a company that raised …", which describes a named one."""
+    if any(t.pos_ == "PROPN" for t in token.subtree):
+        return False  # "a group that included Andreessen Horowitz": the clause names its members
+    described = [token.head] if token.dep_ in ("relcl", "acl") else []
+    described += [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(
+        noun.pos_ == "NOUN" and noun.dep_ != "appos"
+        and GENERIC_NOUN.fullmatch(noun.lower_) is not None
+        and any(d.dep_ == "det" and d.lower_ in GENERIC_DETERMINERS for d in noun.children)
+        for noun in described
+    )  # fmt: skip
+
+
+# What a buying verb may be the topic of without a deal being done: "held talks about buying".
+TALK_NOUNS = {"talk", "talks", "discussion", "negotiation", "conversation"}
 # Phrases that undo a deal, wherever they stand in the sentence.
 # Arithmetic asides and inverted conditionals ("Had Google bought X, …") state no deal.
 ASIDE = re.compile(
@@ -103,13 +135,17 @@ UNDONE = re.compile(
     re.IGNORECASE,
 )
 MODALS = {"could", "might", "may", "should", "would"}
-NOT_YET_DONE = {"planned", "proposed", "mooted", "rumoured", "rumored", "potential", "possible", "prospective", "hoped-for"}
+NOT_YET_DONE = {
+    "planned", "proposed", "mooted", "rumoured", "rumored", "potential", "possible", "prospective", "hoped-for",
+    "preliminary", "indicative",
+}  # fmt: skip
 # Attribution formulas of unconfirmed reports ("people familiar with the matter said").
 HEDGE_PHRASES = re.compile(
     r"\b(?:familiar with|reports? (?:(?:in|from|by|at|earlier|last) [\w ]{0,30}?)?(?:had |have )?(?:said|say|says|suggested|suggest|put|valued)"
     r"|letters? of intent|non-binding|framework agreement"
     r"|(?:was|were|been) reported|under (?:discussion|consideration)"
-    r"|reported that|according to (?:an? )?(?:reports?|people|sources|media)|sources (?:said|say)"
+    r"|reported that|according to (?:an? |two |three |several )?(?:reports?|people|persons?|sources|media)|sources (?:said|say)"
+    r"|people with knowledge|(?:newspaper|magazine|broadcaster|news outlet)\b[^.;]{0,40}?\b(?:said|says|reported|reports)\b"
     r"|(?:is|are|was|were) said to|on track to|(?:close|closing in|near) to (?:a|an) (?:deal|agreement)|nearing (?:a|an) (?:deal|agreement)"
     r"|(?:estimates?|forecasts?|projections?) (?:put|puts|suggest|suggests|show|shows)"
     r"|analysts?\b[^.;]{0,40}?\b(?:estimate[sd]?|expect(?:s|ed)?|reckon(?:s|ed)?|believe[sd]?|say|said|pencil+ed in|forecast|project(?:s|ed)?))\b",
@@ -188,6 +224,8 @@ def _cue_words(token: Token) -> set[str]:
         words.add("buyout")  # "agreed to take Zeal private"
     if "take" in words and any(c.dep_ == "prt" and c.lower_ == "in" for c in token.children):
         words.add("revenue")  # "The payments group took in $4.96bn in the fourth quarter"
+    if "take" in words and any(c.dep_ == "prt" and c.lower_ == "over" for c in token.children):
+        words.add("takeover")  # "has agreed to be taken over by Sega Sammy"
     return words
 
 
@@ -351,7 +389,11 @@ def is_asserted(cue: Token, root: Token, sent: Span, kind: str) -> bool:
     text = sent.text
     if any(t.lower_ in HEDGES for t in sent) or HEDGE_PHRASES.search(text) or _undone(sent) or ASIDE.search(text):
         return False
+    if HYPOTHETICAL_OPENING.match(text) or _points_back_to_a_figure(root, sent):
+        return False  # "Suppose a company we will call Quillmark takes $50m"; "That $200m is …"
     chain = _up_to_relative_clause(cue) + _up_to_relative_clause(root)
+    if any(_about_any_company(token) for token in chain):
+        return False  # "A company valued at $1bn that raises at $600m has done a down round"
     seen: set[int] = set()
     for token in chain:
         if token.i in seen:
@@ -361,6 +403,10 @@ def is_asserted(cue: Token, root: Token, sent: Span, kind: str) -> bool:
             return False  # (a PROPN "May" is the month)
         if any(c.dep_ == "amod" and c.lower_ in NOT_YET_DONE for c in token.children):
             return False  # "Gallagher's planned $3.57bn purchase of Willis Re"
+        if token.dep_ == "pcomp" and token.head.lower_ in ("about", "over", "on") and any(
+            c.dep_ == "dobj" and _lemma(c) in TALK_NOUNS for c in token.head.head.children
+        ):
+            return False  # "held talks earlier this year about buying Windsurf"
         if _lemma(token) in UNFINISHED and token.tag_ == "VBG" and not (
             token.dep_ == "pcomp" and token.head.lower_ in ("after", "since", "by", "following")
         ):
@@ -581,8 +627,18 @@ def _agent_orgs(token: Token, mentions: list[OrgMention]) -> list[OrgMention]:
 def _possessor(noun: Token, mentions: list[OrgMention]) -> list[OrgMention]:
     for child in noun.children:
         if child.dep_ == "poss":
+            if child.lower_ == "whose":
+                return _whose(child, mentions)
             return _direct_orgs(child, mentions) or _orgs_under(child, mentions)[:1]
     return []
+
+
+def _whose(pronoun: Token, mentions: list[OrgMention]) -> list[OrgMention]:
+    """Who "whose" means: the name just before it ("its rival Anduril, whose $1.48bn Series E
+    valued it at $8.48bn"), wherever the parser hung the relative clause."""
+    doc = pronoun.doc
+    end = pronoun.i - 1 if pronoun.i > 0 and doc[pronoun.i - 1].text == "," else pronoun.i
+    return [m for m in mentions if m.end == end and not m.anaphoric][:1]
 
 
 def _compound_orgs(noun: Token, mentions: list[OrgMention]) -> list[OrgMention]:
@@ -608,12 +664,18 @@ class RoleReader:
     """Reads the organisations playing each role around one cue token."""
 
     def __init__(
-        self, sent: Span, mentions: list[OrgMention], gazetteer: Gazetteer, parties: frozenset[str] = frozenset()
+        self,
+        sent: Span,
+        mentions: list[OrgMention],
+        gazetteer: Gazetteer,
+        parties: frozenset[str] = frozenset(),
+        acquired: frozenset[str] = frozenset(),
     ) -> None:
         self.sent = sent
         self.mentions = mentions
         self.gazetteer = gazetteer
         self.parties = parties  # names the text has already shown taking part in a deal
+        self.acquired = acquired  # names the text has already shown being bought
         self.guessed_position = False  # a role was filled by word order, not syntax
 
     def _verb_of(self, token: Token) -> Token:
@@ -1020,6 +1082,15 @@ def _about_company(reader: RoleReader, cue: Token, root: Token) -> list[OrgMenti
         invested = _prep_orgs(event, {"in", "into"}, reader.mentions)
         if invested:
             return invested[:1]
+    investors = event.head if event is not None and event.dep_ in ("relcl", "acl") else None
+    if investors is not None and investors.dep_ == "pobj" and investors.head.lower_ == "from":
+        # "SSI raised $1bn from a group that included X and Y, at a valuation of $5bn", the
+        # valuation hung on the clause about the investors: the company that raised
+        raising = investors.head.head
+        if raising.pos_ == "VERB" and _lemma(raising) in RAISING_VERBS:
+            raiser, _ = _subject(raising, reader.mentions)
+            if raiser:
+                return raiser[:1]
     if cue.lower_ in ("values", "valuing", "value", "valued"):
         # "values Mistral AI at €11.7bn": read by word order, which the parser often garbles
         after = [m for m in reader.mentions if cue.i < m.start <= cue.i + 2 and not m.person]
@@ -1182,6 +1253,28 @@ def _duration_in(sent: Span, quantities: list[tuple[Span, QuantityMention]]) -> 
     return None
 
 
+# What may stand between a figure and the same figure in another currency: "€706m (about
+# US$776m)", "¥104bn, or about US$776 million".
+CONVERSION_WORDS = {"(", ",", "or", "about", "roughly", "around", "some", "approximately", "nearly", "almost", "—", "–", "-"}
+
+
+def _converts_previous_figure(span: Span, mention: QuantityMention, quantities: list[tuple[Span, QuantityMention]]) -> bool:
+    """Whether an amount only restates the amount just before it in another currency."""
+    if not isinstance(mention.quantity, Amount):
+        return False
+    for other, other_mention in quantities:
+        between = span.doc[other.end : span.start]
+        if (
+            isinstance(other_mention.quantity, Amount)
+            and other_mention.quantity.currency != mention.quantity.currency
+            and 0 < len(between) <= 4
+            and all(t.lower_ in CONVERSION_WORDS for t in between)
+            and any(t.lower_ in ("(", "or") for t in between)
+        ):
+            return True
+    return False
+
+
 def _cited_source(token: Token) -> bool:
     """Whether a name stands in an "according to …" phrase."""
     return any(a.lower_ == "according" for a in token.ancestors)
@@ -1198,11 +1291,13 @@ def read_sentence(
     mentions = find_mentions(sent, gazetteer, context)
     # "…, according to the Association for Private Capital Investment": a source, not a party
     parties = [m for m in mentions if not _cited_source(sent.doc[m.end - 1])]
-    reader = RoleReader(sent, parties, gazetteer, frozenset(context.parties))
+    reader = RoleReader(sent, parties, gazetteer, frozenset(context.parties), frozenset(context.acquired))
     evidence = Evidence(sent.text, sent.start_char, sent.end_char)
     readings: list[Reading] = []
     for span, mention in quantities:
         if not (sent.start <= span.start < sent.end) or isinstance(mention.quantity, Duration):
+            continue
+        if _converts_previous_figure(span, mention, quantities):
             continue
         root = span.root
         fact: Fact | None = None
@@ -1286,6 +1381,9 @@ def _round_participants(reader: RoleReader, sent: Span) -> list[OrgMention]:
         if lemma == "be" and LEAD_PREDICATE.match(sent.doc[token.i + 1 : sent.end].text):
             add(_subject(token, reader.mentions)[0] + named_before(token))  # "Fidelity and Lightspeed were co-leads"
             continue
+        if lemma == "be" and _back_or_new_investor(token, reader.mentions):
+            add(_subject(token, reader.mentions)[0] + named_before(token))  # "Saab is back", "X is a new investor"
+            continue
         if token.pos_ == "AUX" and lemma != "do":
             continue
         related = [c for c in token.children if c.dep_ in ("dobj", "prep", "nsubjpass")]
@@ -1296,21 +1394,34 @@ def _round_participants(reader: RoleReader, sent: Span) -> list[OrgMention]:
         about_round = any(_names_round(o) or any(_names_round(g) for g in o.children) for o in related)
         subject, passive = _subject(token, reader.mentions)
         passive = passive or any(c.dep_ == "auxpass" for c in token.children)
-        if lemma in LEAD_VERBS and about_round:
+        objects = [c for c in token.children if c.dep_ in ("dobj", "prep", "dative")]
+        if lemma in LEAD_VERBS and (about_round or (lemma in ("lead", "co-lead", "colead") and not objects and not passive)):
+            # "ICONIQ led the round", "T. Rowe Price again led"; "co-led the deal with Coatue";
+            # "Plural joined the round, as did Elad Gil"
             add(_agent_orgs(token, reader.mentions) if passive else subject + named_before(token))
+            co_led = lemma in ("co-lead", "colead") or (token.i >= 2 and token.doc[token.i - 2].lower_ == "co")
+            partners = [token] + [c for c in token.children if c.dep_ == "dobj"] if co_led else [token]
+            add([m for t in partners for m in _prep_orgs(t, {"with"}, reader.mentions)] + _as_did(token, reader.mentions))
         elif lemma in ("put", "invest", "chip", "pour", "pump", "plough") and (
             any(_lemma(c) in FUNDING_NOUNS for c in token.children if c.dep_ == "dobj")
             or any(c.lower_ in ("in", "also") for c in token.children)
-        ) and (any(t.lower_ in ("also", "too", "other", "others") for t in sent) or _fresh_money(token)):
-            add(subject + named_before(token))  # "X, Y and Z also put money in", "X put in fresh money"
+        ) and (
+            any(t.lower_ in ("also", "too", "other", "others") for t in sent)
+            or _fresh_money(token)
+            or any(c.lower_ == "more" and c.dep_ in ("dobj", "advmod", "pobj") for t in [token, *token.children] for c in t.children)
+        ):
+            add(subject + named_before(token))  # "X, Y and Z also put money in", "X put in fresh money", "put in more"
         elif lemma in ("supply", "provide", "contribute") and any(_is_money_share(c) for c in token.children if c.dep_ == "dobj"):
             add(subject + named_before(token))  # "Accel supplied part of the cash"
         elif lemma == "write" and any(_lemma(c) in ("cheque", "check") for c in token.children if c.dep_ == "dobj"):
             add(subject + named_before(token))  # "Lightspeed, Sequoia and CRV also wrote cheques"
         elif (lemma == "return" or (lemma == "come" and any(c.lower_ == "back" for c in token.children))) and (
             any(t.lower_ in ("also", "too") for t in sent) or "for more" in sent.text
+            or not [c for c in token.children if c.dep_ in ("dobj", "prep")]
         ):
-            add(subject + named_before(token))  # "Tencent and DST Global also returned", "X came back for more"
+            # "Tencent and DST Global also returned", "X came back for more", "Fidelity and
+            # Coatue returned", "Thrive came back, as did Andreessen Horowitz"
+            add(subject + named_before(token) + _as_did(token, reader.mentions))
         elif lemma == "make" and any(c.dep_ == "dobj" and _lemma(c) == "investment" for c in token.children):
             add(subject)  # "Nvidia made its first investment in the company"
         elif lemma == "buy" and (
@@ -1318,6 +1429,12 @@ def _round_participants(reader: RoleReader, sent: Span) -> list[OrgMention]:
             or any(c.lower_ == "into" and any(_names_round(o) for o in c.children) for c in token.children)
         ) and any(t.lower_ in ("also", "too") for t in sent):
             add(subject + named_before(token) + _as_did(token, reader.mentions))  # "X and Y also bought notes, as did Z"
+        elif lemma == "buy" and any(c.dep_ == "prt" and c.lower_ == "in" for c in token.children) and not any(
+            m.covers(c) for c in token.children if c.dep_ in ("dobj", "prep") for m in reader.mentions
+        ):
+            # "Google also bought in", "…, an interesting hedge" (which the parser may take for
+            # the object)
+            add(subject + named_before(token) + _as_did(token, reader.mentions))
         elif lemma == "join" and JOINED_REGISTER.match(sent.doc[token.i + 1 : sent.end].text):
             add(subject + named_before(token))  # "X and Y join the shareholder register", "the cap table"
         elif lemma == "join" and passive:
@@ -1443,6 +1560,20 @@ INVESTOR_DESCRIPTIONS = {"fund", "investor", "firm", "manager", "group", "insure
 def _described_as_investor(token: Token) -> bool:
     """ "Baillie Gifford, the Edinburgh fund manager", "Elad Gil, the Silicon Valley investor"."""
     return any(c.dep_ == "appos" and _lemma(c) in INVESTOR_DESCRIPTIONS for c in token.children)
+
+
+def _back_or_new_investor(verb: Token, mentions: list[OrgMention]) -> bool:
+    """ "Saab is back this time", "Nvidia is an investor for the first time", "X is a new
+    backer": a "be" that says its subject takes part in the round. Not "X is an investor in
+    Y", which names another company."""
+    if any(c.dep_ == "advmod" and c.lower_ == "back" for c in verb.children):
+        return True
+    for attr in (c for c in verb.children if c.dep_ == "attr" and c.lower_ in INVESTOR_WORDS):
+        if any(p.lower_ == "in" and _orgs_under(p, mentions) for p in attr.children):
+            return False
+        first_time = "first time" in verb.sent.text
+        return first_time or any(a.lower_ in ("new", "also", "fresh") for t in (attr, verb) for a in t.children)
+    return False
 
 
 def _names_round(token: Token) -> bool:
@@ -1594,7 +1725,7 @@ def _read_money(
     )
     if paid is not None:
         return paid, not paid.kind  # a price with no kind confirms a purchase read elsewhere
-    valued = _value_put_on(reader, root, sent) or _worth_with_new_money(reader, root, sent)
+    valued = _value_put_on(reader, root, sent) or _worth_with_new_money(reader, root, sent) or _priced_at(reader, root, sent)
     if valued:
         return Fact("Valuation", _roles({"company": valued}), amount=amount), False
     raised = _secured_from(reader, root, sent)
@@ -2291,6 +2422,10 @@ def _valued_thing_is_deal(cue: Token, reader: RoleReader | None = None) -> bool:
     if cue.pos_ == "VERB" and any(c.dep_ == "nsubj" and _lemma(c) in takeover_words for c in cue.children):
         return True  # "the offer values Vantor at $12bn": the price of a takeover
     if reader is not None and cue.pos_ == "VERB" and any(
+        c.dep_ == "nsubj" and _lemma(c) in ("agreement", "deal", "transaction") for c in cue.children
+    ) and any(m.org.name in reader.acquired for c in cue.children if c.dep_ == "dobj" for m in _direct_orgs(c, reader.mentions)):
+        return True  # "Union Pacific agreed to buy Norfolk Southern. The agreement values Norfolk Southern at $85bn"
+    if reader is not None and cue.pos_ == "VERB" and any(
         c.dep_ == "nsubjpass" and any(m.covers(c) for m in reader.mentions) for c in cue.children
     ):
         return False  # "when it was valued at $2bn after a $100m round": the company's valuation
@@ -2345,11 +2480,25 @@ def _worth_with_new_money(reader: RoleReader, root: Token, sent: Span) -> list[O
     worth = root.head
     if worth.lower_ != "worth" or _lemma(worth.head) != "be" or worth.dep_ != "acomp":
         return []
-    if not any(_lemma(t) in NEW_MONEY_WORDS for t in worth.head.subtree if t.i != root.i):
+    # the round may sit in a clause of its own: "The last time Plaid priced a round, it was worth …"
+    if not any(_lemma(t) in NEW_MONEY_WORDS for t in sent if t.i != root.i):
         return []
     if not is_asserted(worth.head, root, sent, "Valuation"):
         return []
     return [m for c in worth.head.children if c.dep_ == "nsubj" for m in _direct_orgs(c, reader.mentions)][:1]
+
+
+def _priced_at(reader: RoleReader, root: Token, sent: Span) -> list[OrgMention]:
+    """The company a round "priced at" a figure: "a $900m round led by Thrive priced it at
+    $9.9bn", "the deal priced the start-up at $2bn". Not shares, bonds or a listing priced at
+    a figure: the priced thing must be the company."""
+    at = root.head
+    if at.lower_ != "at" or at.dep_ != "prep" or _lemma(at.head) != "price" or at.head.pos_ != "VERB":
+        return []
+    verb = at.head
+    if not is_asserted(verb, root, sent, "Valuation"):
+        return []
+    return [m for c in verb.children if c.dep_ == "dobj" for m in _direct_orgs(c, reader.mentions)][:1]
 
 
 def _given_to(cue: Token, mentions: list[OrgMention]) -> list[OrgMention]:

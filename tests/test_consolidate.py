@@ -1,8 +1,8 @@
-"""Helpers of pipeline.consolidate that whole-pipeline cases reach only by chance."""
+"""Helpers of pipeline.consolidate and pipeline.orgs that whole-pipeline cases reach only by chance."""
 
 import pytest
 
-from pipeline.consolidate import _initials_of
+from pipeline.orgs import initials_of
 
 
 @pytest.mark.parametrize(
@@ -16,4 +16,4 @@ from pipeline.consolidate import _initials_of
     ],
 )
 def test_initials_of(short: str, name: str, expected: bool) -> None:
-    assert _initials_of(short, name) is expected
+    assert initials_of(short, name) is expected

@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 
 B = Decimal(10) ** 9
+ROUND = "Zentra has raised $300 million in a funding round, the company said on Monday. "
 
 
 def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | None]]:
@@ -999,6 +1000,92 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             [("Investment", {"investor": ["BDT & MSD Partners", "Lightspeed Venture Partners"], "investee": ["Vinted"]},
               Decimal("0.25") * B)],
         ),
+        # investors named in a sentence of their own, after the round
+        (
+            ROUND + "Bluepeak Capital again led.",
+            [("Investment", {"investee": ["Zentra"], "investor": ["Bluepeak Capital"]}, Decimal("0.3") * B)],
+        ),
+        (
+            ROUND + "Harbor Ventures co-led the deal with Bluepeak Capital.",
+            [("Investment", {"investee": ["Zentra"], "investor": ["Bluepeak Capital", "Harbor Ventures"]}, Decimal("0.3") * B)],
+        ),
+        (
+            ROUND + "Harbor Ventures joined the round, as did Bluepeak Capital.",
+            [("Investment", {"investee": ["Zentra"], "investor": ["Bluepeak Capital", "Harbor Ventures"]}, Decimal("0.3") * B)],
+        ),
+        (
+            ROUND + "Harbor Ventures came back, as did Bluepeak Capital.",
+            [("Investment", {"investee": ["Zentra"], "investor": ["Bluepeak Capital", "Harbor Ventures"]}, Decimal("0.3") * B)],
+        ),
+        (
+            ROUND + "Harbor Ventures and Bluepeak Capital returned.",
+            [("Investment", {"investee": ["Zentra"], "investor": ["Bluepeak Capital", "Harbor Ventures"]}, Decimal("0.3") * B)],
+        ),
+        (
+            ROUND + "Harbor Ventures put in more.",
+            [("Investment", {"investee": ["Zentra"], "investor": ["Harbor Ventures"]}, Decimal("0.3") * B)],
+        ),
+        (
+            ROUND + "Harbor Ventures also bought in, a bet on the sector.",
+            [("Investment", {"investee": ["Zentra"], "investor": ["Harbor Ventures"]}, Decimal("0.3") * B)],
+        ),
+        (
+            ROUND + "Harbor Ventures is back this time too.",
+            [("Investment", {"investee": ["Zentra"], "investor": ["Harbor Ventures"]}, Decimal("0.3") * B)],
+        ),
+        (
+            ROUND + "Harbor Ventures is an investor for the first time.",
+            [("Investment", {"investee": ["Zentra"], "investor": ["Harbor Ventures"]}, Decimal("0.3") * B)],
+        ),
+        (   # but an investor in another company is not one of the round's
+            ROUND + "Harbor Ventures is an investor in Kelvo.",
+            [("Investment", {"investee": ["Zentra"]}, Decimal("0.3") * B)],
+        ),
+        (   # what a round "priced" the company at is its valuation
+            "Zentra raised $50m in a round that priced the company at $1bn.",
+            [("Investment", {"investee": ["Zentra"]}, Decimal("0.05") * B),
+             ("Valuation", {"company": ["Zentra"]}, 1 * B)],
+        ),
+        (   # "worth" after a round named in a clause of its own
+            "The last time Plaid priced a round, in April 2021, it was worth $13.4 billion.",
+            [("Valuation", {"company": ["Plaid"]}, Decimal("13.4") * B)],
+        ),
+        (   # "whose" round, and the "it" that round valued
+            "Helsing raised €450m. Its US counterpart Anduril, whose $1.48bn Series E in December 2022 valued it at $8.48bn, is larger.",
+            [("Investment", {"investee": ["Helsing"]}, Decimal("0.45") * B),
+             ("Investment", {"investee": ["Anduril"]}, Decimal("1.48") * B),
+             ("Valuation", {"company": ["Anduril"]}, Decimal("8.48") * B)],
+        ),
+        (   # a firm's short name after its full one
+            "Anysphere raised $900m in a round led by Thrive Capital in June. In December it raised $2.3bn in a "
+            "Series D round. Thrive came back, as did Andreessen Horowitz.",
+            [("Investment", {"investee": ["Anysphere"], "investor": ["Thrive Capital"]}, Decimal("0.9") * B),
+             ("Investment", {"investee": ["Anysphere"], "investor": ["Andreessen Horowitz", "Thrive Capital"]},
+              Decimal("2.3") * B)],
+        ),
+        (   # … and a company's initials, and a valuation hung on the clause naming the investors
+            "Alphabet has invested in Safe Superintelligence, the lab set up by Ilya Sutskever. Last September SSI "
+            "raised $1 billion from a group that included Andreessen Horowitz and DST Global, at a valuation of $5 billion.",
+            [("Investment", {"investor": ["Andreessen Horowitz", "DST Global"], "investee": ["Safe Superintelligence"]}, 1 * B),
+             ("Valuation", {"company": ["Safe Superintelligence"]}, 5 * B)],
+        ),
+        (   # "taken over" is bought
+            "Rovio Entertainment has agreed to be taken over by Sega Sammy Holdings in a deal that values the Finnish company at €706m.",
+            [("Acquisition", {"acquirer": ["Sega Sammy"], "target": ["Rovio Entertainment"]}, Decimal("0.706") * B)],
+        ),
+        (   # the same figure in another currency is no second fact
+            "Canva employees will sell shares at a valuation of US$42 billion (about A$65 billion).",
+            [("Valuation", {"company": ["Canva"]}, 42 * B)],
+        ),
+        (   # a figure the text gave before, explained, is no new fact
+            "Zentra raised $50m at a $250m valuation. That $250 million is the post-money valuation.",
+            [("Investment", {"investee": ["Zentra"]}, Decimal("0.05") * B),
+             ("Valuation", {"company": ["Zentra"]}, Decimal("0.25") * B)],
+        ),
+        (   # what "the agreement" values a company the text has shown being bought at is its price
+            "Union Pacific agreed to buy Norfolk Southern. The agreement values Norfolk Southern at $85 billion including debt.",
+            [("Acquisition", {"acquirer": ["Union Pacific"], "target": ["Norfolk Southern"]}, 85 * B)],
+        ),
     ],
 )
 def test_sentence_yields(nlp, text: str, expected: list) -> None:
@@ -1054,6 +1141,16 @@ def test_sentence_yields(nlp, text: str, expected: list) -> None:
         # a deal between two companies, neither of them a cloud provider, is no cloud contract
         "Pfizer signed a $2bn deal with BioNTech.",
         "Applied Materials has given up on its purchase of Kokusai Electric after China's regulator failed to approve the $3.5bn deal.",
+        # talks about buying, and a figure from people who know the terms
+        "OpenAI held talks earlier this year about buying Windsurf, but those discussions fell apart.",
+        "The round values Helsing at about €4.95bn, according to two people with knowledge of the terms.",
+        # examples set up, and a kind of company rather than one
+        "Suppose a software company we will call Quillmark takes $50 million from investors who agree that the business is worth $200 million.",
+        "Imagine, purely for illustration, that a lab such as Mistral AI raised €1 billion at a €10 billion pre-money price.",
+        "Mistral AI is a French lab. A company valued at $1 billion that raises at $600 million has done a down round.",
+        # a preliminary deal, a newspaper's report, a figure restated in another currency
+        "Zentra agreed a preliminary $2bn purchase of Kelvo.",
+        "Last week the Dong-A Ilbo newspaper said Apple would invest 4 trillion won, roughly $3.6 billion, in Kia.",
     ],
 )
 def test_not_a_fact(nlp, text: str) -> None:
