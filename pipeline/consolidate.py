@@ -295,6 +295,16 @@ _RUNNING_TOTAL = re.compile(
 )  # not "its largest round so far"
 
 
+_THIS_ROUND = re.compile(r"\bthis (?:time|round)\b|\b(?:the|this) (?:new|latest|current) (?:round|financing|funding|raise)\b", re.I)
+
+
+def _points_to_this_round(reading: Reading) -> bool:
+    """Whether a participants sentence means the article's own round, not one it recalled
+    since: "Saab is back this time too", after "the €209m Series B that Helsing closed last
+    September"."""
+    return any(_THIS_ROUND.search(e.sentence) for e in reading.fact.evidence)
+
+
 def _running_total(fact: Fact) -> bool:
     """Whether an investment is what an investor has put in over the years, not one round."""
     return any(_RUNNING_TOTAL.search(e.sentence) for e in fact.evidence)
@@ -325,6 +335,18 @@ def _add_participants(facts: _Facts, readings: list[Reading]) -> None:
             # "Nvidia, whose processors Wayve uses, came in": the company itself is no investor
             and {o.name for o in named} - set(fact.role_names("investee"))
         ]
+        if _points_to_this_round(reading):
+            # the article's own round: its first investment, wherever it was named
+            first = min(
+                (
+                    (min(sentences), n)
+                    for n, (fact, sentences) in enumerate(zip(facts.facts, facts.sentences))
+                    if fact.kind == "Investment" and min(sentences) <= reading.sentence
+                    and {o.name for o in named} - set(fact.role_names("investee"))
+                ),
+                default=None,
+            )  # fmt: skip
+            candidates = [(0, first[1])] if first is not None else candidates
         # "it had already put about $13bn into OpenAI since 2019": no round to join
         candidates = [c for c in candidates if not _running_total(facts.facts[c[1]])]
         if not candidates:
@@ -386,9 +408,20 @@ def short_names(names: set[str], gazetteer: Gazetteer) -> dict[str, str]:
     return found
 
 
+def shouted_names(names: set[str]) -> dict[str, str]:
+    """Names a heading writes in capitals, as the text writes them: "SPEEDWAY" → "Speedway".
+    Acronyms ("AMD", "SSI") stay: a name of four letters or fewer is left alone."""
+    written = {name.casefold(): name for name in names if not name.isupper()}
+    return {
+        name: written[name.casefold()]
+        for name in names
+        if name.isupper() and len(name.replace(" ", "")) > 4 and name.casefold() in written
+    }
+
+
 def _unify_names(readings: list[Reading], gazetteer: Gazetteer) -> None:
     names = {o.name for r in readings for orgs in r.fact.roles.values() for o in orgs}
-    renamed = short_names(names, gazetteer)
+    renamed = short_names(names, gazetteer) | shouted_names(names)
     if not renamed:
         return
     for reading in readings:

@@ -226,6 +226,8 @@ def _cue_words(token: Token) -> set[str]:
         words.add("revenue")  # "The payments group took in $4.96bn in the fourth quarter"
     if "take" in words and any(c.dep_ == "prt" and c.lower_ == "over" for c in token.children):
         words.add("takeover")  # "has agreed to be taken over by Sega Sammy"
+    if "buy" in words and any(c.lower_ == "into" and c.dep_ in ("prep", "prt") for c in token.children):
+        words = (words - {"buy", "bought", "buys", "buying"}) | {"invest"}  # "GM agreed to buy into Lithium Americas"
     return words
 
 
@@ -796,6 +798,10 @@ class RoleReader:
                     agents = [m for m in subject if m not in patients]
             return agents, patients
         subject, passive = _subject(cue, mentions)
+        if not subject and not passive:
+            # "Lyft has signed up to spend $300m with AWS", the tagger taking "Lyft" for a noun
+            governing = [cue, cue.head] if cue.dep_ in ("xcomp", "conj") else [cue]
+            subject = next((found for verb in governing if (found := self.bare_name_subject(verb))), [])
         objects = []
         direct_objects = [c for c in cue.children if c.dep_ in ("dobj", "attr")]
         for child in direct_objects:
@@ -976,6 +982,14 @@ def _acquisition(reader: RoleReader, cue: Token) -> dict[str, list[OrgMention]]:
     lemma = _lemma(cue)
     if lemma in ("sell", "sale"):
         seller, buyer = reader.agent_patient(cue, {"to"}, noun_compound_is_patient=True)
+        # "sell Speedway, its chain of fuel stations, to 7-Eleven", where the parser hangs "to"
+        # on the apposition
+        to_appos = [
+            m for c in cue.children if c.dep_ == "dobj"
+            for a in c.children if a.dep_ == "appos" for m in _prep_orgs(a, {"to"}, reader.mentions)
+        ]  # fmt: skip
+        if to_appos and not _prep_orgs(cue, {"to"}, reader.mentions):
+            buyer = to_appos
         target, unit = [], False
         for child in cue.children:
             if child.dep_ == "dobj" and _lemma(child) in BUSINESS_NOUNS:
@@ -2490,15 +2504,16 @@ def _worth_with_new_money(reader: RoleReader, root: Token, sent: Span) -> list[O
 
 def _priced_at(reader: RoleReader, root: Token, sent: Span) -> list[OrgMention]:
     """The company a round "priced at" a figure: "a $900m round led by Thrive priced it at
-    $9.9bn", "the deal priced the start-up at $2bn". Not shares, bonds or a listing priced at
-    a figure: the priced thing must be the company."""
+    $9.9bn", "Lyft was last priced privately at $15.1bn". Not shares, bonds or a listing priced
+    at a figure: the priced thing must be the company."""
     at = root.head
     if at.lower_ != "at" or at.dep_ != "prep" or _lemma(at.head) != "price" or at.head.pos_ != "VERB":
         return []
     verb = at.head
     if not is_asserted(verb, root, sent, "Valuation"):
         return []
-    return [m for c in verb.children if c.dep_ == "dobj" for m in _direct_orgs(c, reader.mentions)][:1]
+    # "… priced it at $9.9bn"; "Lyft was last priced privately at $15.1bn"
+    return [m for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for m in _direct_orgs(c, reader.mentions)][:1]
 
 
 def _given_to(cue: Token, mentions: list[OrgMention]) -> list[OrgMention]:

@@ -2,6 +2,7 @@
 
 import pytest
 
+from pipeline.consolidate import shouted_names
 from pipeline.orgs import initials_of
 
 
@@ -17,3 +18,9 @@ from pipeline.orgs import initials_of
 )
 def test_initials_of(short: str, name: str, expected: bool) -> None:
     assert initials_of(short, name) is expected
+
+
+def test_shouted_names_become_the_names_the_text_writes() -> None:
+    names = {"SPEEDWAY", "Speedway", "7-Eleven", "AMD", "NVIDIA", "Nvidia", "MARATHON PETROLEUM"}
+    # acronyms stay; a capitalised name the text never writes otherwise stays too
+    assert shouted_names(names) == {"SPEEDWAY": "Speedway", "NVIDIA": "Nvidia"}

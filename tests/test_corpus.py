@@ -15,9 +15,9 @@ from .conftest import CORPUS
 # were set on 208 articles in session 9; the 24 it added were scored blind first (F1 0.418),
 # so dev's figures fell though the 184 older articles' rose (F1 0.759 -> 0.780). Session 10
 # raised them to its measured P 0.825 R 0.717 F1 0.767 (test unchanged at 0.649). Session 11
-# added 24 blind articles (first scored F1 0.383); with them and its rules dev is P 0.798
-# R 0.683 F1 0.736, and test P 0.654 R 0.662 F1 0.658.
-DEV_FLOOR = {"precision": 0.79, "recall": 0.68, "f1": 0.73}
+# added 24 blind articles (first scored F1 0.383); with them and its rules dev is P 0.807
+# R 0.693 F1 0.746, and test P 0.654 R 0.662 F1 0.658.
+DEV_FLOOR = {"precision": 0.80, "recall": 0.69, "f1": 0.74}
 TEST_FLOOR = {"precision": 0.65, "recall": 0.66, "f1": 0.65}
 
 
@@ -38,9 +38,10 @@ TEST_FLOOR = {"precision": 0.65, "recall": 0.66, "f1": 0.65}
 # merger will form and a purchase given up brought them to 2. Session 10's rules brought the
 # second batch of session 8 to 10. Session 11's blind batch brought 14 more; rules for figures
 # restated in another currency, a newspaper's report, talks about buying, examples ("Suppose",
-# "a company valued at …"), figures pointed back to ("That $200m") brought them to 6.
+# "a company valued at …") and figures pointed back to ("That $200m") brought them to 6, its
+# later rules to 5.
 KNOWN_DISTRACTOR_HITS = 7
-BATCH_CEILINGS = {("s-", "t-", "u-", "v-"): 10, ("w-", "x-", "y-", "z-"): 2, ("i-", "j-", "l-", "o-"): 6}
+BATCH_CEILINGS = {("s-", "t-", "u-", "v-"): 10, ("w-", "x-", "y-", "z-"): 2, ("i-", "j-", "l-", "o-"): 5}
 
 
 @pytest.fixture(scope="module")

@@ -1073,6 +1073,33 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             "Rovio Entertainment has agreed to be taken over by Sega Sammy Holdings in a deal that values the Finnish company at €706m.",
             [("Acquisition", {"acquirer": ["Sega Sammy"], "target": ["Rovio Entertainment"]}, Decimal("0.706") * B)],
         ),
+        (   # a name the tagger takes for a noun, as the subject of a verb the cue depends on
+            "Lyft has signed up to spend $300 million with Amazon Web Services over the next three years.",
+            [("CloudCommitment", {"company": ["Lyft"], "provider": ["Amazon Web Services"]}, Decimal("0.3") * B)],
+        ),
+        (   # what a company "was priced at" is its valuation
+            "Lyft has signed up to spend $300 million with Amazon Web Services. Lyft was last priced privately at $15.1 billion.",
+            [("CloudCommitment", {"company": ["Lyft"], "provider": ["Amazon Web Services"]}, Decimal("0.3") * B),
+             ("Valuation", {"company": ["Lyft"]}, Decimal("15.1") * B)],
+        ),
+        (   # buying into a company is investing in it
+            "General Motors has agreed to buy into Lithium Americas in a $650 million equity deal.",
+            [("Investment", {"investor": ["General Motors"], "investee": ["Lithium Americas"]}, Decimal("0.65") * B)],
+        ),
+        (   # the buyer in a "to" the parser hangs on the apposition of what is sold
+            "Marathon Petroleum said it would sell Speedway, its chain of fuel stations and convenience stores, to 7-Eleven Inc. for $21 billion in cash.",
+            [("Acquisition", {"acquirer": ["7-Eleven"], "target": ["Speedway"]}, 21 * B)],
+        ),
+        (   # a company's nickname
+            "Big Blue bought Apptio for $4.6bn.",
+            [("Acquisition", {"acquirer": ["IBM"], "target": ["Apptio"]}, Decimal("4.6") * B)],
+        ),
+        (   # "this time": the article's own round, not the one it recalled since
+            "Helsing has raised €150m in a round led by General Catalyst. General Catalyst has now led two rounds "
+            "in succession. It also led the €209m Series B that Helsing closed last September. Saab is back this time too.",
+            [("Investment", {"investor": ["General Catalyst", "Saab"], "investee": ["Helsing"]}, Decimal("0.15") * B),
+             ("Investment", {"investor": ["General Catalyst"], "investee": ["Helsing"]}, Decimal("0.209") * B)],
+        ),
         (   # the same figure in another currency is no second fact
             "Canva employees will sell shares at a valuation of US$42 billion (about A$65 billion).",
             [("Valuation", {"company": ["Canva"]}, 42 * B)],
