@@ -1,7 +1,8 @@
 """The article body of a page: trafilatura finds it, our filters take the page furniture out.
 
 The page is parsed once (as trafilatura parses it) and pruned (:mod:`pipeline.prune`);
-trafilatura (fast mode, recall-oriented, comments off) then returns the body as XML, read
+trafilatura (fast mode, recall-oriented, comments off; its default mode when the recall mode
+runs the article together into one paragraph) then returns the body as XML, read
 here as a sequence of blocks — paragraphs, headings, list items, quotes, table rows. Those
 blocks still carry things no article sentence should come from: the headline and standfirst
 repeated at the top, bylines, newsletter and sharing boxes, lists of links to other stories,
@@ -99,8 +100,7 @@ def _child_blocks(parent: etree._Element, blocks: list[Block]) -> None:
         _loose(element.tail, blocks)  # loose text between blocks is a paragraph
 
 
-def trafilatura_blocks(page: str | lxml_html.HtmlElement, url: str | None = None) -> list[Block]:
-    """The body blocks trafilatura finds, in page order; empty when it finds none."""
+def _trafilatura_xml(page: str | lxml_html.HtmlElement, url: str | None, favor_recall: bool) -> etree._Element | None:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)
         xml = trafilatura.extract(
@@ -108,16 +108,36 @@ def trafilatura_blocks(page: str | lxml_html.HtmlElement, url: str | None = None
             url=url,
             output_format="xml",
             fast=True,
-            favor_recall=True,
+            favor_recall=favor_recall,
             include_comments=False,
             include_links=False,  # with links kept, trafilatura picks a different body
             include_tables=True,
             include_images=False,
             with_metadata=False,
         )
-    if not xml:
+    return etree.fromstring(xml.encode("utf-8")) if xml else None
+
+
+def _merged(root: etree._Element) -> bool:
+    """Whether trafilatura ran the page's paragraphs and headings together into one paragraph
+    (a heading inside a <p>), as its recall-oriented mode does on some layouts."""
+    return any(p.find(".//head") is not None for p in root.iter("p"))
+
+
+def trafilatura_blocks(page: str | lxml_html.HtmlElement, url: str | None = None) -> list[Block]:
+    """The body blocks trafilatura finds, in page order; empty when it finds none.
+
+    Recall-oriented mode first; when it runs the article together into one paragraph, the
+    default mode, which on such pages keeps the paragraphs apart (trafilatura does not change
+    the tree it is given, so it can read it twice).
+    """
+    root = _trafilatura_xml(page, url, favor_recall=True)
+    if root is None:
         return []
-    root = etree.fromstring(xml.encode("utf-8"))
+    if _merged(root):
+        again = _trafilatura_xml(page, url, favor_recall=False)
+        if again is not None and not _merged(again):
+            root = again
     main = root.find("main")
     container = main if main is not None else root
     blocks: list[Block] = []

@@ -8,7 +8,7 @@ import pytest
 from pipeline.errors import ExtractionError
 from pipeline.text import article_from_text, decode_html, extract_article
 
-from .conftest import FIXTURES
+from .conftest import CORPUS, FIXTURES
 
 PAGES = FIXTURES / "html"
 EXPECTATIONS = json.loads((PAGES / "expectations.json").read_text(encoding="utf-8"))
@@ -36,6 +36,16 @@ def test_every_fixture_page_has_expectations() -> None:
 def test_paragraphs_are_separated_by_blank_lines() -> None:
     article = extract_article((PAGES / "tidewater.example.article-markup.html").read_bytes())
     assert article.text.count("\n\n") == 3
+
+
+def test_paragraphs_trafilatura_runs_together_are_kept_apart() -> None:
+    """On some layouts trafilatura's recall-oriented mode returns the article as one paragraph
+    with the headings inside it ("… seeing off Novo Nordisk Pfizer said on Thursday …")."""
+    article = extract_article((CORPUS / "dev" / "j-pfizer-metsera-close-2025.html").read_bytes())
+    paragraphs = article.text.split("\n\n")
+    assert any(p.startswith("Pfizer said on Thursday it had completed its acquisition") for p in paragraphs)
+    assert "Novo Nordisk Pfizer said" not in article.text
+    assert len(paragraphs) >= 10
 
 
 def test_page_without_article_text() -> None:
