@@ -1101,6 +1101,14 @@ def _round_owner(pronoun: Token, mentions: list[OrgMention], context: Context) -
     return previous
 
 
+def named_by_whose(pronoun: Token, mentions: list[OrgMention]) -> list[OrgMention]:
+    """Who "whose" means: the name just before it ("its rival Anduril, whose $1.48bn Series E
+    valued it at $8.48bn"), wherever the parser hung the relative clause."""
+    doc = pronoun.doc
+    end = pronoun.i - 1 if pronoun.i > 0 and doc[pronoun.i - 1].text == "," else pronoun.i
+    return [m for m in mentions if m.end == end and not m.anaphoric][:1]
+
+
 def _valued_by_its_round(pronoun: Token, mentions: list[OrgMention]) -> Org | None:
     """What "it" means in "an investment in the company that valued it at $7bn": the
     company the round is in, not the investor that led it."""
@@ -1111,11 +1119,9 @@ def _valued_by_its_round(pronoun: Token, mentions: list[OrgMention]) -> Org | No
     for subject in (c for c in subjects if c.lemma_.lower() in _ROUND_WORDS or any(g.lower_ == "series" for g in c.children)):
         # "Anduril, whose $1.48bn Series E valued it at $8.48bn": the round's owner
         whose = next((c for c in subject.children if c.dep_ == "poss" and c.lower_ == "whose"), None)
-        if whose is not None:
-            end = whose.i - 1 if whose.i > 0 and whose.doc[whose.i - 1].text == "," else whose.i
-            named = [m for m in mentions if m.end == end and not m.anaphoric]
-            if named:
-                return named[0].org
+        named = named_by_whose(whose, mentions) if whose is not None else []
+        if named:
+            return named[0].org
     if verb.dep_ != "relcl":
         return None
     for noun in [verb.head, *verb.head.ancestors]:

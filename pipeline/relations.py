@@ -29,7 +29,17 @@ from pipeline.gazetteer import Gazetteer
 from pipeline.model import Amount, Capacity, Duration, Evidence, Fact, Org, QuantityMention
 from pipeline.name_lists import listed_names
 from pipeline.org_names import NameMatcher, OrgGazetteer, mark_names
-from pipeline.orgs import GENERIC_NOUN, RAISING_VERBS, RELATIVE_PRONOUNS, Context, OrgMention, described_as_company, find_mentions, hyphenated
+from pipeline.orgs import (
+    GENERIC_NOUN,
+    RAISING_VERBS,
+    RELATIVE_PRONOUNS,
+    Context,
+    OrgMention,
+    described_as_company,
+    find_mentions,
+    hyphenated,
+    named_by_whose,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -630,17 +640,9 @@ def _possessor(noun: Token, mentions: list[OrgMention]) -> list[OrgMention]:
     for child in noun.children:
         if child.dep_ == "poss":
             if child.lower_ == "whose":
-                return _whose(child, mentions)
+                return named_by_whose(child, mentions)
             return _direct_orgs(child, mentions) or _orgs_under(child, mentions)[:1]
     return []
-
-
-def _whose(pronoun: Token, mentions: list[OrgMention]) -> list[OrgMention]:
-    """Who "whose" means: the name just before it ("its rival Anduril, whose $1.48bn Series E
-    valued it at $8.48bn"), wherever the parser hung the relative clause."""
-    doc = pronoun.doc
-    end = pronoun.i - 1 if pronoun.i > 0 and doc[pronoun.i - 1].text == "," else pronoun.i
-    return [m for m in mentions if m.end == end and not m.anaphoric][:1]
 
 
 def _compound_orgs(noun: Token, mentions: list[OrgMention]) -> list[OrgMention]:
