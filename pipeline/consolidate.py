@@ -282,32 +282,20 @@ def _same_parties(a: Fact, b: Fact) -> bool:
     return all(a.role_names(r) == b.role_names(r) for r in ("acquirer", "target"))
 
 
+def _says(fact: Fact, words: re.Pattern[str]) -> bool:
+    """Whether a sentence the fact was read from has these words."""
+    return any(words.search(e.sentence) for e in fact.evidence)
+
+
+# A participants sentence that names the round it means: "X led that financing".
 _THAT_ROUND = re.compile(r"\b(?:that|the earlier|the previous|the prior|the first) (?:round|financing|funding|raise)\b", re.I)
-
-
-def _points_back(reading: Reading) -> bool:
-    """Whether a participants sentence names the round it means: "X led that financing"."""
-    return any(_THAT_ROUND.search(e.sentence) for e in reading.fact.evidence)
-
-
+# One that means the article's own round, not one it recalled since: "Saab is back this time
+# too", after "the €209m Series B that Helsing closed last September".
+_THIS_ROUND = re.compile(r"\bthis (?:time|round)\b|\b(?:the|this) (?:new|latest|current) (?:round|financing|funding|raise)\b", re.I)
+# An investment that is what an investor has put in over the years, not one round.
 _RUNNING_TOTAL = re.compile(
     r"\b(?:already (?:put|invested|poured|committed|handed)|to date|since (?:19|20)\d\d)\b", re.I
 )  # not "its largest round so far"
-
-
-_THIS_ROUND = re.compile(r"\bthis (?:time|round)\b|\b(?:the|this) (?:new|latest|current) (?:round|financing|funding|raise)\b", re.I)
-
-
-def _points_to_this_round(reading: Reading) -> bool:
-    """Whether a participants sentence means the article's own round, not one it recalled
-    since: "Saab is back this time too", after "the €209m Series B that Helsing closed last
-    September"."""
-    return any(_THIS_ROUND.search(e.sentence) for e in reading.fact.evidence)
-
-
-def _running_total(fact: Fact) -> bool:
-    """Whether an investment is what an investor has put in over the years, not one round."""
-    return any(_RUNNING_TOTAL.search(e.sentence) for e in fact.evidence)
 
 
 def _add_participants(facts: _Facts, readings: list[Reading]) -> None:
@@ -335,7 +323,7 @@ def _add_participants(facts: _Facts, readings: list[Reading]) -> None:
             # "Nvidia, whose processors Wayve uses, came in": the company itself is no investor
             and {o.name for o in named} - set(fact.role_names("investee"))
         ]
-        if _points_to_this_round(reading):
+        if _says(reading.fact, _THIS_ROUND):
             # the article's own round: its first investment, wherever it was named
             first = min(
                 (
@@ -348,10 +336,10 @@ def _add_participants(facts: _Facts, readings: list[Reading]) -> None:
             )  # fmt: skip
             candidates = [(0, first[1])] if first is not None else candidates
         # "it had already put about $13bn into OpenAI since 2019": no round to join
-        candidates = [c for c in candidates if not _running_total(facts.facts[c[1]])]
+        candidates = [c for c in candidates if not _says(facts.facts[c[1]], _RUNNING_TOTAL)]
         if not candidates:
             continue
-        if _points_back(reading):
+        if _says(reading.fact, _THAT_ROUND):
             chosen = min(candidates)[1]  # "X led that financing": the round named last
         else:
             # the round itself is the largest investment nearby; one investor's part is smaller

@@ -1274,11 +1274,12 @@ def _duration_in(sent: Span, quantities: list[tuple[Span, QuantityMention]]) -> 
 CONVERSION_WORDS = {"(", ",", "or", "about", "roughly", "around", "some", "approximately", "nearly", "almost", "—", "–", "-"}
 
 
-def _converts_previous_figure(span: Span, mention: QuantityMention, quantities: list[tuple[Span, QuantityMention]]) -> bool:
-    """Whether an amount only restates the amount just before it in another currency."""
+def _converts_previous_figure(span: Span, mention: QuantityMention, figures: list[tuple[Span, QuantityMention]]) -> bool:
+    """Whether an amount only restates the amount just before it (among the sentence's
+    figures) in another currency."""
     if not isinstance(mention.quantity, Amount):
         return False
-    for other, other_mention in quantities:
+    for other, other_mention in figures:
         between = span.doc[other.end : span.start]
         if (
             isinstance(other_mention.quantity, Amount)
@@ -1310,10 +1311,9 @@ def read_sentence(
     reader = RoleReader(sent, parties, gazetteer, frozenset(context.parties), frozenset(context.acquired))
     evidence = Evidence(sent.text, sent.start_char, sent.end_char)
     readings: list[Reading] = []
-    for span, mention in quantities:
-        if not (sent.start <= span.start < sent.end) or isinstance(mention.quantity, Duration):
-            continue
-        if _converts_previous_figure(span, mention, quantities):
+    figures = [(span, m) for span, m in quantities if sent.start <= span.start < sent.end and not isinstance(m.quantity, Duration)]
+    for span, mention in figures:
+        if _converts_previous_figure(span, mention, figures):
             continue
         root = span.root
         fact: Fact | None = None
@@ -1337,8 +1337,7 @@ def read_sentence(
                     mention_start=mention.start,
                 )
             )
-    has_figure = any(sent.start <= span.start < sent.end for span, m in quantities if not isinstance(m.quantity, Duration))
-    if not has_figure:
+    if not figures:
         participants = _round_participants(reader, sent)
         if participants:
             fact = Fact("Participants", {"investor": tuple(m.org for m in participants)}, evidence=[evidence])
