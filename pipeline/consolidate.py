@@ -222,6 +222,10 @@ def _drop_tranche_parts(facts: list[Fact]) -> list[Fact]:
     ]
 
 
+# A deal whose sentence says its price is not known takes no figure from a sentence nearby.
+_UNDISCLOSED = re.compile(r"\bundisclosed\b|\b(?:not|never|n't|declined to|did not) (?:been )?(?:disclosed?|revealed?|given)\b", re.I)
+
+
 def _price_events(facts: _Facts, events: list[Reading], orphans: list[Reading]) -> None:
     """Acquisitions stated without a price ("Broadcom agreed to buy VMware") take the
     nearest deal figure no fact has claimed ("the company put a value of $61 billion on the
@@ -249,7 +253,7 @@ def _price_events(facts: _Facts, events: list[Reading], orphans: list[Reading]) 
             _cite(facts.facts[known], event.fact)
             continue
         near = [o for o in orphans if abs(o.sentence - event.sentence) <= TRANCHE_WINDOW + 1]
-        if near:
+        if near and not _says(event.fact, _UNDISCLOSED):  # "bought Titan for an undisclosed amount"
             orphan = min(near, key=lambda o: abs(o.sentence - event.sentence))
             orphans.remove(orphan)
             event.fact.amount = orphan.fact.amount
@@ -362,12 +366,16 @@ def _valid(fact: Fact, gazetteer: Gazetteer) -> bool:
         or (fact.kind == "CloudCommitment" and fact.roles.get("provider"))
     ):
         return False
-    names = [o.name for orgs in fact.roles.values() for o in orgs]
-    if any(is_public_body(name) for name in names):
+    if any(is_public_body(o.name) for orgs in fact.roles.values() for o in orgs):
         return False  # regulators and courts review deals; they are not parties to them
-    return not any(
-        gazetteer.related(a, b) for i, a in enumerate(names) for b in names[i + 1 :]
-    )
+    return not one_party(fact, gazetteer)
+
+
+def one_party(fact: Fact, gazetteer: Gazetteer) -> bool:
+    """Whether a fact names one organisation (or two of one group) twice: on both sides of
+    a deal ("The carrier will hand over $3bn in cash and the same amount in its own shares")."""
+    names = [o.name for orgs in fact.roles.values() for o in orgs]
+    return any(gazetteer.related(a, b) for i, a in enumerate(names) for b in names[i + 1 :])
 
 
 # Words a company's formal name adds to the name the article goes on to use ("Slack

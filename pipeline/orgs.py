@@ -31,6 +31,8 @@ _NOT_ORGS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
     "saturday", "sunday",
+    # Diseases and drug classes, which the NER tags ORG in pharma coverage.
+    "hiv", "aids", "covid", "covid-19", "sars-cov-2", "mrna", "glp-1", "car-t",
 }  # fmt: skip
 
 # Nouns that, after "the", point back to an organisation ("the company", "the lender").
@@ -154,6 +156,7 @@ class Context:
         self.names: dict[str, str] = {}  # surface seen as a name -> canonical name
         self.history: list[set[str]] = []  # organisations named per sentence, in order
         self.last_subject: Org | None = None  # the previous sentence's subject, if an organisation
+        self.last_owner = False  # whether that sentence said whose deal it was ("The deal is X's biggest bet")
         self.lead: Org | None = None  # the first sentence's subject organisation: what the article is about
         self.people: set[str] = set()  # names and surnames of people the text gave a job title
         # what the text called an organisation beside its name ("the German media group
@@ -279,6 +282,7 @@ class Context:
         if self.lead is None and not self.recent and named:
             self.lead = (root_subjects or named)[0].org
         owner = _deal_owner(sent, mentions) or _fronted_topic(sent, mentions)
+        self.last_owner = owner is not None
         if owner is not None:
             self.last_subject = owner
         if not named:
@@ -810,7 +814,11 @@ def _generic_target(span: Span, noun: str, mentions: list[OrgMention], context: 
         # "Last year the company paid $6.5bn for MuleSoft": whoever buys is a buyer. But "Shire
         # is itself the product of acquisitions. The rare-disease specialist snapped up
         # Baxalta": the company the previous sentence was about, when it was the subject
-        if previous is not None and not is_public_body(previous.name) and previous.name not in context.investors:
+        # An investor is rarely "the company", unless the previous sentence said whose deal it
+        # was: "The deal is Microsoft's biggest bet on AI. The company bought GitHub …"
+        if previous is not None and not is_public_body(previous.name) and (
+            previous.name not in context.investors or context.last_owner
+        ):
             return previous
         acquirer = context.acquirer()
         if acquirer is not None:
@@ -1152,13 +1160,20 @@ def _pronoun_target(pronoun: Token, mentions: list[OrgMention], people: bool = F
     subject Amazon.
     """
     doc = pronoun.doc
+    clause = next((a for a in pronoun.ancestors if a.pos_ in ("VERB", "AUX")), None)
     for head in pronoun.ancestors:
+        # "It paid $1.4bn for K2M, and it closed a purchase of Entellus": the subject of the
+        # first of two joined clauses is the second's, even when it is itself a pronoun
+        # (and its "its": "It paid $11.9bn for Kite, and completed its takeover of Forty Seven")
+        parallel = clause is not None and clause.dep_ == "conj" and clause.head == head and (
+            pronoun.head == clause or not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+        )
         for child in head.children:
             if child.dep_ in ("nsubj", "nsubjpass") and child.i != pronoun.i:
                 for mention in mentions:
                     # a name, or a phrase already resolved ("the ChatGPT maker said it had
                     # raised …"), but not another pronoun
-                    named = not mention.anaphoric or doc[mention.start].lower_ not in _PRONOUNS
+                    named = parallel or not mention.anaphoric or doc[mention.start].lower_ not in _PRONOUNS
                     # "Zimmer wrapped up its acquisition of Biomet": what "its" owns is no person,
                     # whatever the NER called the subject
                     owner = pronoun.lower_ == "its" and mention.guessed

@@ -499,11 +499,14 @@ def _listed_after_description(appos: Token) -> list[Token]:
 def _direct_orgs(token: Token, mentions: list[OrgMention]) -> list[OrgMention]:
     """Mentions that are ``token`` itself or its conjuncts/appositions, not deeper modifiers."""
     heads = _coordinated(token)
+    # "Its book arm, HarperCollins, paid …": the unit's own name, not its owner's
+    named_unit = any(m.covers(c) and not m.anaphoric for c in token.children if c.dep_ == "appos" for m in mentions)
     found = []
     for head in heads:
         for mention in mentions:
             if mention.covers(head) or (
-                head.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass", "conj", "appos", "poss")
+                not named_unit
+                and head.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass", "conj", "appos", "poss")
                 and any(mention.covers(c) and c.dep_ in ("compound", "poss", "amod", "nmod") for c in head.children)
                 and head.pos_ in ("NOUN",) and head.lower_ in ("unit", "arm", "subsidiary", "division", "fund", "group", "venture")
             ):
@@ -548,6 +551,16 @@ def _subject(verb: Token, mentions: list[OrgMention]) -> tuple[list[OrgMention],
             owners = _possessor(current, mentions)
             if owners:
                 return owners, False  # "Anthropic's pledge to spend …"
+        if (
+            current.dep_ in ("relcl", "acl") and any(c.lower_ == "having" and c.dep_ == "aux" for c in current.children)
+            and current.head.dep_ not in ("nsubj", "nsubjpass")
+        ):
+            # "… snapped up Tableau, the data group, for $15.7bn, having bought MuleSoft": a
+            # participle clause hung on a noun that is not the subject is still the subject's
+            verbs = [a for a in current.head.ancestors if a.pos_ in ("VERB", "AUX")]
+            if verbs:
+                current = verbs[0]
+                continue
         if current.dep_ == "relcl":
             found = _direct_orgs(current.head, mentions)
             if not found and current.head.dep_ == "attr":
@@ -2199,8 +2212,8 @@ def _customer_and_provider(verb: Token, reader: RoleReader) -> tuple[list[OrgMen
         # "Applied Digital signed CoreWeave to two 15-year leases"
         if not any(c.dep_ == "prep" and c.lower_ == "to" and any(_lemma(o) in ("lease", "contract", "deal", "agreement") for o in c.children) for c in children):
             return None
-    elif lemma not in GIVING_VERBS:
-        return None
+    elif lemma not in GIVING_VERBS or _sells_a_unit(verb):
+        return None  # ("sell its IT services arm, Dell Services, to NTT Data": a sale of a business)
     customers = [m for c in objects for m in _direct_orgs(c, reader.mentions)]
     if lemma in ("sell", "lease", "rent", "offer") and not customers:
         customers = _prep_orgs(verb, {"to"}, reader.mentions)  # "sell capacity to Microsoft"
@@ -2548,7 +2561,7 @@ class DealRelations:
         mark_names(doc, self.names.spans(doc))
 
     def __call__(self, doc: Doc) -> Doc:
-        from pipeline.consolidate import consolidate
+        from pipeline.consolidate import consolidate, one_party
         from pipeline.deal_details import add_details
         from pipeline.nlp import QuantityTagger
 
@@ -2568,12 +2581,15 @@ class DealRelations:
             mentions = [
                 replace(m, person=False, guessed=False) if m.person and m.org.name in parties else m for m in mentions
             ]
-            context.note_investors(
-                [o.name for r in found if r.fact.kind in ("Investment", "Participants") for o in r.fact.roles.get("investor", ())]
-            )
-            context.note_investees(
-                [o.name for r in found if r.fact.kind == "Investment" for o in r.fact.roles.get("investee", ())]
-            )
+            # A reading that names one company on both sides ("The carrier will hand over $3bn
+            # in cash and the same amount in its own shares") is dropped later, and says
+            # nothing of who invests
+            investing = [
+                r.fact for r in found
+                if r.fact.kind in ("Investment", "Participants") and not one_party(r.fact, self.gazetteer)
+            ]  # fmt: skip
+            context.note_investors([o.name for f in investing for o in f.roles.get("investor", ())])
+            context.note_investees([o.name for f in investing for o in f.roles.get("investee", ())])
             bought = [r.fact for r in found if r.fact.kind == "Acquisition"]
             context.note_acquirers(
                 [o.name for f in bought for o in f.roles.get("acquirer", ())],

@@ -1113,6 +1113,52 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             "Union Pacific agreed to buy Norfolk Southern. The agreement values Norfolk Southern at $85 billion including debt.",
             [("Acquisition", {"acquirer": ["Union Pacific"], "target": ["Norfolk Southern"]}, 85 * B)],
         ),
+        (   # "it" in the second of two joined clauses means what the first one's "It" means
+            "Cisco sells networking gear. It paid $4.5bn for Acacia Communications in 2021, and it closed a $28bn purchase of Splunk in 2024.",
+            [("Acquisition", {"acquirer": ["Cisco"], "target": ["Acacia Communications"]}, Decimal("4.5") * B),
+             ("Acquisition", {"acquirer": ["Cisco"], "target": ["Splunk"]}, 28 * B)],
+        ),
+        (   # a "having bought" clause the parser hangs on an apposition is still the subject's
+            "Oracle snapped up Cerner, the health records group, for $28.3bn in 2022, having bought NetSuite for $9.3bn in 2016.",
+            [("Acquisition", {"acquirer": ["Oracle"], "target": ["Cerner"]}, Decimal("28.3") * B),
+             ("Acquisition", {"acquirer": ["Oracle"], "target": ["NetSuite"]}, Decimal("9.3") * B)],
+        ),
+        (   # an investor is "the company" after a sentence that says the deal is its own
+            "Alphabet is putting $2bn into Anthropic. The deal is Alphabet's biggest bet on a single lab. "
+            "The company bought Wiz for $32bn this year.",
+            [("Investment", {"investor": ["Alphabet"], "investee": ["Anthropic"]}, 2 * B),
+             ("Acquisition", {"acquirer": ["Alphabet"], "target": ["Wiz"]}, 32 * B)],
+        ),
+        (   # a company paying with its own shares is no investor: "it" later is still the buyer
+            "Verizon is buying Tracfone Wireless, the biggest prepaid operator in America, for $6.25bn. The New York carrier "
+            "will hand over $3.125bn in cash and the same amount in its own stock. Tracfone sells plans through large retailers. "
+            "For Verizon, which had $131.9bn of revenue in 2019, Tracfone is a small add-on. The group's record with purchases "
+            "has been patchy. It paid $4.4bn for AOL in 2015.",
+            [("Acquisition", {"acquirer": ["Verizon"], "target": ["Tracfone Wireless"]}, Decimal("6.25") * B),
+             ("Revenue", {"company": ["Verizon"]}, Decimal("131.9") * B),
+             ("Acquisition", {"acquirer": ["Verizon"], "target": ["AOL"]}, Decimal("4.4") * B)],
+        ),
+        (   # a unit named in apposition acts under its own name, not its owner's
+            "News Corp owns newspapers. Its book arm, HarperCollins, paid $349m for HMH Books & Media.",
+            [("Acquisition", {"acquirer": ["HarperCollins"], "target": ["HMH Books & Media"]}, Decimal("0.349") * B)],
+        ),
+        (   # and selling that unit is a sale of a business, not of cloud services
+            "Dell agreed to sell its IT services arm, Dell Services, to NTT Data for $3.05bn.",
+            [("Acquisition", {"acquirer": ["NTT Data"], "target": ["Dell Services"]}, Decimal("3.05") * B)],
+        ),
+        (   # a disease is no company, whatever the NER says; and "its" in the second of two
+            # joined clauses means what the first one's "It" means
+            "Gilead agreed to buy Immunomedics for $21bn. The deal is the latest as the Foster City company tries to cut its "
+            "reliance on HIV medicines. It paid $11.9bn for Kite Pharma in 2017, and completed its $4.3bn takeover of "
+            "CymaBay Therapeutics in April.",
+            [("Acquisition", {"acquirer": ["Gilead"], "target": ["Immunomedics"]}, 21 * B),
+             ("Acquisition", {"acquirer": ["Gilead"], "target": ["Kite Pharma"]}, Decimal("11.9") * B),
+             ("Acquisition", {"acquirer": ["Gilead"], "target": ["CymaBay Therapeutics"]}, Decimal("4.3") * B)],
+        ),
+        (   # a purchase at an undisclosed price takes no figure from the sentences around it
+            "Google bought Titan Aerospace, a drone maker, for an undisclosed amount. NASA awarded SpaceX a $2.6bn contract.",
+            [("Acquisition", {"acquirer": ["Google"], "target": ["Titan Aerospace"]}, None)],
+        ),
     ],
 )
 def test_sentence_yields(nlp, text: str, expected: list) -> None:
