@@ -356,6 +356,30 @@ def _add_participants(facts: _Facts, readings: list[Reading]) -> None:
         last = (reading.sentence, chosen)
 
 
+# A round that a smaller investment named just before belongs to: "Berkshire put $500m into
+# Nubank. The money is part of a $750m extension of its Series G round."
+_PART_OF = re.compile(r"\b(?:money|investment|cash|cheque|sum|stake|it|that|this)\b (?:is|was|forms|formed|came as) (?:a )?part of\b", re.I)
+
+
+def _add_parts_investors(facts: _Facts) -> None:
+    """Give a round the investors of a part of it reported in the sentence before."""
+    for n, whole in enumerate(facts.facts):
+        if whole.kind != "Investment" or whole.figure is None or not _says(whole, _PART_OF):
+            continue
+        first = min(facts.sentences[n])
+        for m, part in enumerate(facts.facts):
+            if (
+                part.kind == "Investment" and m != n
+                and any(0 < first - s <= 2 for s in facts.sentences[m])
+                and part.role_names("investee") == whole.role_names("investee")
+                and part.figure is not None and part.figure < whole.figure
+            ):  # fmt: skip
+                known = set(whole.role_names("investor"))
+                whole.roles["investor"] = whole.roles.get("investor", ()) + tuple(
+                    o for o in part.roles.get("investor", ()) if o.name not in known
+                )
+
+
 def _valid(fact: Fact, gazetteer: Gazetteer) -> bool:
     if not _complete(fact):
         return False
@@ -453,6 +477,7 @@ def consolidate(readings: list[Reading], gazetteer: Gazetteer) -> list[Fact]:
     _price_events(facts, [r for r in readings if r.figureless and r.fact.kind == "Acquisition"], orphans)
     _provider_choices(facts, [r for r in readings if r.figureless and r.fact.kind == "CloudCommitment"])
     _add_participants(facts, [r for r in readings if r.fact.kind == "Participants"])
+    _add_parts_investors(facts)
     valid = [fact for fact in _drop_tranche_parts(facts.facts) if _valid(fact, gazetteer)]
     return [fact for fact in valid if not _is_milestone(fact, valid)]
 

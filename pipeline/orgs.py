@@ -217,12 +217,14 @@ class Context:
                     return org
         return None
 
-    def investor(self) -> Org | None:
-        """The organisation "the investor" or "the backer" most likely means."""
-        for org in reversed(self.recent):
+    def investor(self, sectors: set[str | None] | None = None) -> Org | None:
+        """The organisation "the investor" or "the backer" (of the given sectors: "the
+        chipmaker") most likely means."""
+        recent = [org for org in self.recent if self._fits(org, sectors)]
+        for org in reversed(recent):
             if org.name in self.investors[-1:] or self.gazetteer.sector(org.name) == "investor":
                 return org
-        for org in reversed(self.recent):
+        for org in reversed(recent):
             if org.name in self.investors:
                 return org
         return None
@@ -801,8 +803,13 @@ def _generic_target(span: Span, noun: str, mentions: list[OrgMention], context: 
     if noun in ("buyer", "acquirer") and context.acquirer() is not None:
         return context.acquirer()  # "The buyer is much bigger still"
     if span.root.dep_ == "nsubj" and span.root.head.lemma_.lower() in _INVESTING_VERBS:
-        # "The company has poured $13bn into OpenAI": whoever invests is an investor
-        investor = context.investor()
+        # "The company has poured $13bn into OpenAI": whoever invests is an investor; "the
+        # chipmaker would invest £500m" is an investor that makes chips
+        sectors = _NOUN_SECTORS.get(noun)
+        investor = context.investor(sectors)
+        if investor is None and sectors is not None:
+            fitting = [m.org for m in mentions if m.end <= span.start and not m.anaphoric and context._fits(m.org, sectors)]
+            investor = fitting[-1] if fitting else None
         if investor is not None:
             return investor
     reported = _reported_subject(span, mentions)

@@ -911,6 +911,9 @@ def _investment(reader: RoleReader, cue: Token, root: Token) -> dict[str, list[O
     if led is not None:
         return led
     agents, patients = reader.agent_patient(cue, INVESTOR_PREPS, noun_compound_is_patient=lemma == "stake")
+    givers = _prep_orgs(cue, {"from"}, reader.mentions) if cue.pos_ == "NOUN" else []
+    if givers:  # "backed by a $10bn investment from Berkshire Hathaway": whom the money came from
+        agents, patients = givers, [m for m in patients if m not in givers]
     if lemma in ("lead", "co-lead", "participate", "join") and not patients:
         for child in cue.children:
             if child.dep_ == "dobj":
@@ -1409,6 +1412,9 @@ def _round_participants(reader: RoleReader, sent: Span) -> list[OrgMention]:
         if lemma == "be" and LEAD_PREDICATE.match(sent.doc[token.i + 1 : sent.end].text):
             add(_subject(token, reader.mentions)[0] + named_before(token))  # "Fidelity and Lightspeed were co-leads"
             continue
+        if lemma == "be" and _investors_named_as_predicate(token):
+            add(listed_names(sent, token.i + 1, reader.mentions))  # "The other backers were Dell, Blue Owl and …"
+            continue
         if lemma == "be" and _back_or_new_investor(token, reader.mentions):
             add(_subject(token, reader.mentions)[0] + named_before(token))  # "Saab is back", "X is a new investor"
             continue
@@ -1517,6 +1523,17 @@ LEAD_PREDICATE = re.compile(
 )
 
 
+def _investors_named_as_predicate(verb: Token) -> bool:
+    """Whether "be" names a round's investors after it: "The other backers named by the
+    company were Dell, …", "New investors are X and Y" (but not "Its investors are …", which
+    may be anyone who has ever backed the company)."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in INVESTOR_WORDS]
+    return bool(subjects) and (
+        verb.tag_ == "VBD"
+        or any(a.lower_ in ("other", "new", "additional", "remaining", "further") for s in subjects for a in s.children)
+    )
+
+
 def _among_the_investors(sent: Span, mentions: list[OrgMention]) -> list[OrgMention]:
     """Organisations named "among the investors": "Google is among the investors", "…, with
     Thrive Capital, Andreessen Horowitz and General Catalyst among the investors"."""
@@ -1560,7 +1577,14 @@ def _listed_after_colon(reader: RoleReader, sent: Span) -> list[OrgMention]:
     investors are new to the company: Baillie Gifford; UC Investments, which …; and
     ClearBridge Investments", "brought in three strategic backers: AWS, CapitalG and …"."""
     colon = next((t for t in sent if t.text == ":"), None)
-    if colon is None or not any(t.lower_ in INVESTOR_WORDS for t in sent.doc[sent.start : colon.i]):
+    if colon is None:
+        return []
+    before = sent.doc[sent.start : colon.i]
+    if not any(t.lower_ in INVESTOR_WORDS for t in before) and not (
+        # "Two asset managers that had not owned Plaid shares came in alongside it: X and Y"
+        any(_lemma(t) in INVESTING_NOUNS for t in before)
+        and any(_lemma(t) in PARTICIPATING_VERBS and t.pos_ == "VERB" for t in before)
+    ):
         return []
     doc = sent.doc
     return [
@@ -1569,7 +1593,12 @@ def _listed_after_colon(reader: RoleReader, sent: Span) -> list[OrgMention]:
         # "Baillie Gifford, the Edinburgh fund manager", which the NER calls a person
         and (not (m.person or m.guessed) or _described_as_investor(doc[m.end - 1]))
         and (_after_semicolon(doc, m.start) or not any(
-            a.dep_ in ("relcl", "acl") or (a.dep_ == "appos" and doc[m.end - 1] not in _listed_after_description(a))
+            a.dep_ in ("relcl", "acl") or (
+                a.dep_ == "appos" and doc[m.end - 1] not in _listed_after_description(a)
+                # ("backers: Amazon Web Services, Alphabet's growth fund CapitalG and …", where
+                # the parser makes the rest of the list conjuncts of the first name)
+                and not any(n.covers(a) and not n.anaphoric for n in reader.mentions)
+            )
             for a in doc[m.end - 1].ancestors if a.i > colon.i
         ))
         and doc[m.end - 1].dep_ != "poss" and not _owner_in_description(doc[m.end - 1])
@@ -1582,6 +1611,9 @@ def _after_semicolon(doc: Doc, start: int) -> bool:
     return before[-1:] == [";"] or before == [";", "and"]
 
 
+# Words for investors that also mean other things, and what they do when they invest.
+INVESTING_NOUNS = {"manager", "fund", "firm", "institution", "name"}
+PARTICIPATING_VERBS = {"come", "join", "participate", "invest", "take"}
 INVESTOR_DESCRIPTIONS = {"fund", "investor", "firm", "manager", "group", "insurer", "bank", "arm", "vehicle", "company"}
 
 

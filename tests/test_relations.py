@@ -131,7 +131,7 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
         (
             "ElevenLabs has raised $180m in a round led by ICONIQ Growth. Sequoia Capital and Smash Capital, "
             "which had backed the company before, added to their stakes.",
-            [("Investment", {"investor": ["ICONIQ Growth", "Sequoia Capital", "Smash Capital"],
+            [("Investment", {"investor": ["ICONIQ", "Sequoia Capital", "Smash Capital"],
                              "investee": ["ElevenLabs"]}, Decimal("0.18") * B)],
         ),
         (   # a name the NER calls a place is a company once it takes part in a deal
@@ -308,7 +308,7 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
         (   # "$126m of seed funding, a round led by Redpoint", the apposition misparsed
             "Cohere was founded in 2019. It came out of stealth in 2021 with $126m of seed funding, a round led by "
             "Redpoint.",
-            [("Investment", {"investor": ["Redpoint"], "investee": ["Cohere"]}, Decimal("0.126") * B)],
+            [("Investment", {"investor": ["Redpoint Ventures"], "investee": ["Cohere"]}, Decimal("0.126") * B)],
         ),
         (   # "it was valued at $2bn after a $100m round": the company's valuation, not the price of a deal
             "Hugging Face builds tools. The new price is more than double what the New York-based company was "
@@ -905,7 +905,7 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             "buy-now-pay-later group, that valued it at $45.6bn and made it the most valuable private technology "
             "company in Europe.",
             [("Investment", {"investee": ["Revolut"]}, Decimal("0.8") * B),
-             ("Investment", {"investor": ["Vision Fund 2"], "investee": ["Klarna"]}, Decimal("0.639") * B),
+             ("Investment", {"investor": ["SoftBank Vision Fund 2"], "investee": ["Klarna"]}, Decimal("0.639") * B),
              ("Valuation", {"company": ["Klarna"]}, Decimal("45.6") * B)],
         ),
         (   # money put in "at a valuation" values the company it went into
@@ -1158,6 +1158,42 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
         (   # a purchase at an undisclosed price takes no figure from the sentences around it
             "Google bought Titan Aerospace, a drone maker, for an undisclosed amount. NASA awarded SpaceX a $2.6bn contract.",
             [("Acquisition", {"acquirer": ["Google"], "target": ["Titan Aerospace"]}, None)],
+        ),
+        (   # a smaller investment that the next sentence calls part of a round is in that round
+            "Nvidia has put $300 million into Mistral AI. The money is part of a $665 million round. "
+            "Baillie Gifford and Accel also took part.",
+            [("Investment", {"investor": ["Nvidia"], "investee": ["Mistral AI"]}, Decimal("0.3") * B),
+             ("Investment", {"investor": ["Accel", "Baillie Gifford", "Nvidia"], "investee": ["Mistral AI"]}, Decimal("0.665") * B)],
+        ),
+        (   # investors listed after a colon, behind a phrase that is about joining the round
+            "Chime has raised $750 million. Franklin Templeton led the deal. Two large fund managers that had not "
+            "owned Chime shares before came in alongside it: T. Rowe Price and BlackRock.",
+            [("Investment", {"investor": ["BlackRock", "Franklin Templeton", "T. Rowe Price"], "investee": ["Chime"]},
+              Decimal("0.75") * B)],
+        ),
+        (   # a colon list whose first name the parser takes for the head of the rest
+            "Snowflake raised $450m in February. That round also brought in three strategic backers: "
+            "Salesforce Ventures, Alphabet's growth fund CapitalG and Sequoia Capital.",
+            [("Investment", {"investor": ["CapitalG", "Salesforce Ventures", "Sequoia Capital"], "investee": ["Snowflake"]},
+              Decimal("0.45") * B)],
+        ),
+        (   # investors named as what the round's backers were
+            "Mistral AI has raised €600m in a round led by General Catalyst. The other backers named by the company "
+            "were Lightspeed Venture Partners, Andreessen Horowitz and Bpifrance.",
+            [("Investment", {"investor": ["Andreessen Horowitz", "Bpifrance", "General Catalyst", "Lightspeed Venture Partners"],
+                             "investee": ["Mistral AI"]}, Decimal("0.6") * B)],
+        ),
+        (   # "the chipmaker" that invests is the chip company, not the last investor named
+            "Nscale raised $1.1bn from Aker and G Squared. Nvidia's chief executive said on Monday that the chipmaker "
+            "had invested $100m in Nscale.",
+            [("Investment", {"investor": ["Aker", "G Squared"], "investee": ["Nscale"]}, Decimal("1.1") * B),
+             ("Investment", {"investor": ["Nvidia"], "investee": ["Nscale"]}, Decimal("0.1") * B)],
+        ),
+        (   # an investment "from" someone: the money came from them
+            "Occidental bought Anadarko in 2019. The takeover was backed by a $10bn investment from Berkshire Hathaway, "
+            "which bought preferred shares in Occidental.",
+            [("Investment", {"investor": ["Berkshire Hathaway"], "investee": ["Occidental Petroleum"]}, 10 * B),
+             ("Acquisition", {"acquirer": ["Occidental Petroleum"], "target": ["Anadarko"]}, None)],
         ),
     ],
 )
