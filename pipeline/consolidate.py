@@ -143,6 +143,21 @@ class _Facts:
         return True
 
 
+def _fill_from_round(reading: Reading, readings: list[Reading]) -> None:
+    """A valuation read without its company is of the company that raised the round read in
+    the same sentence: "the ChatGPT maker said it had raised $6.6bn in a round led by Thrive
+    at a valuation of $157bn"."""
+    if reading.fact.kind != "Valuation":
+        return
+    raisers = {
+        o.name: o for r in readings
+        if r.sentence == reading.sentence and r.fact.kind == "Investment"
+        for o in r.fact.roles.get("investee", ())
+    }  # fmt: skip
+    if len(raisers) == 1:
+        reading.fact.roles["company"] = tuple(raisers.values())
+
+
 def _fill_from_context(reading: Reading, gazetteer: Gazetteer) -> None:
     fact, org = reading.fact, reading.context
     if org is None:
@@ -471,6 +486,8 @@ def consolidate(readings: list[Reading], gazetteer: Gazetteer) -> list[Fact]:
     for reading in pending:
         if reading.mention_start in used:
             continue
+        if not _complete(reading.fact):
+            _fill_from_round(reading, readings)
         if not _complete(reading.fact):
             _fill_from_context(reading, gazetteer)
         facts.add(reading)

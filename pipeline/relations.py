@@ -547,6 +547,15 @@ def _subject(verb: Token, mentions: list[OrgMention]) -> tuple[list[OrgMention],
                 # a person inside the subject ("the designer run by Jim Keller") is not it
                 found = _direct_orgs(child, mentions) or [m for m in _orgs_under(child, mentions) if not m.person][:1]
                 return found, child.dep_ == "nsubjpass" or passive_verb
+        swallowed = [
+            o for p in current.children if p.dep_ == "prep" and p.i < current.i and p.lower_ in ("in", "on", "last", "this")
+            for o in p.children if o.dep_ == "pobj" and any(c.ent_type_ == "DATE" and c.dep_ == "compound" for c in o.children)
+        ]  # fmt: skip
+        named = [m for o in swallowed for m in _direct_orgs(o, mentions) if not m.anaphoric]
+        if named and current.pos_ in ("VERB", "AUX"):
+            # "In December Hyundai Motor Group agreed to buy …", where the parser read the name
+            # into the date's phrase and left the verb without a subject
+            return named, passive_verb
         if current.pos_ in ("NOUN", "PROPN") and current is not verb:
             owners = _possessor(current, mentions)
             if owners:
@@ -563,6 +572,9 @@ def _subject(verb: Token, mentions: list[OrgMention]) -> tuple[list[OrgMention],
                 continue
         if current.dep_ == "relcl":
             found = _direct_orgs(current.head, mentions)
+            if not found and current.head.dep_ == "appos":
+                # "Checkout.com, the payments processor, which was valued at $15bn"
+                found = [m for m in _direct_orgs(current.head.head, mentions) if not m.anaphoric]
             if not found and current.head.dep_ == "attr":
                 # "Nvidia became the first company to be valued at ...": the copula's subject
                 return _subject(current.head.head, mentions)[0], False
@@ -1445,6 +1457,10 @@ def _round_participants(reader: RoleReader, sent: Span) -> list[OrgMention]:
             or any(c.lower_ == "more" and c.dep_ in ("dobj", "advmod", "pobj") for t in [token, *token.children] for c in t.children)
         ):
             add(subject + named_before(token))  # "X, Y and Z also put money in", "X put in fresh money", "put in more"
+        elif lemma in ("put", "invest") and any(c.lower_ == "alongside" for c in token.children):
+            # "The Amazon founder put money in alongside Thrive Capital and Lux Capital": the
+            # names it went in alongside (the subject may be a person described by a company)
+            add(_prep_orgs(token, {"alongside"}, reader.mentions))
         elif lemma in ("supply", "provide", "contribute") and any(_is_money_share(c) for c in token.children if c.dep_ == "dobj"):
             add(subject + named_before(token))  # "Accel supplied part of the cash"
         elif lemma == "write" and any(_lemma(c) in ("cheque", "check") for c in token.children if c.dep_ == "dobj"):
@@ -1742,6 +1758,16 @@ def _acquisition_event(reader: RoleReader, sent: Span) -> Fact | None:
             return Fact("Acquisition", _roles(won))
         if _lemma(token) not in ACQUISITION_EVENT_CUES or not is_asserted(token, token, sent, "Acquisition"):
             continue
+        controlled = [
+            c for c in token.children
+            if c.dep_ == "dobj" and _lemma(c) in HOLDINGS and _controlling(c) and _prep_orgs(c, {"in"}, reader.mentions)
+        ]  # fmt: skip
+        if controlled and _lemma(token) in ("buy", "acquire", "purchase", "take"):
+            # "agreed to buy a stake of about 80% in Boston Dynamics": buying control
+            buyers, _ = _subject(token, reader.mentions)
+            company = _prep_orgs(controlled[0], {"in"}, reader.mentions)
+            if buyers and company:
+                return Fact("Acquisition", _roles({"acquirer": buyers, "target": company}))
         if token.pos_ == "VERB" and any(
             c.dep_ == "dobj" and not _direct_orgs(c, reader.mentions) for c in token.children
         ):
@@ -2013,9 +2039,11 @@ def _controlling(stake: Token) -> bool:
     the company."""
     if any(child.lower_ in ("majority", "controlling") for child in stake.children):
         return True
-    # "a 60% stake", "a 78 per cent stake" (which the NER may call money)
-    before = stake.doc[stake.left_edge.i : stake.i].text
-    share = re.search(r"(\d+(?:\.\d+)?)\s*(?:%|per ?cent|percent)", before)
+    # "a 60% stake", "a 78 per cent stake" (which the NER may call money), "a stake of about 80%"
+    doc = stake.doc
+    of = [p for p in stake.children if p.dep_ == "prep" and p.lower_ == "of"]
+    words = doc[stake.left_edge.i : (of[0].right_edge.i + 1) if of else stake.i].text
+    share = re.search(r"(\d+(?:\.\d+)?)\s*(?:%|per ?cent|percent)", words)
     return share is not None and float(share.group(1)) > 50
 
 

@@ -1195,6 +1195,34 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             [("Investment", {"investor": ["Berkshire Hathaway"], "investee": ["Occidental Petroleum"]}, 10 * B),
              ("Acquisition", {"acquirer": ["Occidental Petroleum"], "target": ["Anadarko"]}, None)],
         ),
+        (   # buying control with no price stated is an acquisition; the price may come later
+            "Nissan agreed to buy a stake of about 34% in Mitsubishi Motors. Hyundai agreed to buy a stake of "
+            "about 80% in Boston Dynamics. Volkswagen agreed to buy a controlling stake in Navistar.",
+            [("Acquisition", {"acquirer": ["Hyundai"], "target": ["Boston Dynamics"]}, None),
+             ("Acquisition", {"acquirer": ["Volkswagen"], "target": ["Navistar"]}, None)],
+        ),
+        (   # a name the parser read into a fronted date phrase is still the verb's subject
+            "It does. In December Hyundai Motor Group agreed to buy Boston Dynamics from SoftBank Group.",
+            [("Acquisition", {"acquirer": ["Hyundai Motor"], "target": ["Boston Dynamics"]}, None)],
+        ),
+        (   # a valuation in the sentence of a round is of the company that raised it
+            "Poolside raised $500m. The ChatGPT maker said it had raised $6.6bn in a round led by Thrive Capital "
+            "at a valuation of $157bn.",
+            [("Investment", {"investee": ["Poolside"]}, Decimal("0.5") * B),
+             ("Investment", {"investor": ["Thrive Capital"], "investee": ["OpenAI"]}, Decimal("6.6") * B),
+             ("Valuation", {"company": ["OpenAI"]}, 157 * B)],
+        ),
+        (   # "which" after an apposition stands for the name the apposition describes
+            "Revolut raised $800m. That puts it above Checkout.com, the payments processor, which was valued at $15bn in January.",
+            [("Investment", {"investee": ["Revolut"]}, Decimal("0.8") * B),
+             ("Valuation", {"company": ["Checkout.com"]}, 15 * B)],
+        ),
+        (   # investors a backer went in alongside
+            "Skild AI has raised $300 million. The Amazon founder put money in alongside Lightspeed Venture Partners "
+            "and Coatue, two venture firms.",
+            [("Investment", {"investor": ["Coatue", "Lightspeed Venture Partners"], "investee": ["Skild AI"]},
+              Decimal("0.3") * B)],
+        ),
     ],
 )
 def test_sentence_yields(nlp, text: str, expected: list) -> None:
