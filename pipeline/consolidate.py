@@ -297,6 +297,45 @@ def _provider_choices(facts: _Facts, choices: list[Reading]) -> None:
         _cite(facts.facts[known], choice.fact)
 
 
+# A contract for capacity, and what the contract is worth: "two leases that the landlord
+# expects to bring in roughly $7bn over about 15 years".
+_CAPACITY_CONTRACT = re.compile(r"\b(?:leases?|leasing|host(?:s|ing)?|colocation|contracts?|agreements?)\b", re.I)
+_CONTRACT_VALUE = re.compile(r"\b(?:bring in|brings in|worth|valued? at|value of|generate|total(?:ling)? about|revenue of)\b", re.I)
+LEASE_VALUE_WINDOW = 3  # sentences after a capacity contract where its value may be given
+
+
+def _lease_values(facts: _Facts, readings: list[Reading]) -> None:
+    """Give a capacity contract its value: a lease or hosting contract with both is a
+    compute commitment and a cloud commitment between the same two companies (the corpus
+    gold rule), the value being a figure with no cue of its own in the contract's sentence or
+    in a sentence after it that speaks of the contract's worth."""
+    claimed = set().union(*facts.mentions) if facts.mentions else set()
+    for n, fact in enumerate(list(facts.facts)):
+        if fact.kind != "ComputeCommitment" or not fact.roles.get("provider") or not _says(fact, _CAPACITY_CONTRACT):
+            continue
+        if any(f.kind == "CloudCommitment" and f.role_names("company") == fact.role_names("company") for f in facts.facts):
+            continue
+        first = min(facts.sentences[n])
+        values = [
+            r for r in readings
+            if r.fact.kind == "" and r.fact.amount is not None and r.mention_start not in claimed
+            and 0 <= r.sentence - first <= LEASE_VALUE_WINDOW and _says(r.fact, _CONTRACT_VALUE)
+            and (r.sentence == first or _says(r.fact, _CAPACITY_CONTRACT))
+        ]  # fmt: skip
+        if not values:
+            continue
+        value = values[0]
+        cloud = Fact(
+            "CloudCommitment",
+            {"company": fact.roles["company"], "provider": fact.roles["provider"]},
+            amount=value.fact.amount,
+            duration=value.fact.duration,
+            evidence=list(value.fact.evidence),
+        )
+        claimed.add(value.mention_start)
+        facts.add(Reading(cloud, value.sentence, mention_start=value.mention_start))
+
+
 def _same_parties(a: Fact, b: Fact) -> bool:
     return all(a.role_names(r) == b.role_names(r) for r in ("acquirer", "target"))
 
@@ -493,6 +532,7 @@ def consolidate(readings: list[Reading], gazetteer: Gazetteer) -> list[Fact]:
         facts.add(reading)
     _price_events(facts, [r for r in readings if r.figureless and r.fact.kind == "Acquisition"], orphans)
     _provider_choices(facts, [r for r in readings if r.figureless and r.fact.kind == "CloudCommitment"])
+    _lease_values(facts, readings)
     _add_participants(facts, [r for r in readings if r.fact.kind == "Participants"])
     _add_parts_investors(facts)
     valid = [fact for fact in _drop_tranche_parts(facts.facts) if _valid(fact, gazetteer)]

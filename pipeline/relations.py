@@ -396,6 +396,9 @@ def _up_to_relative_clause(token: Token) -> list[Token]:
     return chain
 
 
+CONTRACT_NOUNS = {"contract", "agreement", "deal", "lease", "arrangement", "partnership"}
+
+
 def is_asserted(cue: Token, root: Token, sent: Span, kind: str) -> bool:
     """Whether the clause states the fact, rather than a rumour, plan, denial or projection."""
     text = sent.text
@@ -434,6 +437,11 @@ def is_asserted(cue: Token, root: Token, sent: Span, kind: str) -> bool:
                 governed_by_report = any(
                     _lemma(a) in REPORTING and a.dep_ not in ("relcl", "acl") for a in token.ancestors
                 )
+                # "contracts under which Core Scientific will host 200MW": the terms of a
+                # contract the text reports as signed
+                contract_terms = token.dep_ == "relcl" and _lemma(token.head) in CONTRACT_NOUNS
+                if contract_terms and child.lower_ in ("will", "'ll", "would") and kind != "Revenue":
+                    continue
                 if child.lower_ != "would" or not governed_by_report:
                     return False
             if kind == "Revenue" and child.dep_ == "aux" and child.lower_ in ("will", "'ll", "would"):
@@ -1846,8 +1854,9 @@ def _read_money(
         weak = weak_cue
         if weak is None or not is_asserted(weak, root, sent, "Investment"):
             # A figure with no cue at all ("An additional $20 billion is unlockable") is kept
-            # only as a possible tranche of an investment nearby.
-            return Fact("", {}, amount=amount), None
+            # only as a possible tranche of an investment nearby, or the value of a lease
+            # ("the leases should bring in roughly $3.7bn over ten years").
+            return Fact("", {}, amount=amount, duration=_duration_in(sent, quantities)), None
         # A bare "the $25 billion deal": kind and roles come from a stronger reading.
         return Fact("", {}, amount=amount), True
     kind, cue = classified
@@ -2277,6 +2286,12 @@ def _customer_and_provider(verb: Token, reader: RoleReader) -> tuple[list[OrgMen
     customers = [m for c in objects for m in _direct_orgs(c, reader.mentions)]
     if lemma in ("sell", "lease", "rent", "offer") and not customers:
         customers = _prep_orgs(verb, {"to"}, reader.mentions)  # "sell capacity to Microsoft"
+    if lemma == "host" and not customers:
+        # "will host about 200 megawatts of CoreWeave's GPU infrastructure", "host … for Fluidstack"
+        customers = [
+            m for c in objects for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+            for o in p.children for m in _possessor(o, reader.mentions)
+        ] or _prep_orgs(verb, {"for"}, reader.mentions)  # fmt: skip
     deal = verb.head if verb.dep_ in ("acl", "relcl") and _lemma(verb.head) in ("deal", "agreement", "contract") else None
     if not customers and deal is not None:
         # "struck a ten-year deal with Fluidstack to host 168MW of computing"

@@ -1223,6 +1223,24 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             [("Investment", {"investor": ["Coatue", "Lightspeed Venture Partners"], "investee": ["Skild AI"]},
               Decimal("0.3") * B)],
         ),
+        (   # a lease with capacity and value: a compute and a cloud commitment (corpus gold rule)
+            "Microsoft has agreed to lease 300MW of data-centre capacity from Iren under contracts that Iren "
+            "expects to bring in about $9.7bn over five years.",
+            [("ComputeCommitment", {"company": ["Microsoft"], "provider": ["Iren"]}, Decimal(300_000_000)),
+             ("CloudCommitment", {"company": ["Microsoft"], "provider": ["Iren"]}, Decimal("9.7") * B)],
+        ),
+        (   # the lease's value in a later sentence that speaks of the leases
+            "TeraWulf has agreed to lease 200MW of data-centre capacity to Fluidstack at its Lake Mariner campus. Over their ten-year terms "
+            "the two leases should bring in roughly $3.7bn, TeraWulf said.",
+            [("ComputeCommitment", {"company": ["Fluidstack"], "provider": ["TeraWulf"]}, Decimal(200_000_000)),
+             ("CloudCommitment", {"company": ["Fluidstack"], "provider": ["TeraWulf"]}, Decimal("3.7") * B)],
+        ),
+        (   # whoever hosts is the provider; whose infrastructure it hosts, the customer; and the
+            # terms of a signed contract are stated, "will" or not
+            "Last month the two companies signed contracts under which Core Scientific will host 200 megawatts "
+            "of CoreWeave's GPU infrastructure.",
+            [("ComputeCommitment", {"company": ["CoreWeave"], "provider": ["Core Scientific"]}, Decimal(200_000_000))],
+        ),
     ],
 )
 def test_sentence_yields(nlp, text: str, expected: list) -> None:
