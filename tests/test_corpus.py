@@ -16,9 +16,11 @@ from .conftest import CORPUS
 # so dev's figures fell though the 184 older articles' rose (F1 0.759 -> 0.780). Session 10
 # raised them to its measured P 0.825 R 0.717 F1 0.767 (test unchanged at 0.649). Session 11
 # added 24 blind articles (first scored F1 0.383); with them and its rules dev is P 0.809
-# R 0.694 F1 0.747, and test P 0.654 R 0.662 F1 0.658.
-DEV_FLOOR = {"precision": 0.80, "recall": 0.69, "f1": 0.74}
-TEST_FLOOR = {"precision": 0.65, "recall": 0.66, "f1": 0.65}
+# R 0.694 F1 0.747, and test P 0.654 R 0.662 F1 0.658. Session 12's first rules brought dev to
+# 0.775 and test to 0.671; its blind batch of 24 (first scored F1 0.386) then took dev to P 0.788
+# R 0.675 F1 0.727.
+DEV_FLOOR = {"precision": 0.78, "recall": 0.67, "f1": 0.72}
+TEST_FLOOR = {"precision": 0.66, "recall": 0.67, "f1": 0.67}
 
 
 # Spurious facts the rules still read from a dev distractor sentence: a ceiling, like the
@@ -39,9 +41,12 @@ TEST_FLOOR = {"precision": 0.65, "recall": 0.66, "f1": 0.65}
 # second batch of session 8 to 10. Session 11's blind batch brought 14 more; rules for figures
 # restated in another currency, a newspaper's report, talks about buying, examples ("Suppose",
 # "a company valued at …") and figures pointed back to ("That $200m") brought them to 6, its
-# later rules to 5.
-KNOWN_DISTRACTOR_HITS = 7
-BATCH_CEILINGS = {("s-", "t-", "u-", "v-"): 10, ("w-", "x-", "y-", "z-"): 2, ("i-", "j-", "l-", "o-"): 5}
+# later rules to 5. Session 12's rules brought the older articles to 5 and session 8's second
+# batch to 8; its blind batch (prefixes a- and d-) brought 18 more.
+KNOWN_DISTRACTOR_HITS = 5
+BATCH_CEILINGS = {
+    ("s-", "t-", "u-", "v-"): 8, ("w-", "x-", "y-", "z-"): 2, ("i-", "j-", "l-", "o-"): 5, ("a-", "d-"): 18,
+}
 
 
 @pytest.fixture(scope="module")
