@@ -322,6 +322,10 @@ def classify_money(root: Token, sent: Span, span: Span | None = None) -> tuple[s
             cues, limit = MONEY_CUES[kind]
             if kind == "Revenue" and _sale_of_a_company(token):
                 continue
+            if kind == "Acquisition" and _lemma(token) == "sell" and not any(
+                c.dep_ in ("dobj", "nsubjpass", "dative") or c.lower_ == "to" for c in token.children
+            ):
+                continue  # "as its server processors sold strongly": selling goods
             if words & cues and _cue_applies(token, root):
                 distance = dep_distance(root, token)
                 if distance <= limit:
@@ -329,8 +333,29 @@ def classify_money(root: Token, sent: Span, span: Span | None = None) -> tuple[s
                     if best is None or candidate[:2] < best[:2]:
                         best = candidate
     if best is None:
-        return None
+        takings = _takings_verb(root, sent)
+        return ("Revenue", takings) if takings is not None else None
     return best[2], best[3]
+
+
+# Verbs of taking money in over a period ("brought in a record $9.2bn in the three months to
+# September"), and the periods that make them revenue rather than money raised.
+TAKINGS_VERBS = {"bring", "take", "rake", "haul"}
+REPORTING_PERIOD = re.compile(
+    r"\b(?:quarter|three months|six months|nine months|twelve months|fiscal|financial year|first half|second half|"
+    r"full year|months to|year to)\b",
+    re.I,
+)
+
+
+def _takings_verb(root: Token, sent: Span) -> Token | None:
+    """The verb of "brought in $9.2bn in the quarter", a company's takings with no word for
+    revenue."""
+    noun = root.head if root.dep_ in ("nummod", "compound") and root.head.dep_ == "dobj" else root  # "a record $9.2bn"
+    verb = noun.head if noun.dep_ == "dobj" else None
+    if verb is None or _lemma(verb) not in TAKINGS_VERBS or not any(c.dep_ == "prt" and c.lower_ == "in" for c in verb.children):
+        return None
+    return verb if REPORTING_PERIOD.search(sent.text) else None
 
 
 def _sale_of_a_company(token: Token) -> bool:
@@ -446,8 +471,12 @@ def is_asserted(cue: Token, root: Token, sent: Span, kind: str) -> bool:
                     return False
             if kind == "Revenue" and child.dep_ == "aux" and child.lower_ in ("will", "'ll", "would"):
                 return False  # future revenue is a projection, even as reported ("said it would reach")
-    if kind == "Revenue" and any(t.lower_ in ("target", "goal", "projected", "forecast") for t in sent):
-        return False
+    if kind == "Revenue" and any(
+        t.lower_ in ("target", "goal", "projected", "forecast", "guided", "guidance", "outlook", "peak", "sees")
+        and (dep_distance(root, t) <= 4 or dep_distance(cue, t) <= 2)
+        for t in sent
+    ):
+        return False  # (not "… ahead of the 28.6p the City had forecast", about earnings)
     return True
 
 
@@ -1213,6 +1242,38 @@ def _part_of_revenue(reader: RoleReader, cue: Token, company: list[OrgMention]) 
 
 # What "revenue" may qualify that is no revenue earned: "a revenue backlog of $30bn"
 NOT_EARNED = {"backlog", "guidance", "target", "goal", "forecast", "estimate", "multiple", "share", "pipeline"}
+
+
+# Revenue contracted but not earned yet: a backlog.
+NOT_RECOGNISED = {"obligation", "obligations", "backlog", "bookings", "recognised", "recognized"}
+
+
+def _not_recognised(root: Token, cue: Token) -> bool:
+    """Whether the figure is a backlog: "the remaining performance obligation, revenue that
+    has been contracted but not yet recognised, climbed to $298bn"."""
+    return any(
+        t.lower_ in NOT_RECOGNISED and (dep_distance(root, t) <= 3 or dep_distance(cue, t) <= 2) for t in root.sent
+    )
+# An earlier period a figure is compared with: "from $6.8bn a year earlier".
+EARLIER_PERIOD = re.compile(
+    r"\b(?:a year (?:earlier|before|ago)|the (?:previous|prior) (?:year|quarter)|(?:same|year-ago) (?:quarter|period)|last year's)\b", re.I
+)
+
+
+def _comparison_figure(root: Token, sent: Span) -> bool:
+    """Whether a revenue figure is the earlier period's, given to compare the reported one
+    with: "36% higher than the $6.8bn it booked a year earlier", "up from $6.8bn", "In the
+    same quarter a year earlier it had reported revenue of $62bn"."""
+    if root.head.lower_ == "than" or (root.head.lower_ == "from" and root.head.head.lower_ in ("up", "down", "rose", "fell")):
+        return True
+    if root.head.lower_ == "from" and EARLIER_PERIOD.search(sent.text):
+        return True
+    # "The group's turnover in 2022 had been £29.3bn": a past perfect of its own (not "said its
+    # revenue had reached $10bn", which reports the figure)
+    verb = next((a for a in root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None or not any(c.lower_ == "had" and c.dep_ == "aux" for c in verb.children):
+        return False
+    return not any(_lemma(a) in REPORTING for a in verb.ancestors)
 
 
 def _revenue_kind_of(cue: Token) -> bool:
@@ -1983,7 +2044,10 @@ def _read_money(
             return None, False  # "spent $14bn on capital projects": spending, not a pledge to anyone
         return Fact("CloudCommitment", _roles(found), amount=amount, duration=_duration_in(sent, quantities)), False
     company = {"company": _about_company(reader, cue, root)}
-    if kind == "Revenue" and (_part_of_revenue(reader, cue, company["company"]) or _revenue_kind_of(cue)):
+    if kind == "Revenue" and (
+        _part_of_revenue(reader, cue, company["company"]) or _revenue_kind_of(cue) or _comparison_figure(root, sent)
+        or _not_recognised(root, cue)
+    ):
         return None, False
     if kind == "Revenue":
         return Fact("Revenue", _roles(company), amount=_revenue_qualifier(amount, root), metric=_revenue_metric(sent)), False

@@ -1241,6 +1241,23 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             "of CoreWeave's GPU infrastructure.",
             [("ComputeCommitment", {"company": ["CoreWeave"], "provider": ["Core Scientific"]}, Decimal(200_000_000))],
         ),
+        (   # takings over a period with no word for revenue; the earlier figure it is compared
+            # with is none, and goods that "sold strongly" are no sale of a company
+            "AMD brought in a record $9.2 billion in the three months to the end of September, as its server "
+            "processors sold strongly. Revenue was 36% higher than the $6.8 billion it booked a year earlier.",
+            [("Revenue", {"company": ["AMD"]}, Decimal("9.2") * B)],
+        ),
+        (   # an earlier year's figure in the past perfect is a comparison
+            "GSK's turnover in 2023 was £30.3bn. The group's turnover in 2022 had been £29.3bn.",
+            [("Revenue", {"company": ["GSK"]}, Decimal("30.3") * B)],
+        ),
+        (   # but a reported past perfect is the figure; and a forecast about earnings in the
+            # same sentence does not make the revenue a projection
+            "Anthropic said its run-rate revenue had passed $5 billion in August. GSK reported its results on "
+            "Wednesday. Turnover for the three months to December came to £8.05bn, and adjusted earnings of 28.9p "
+            "a share were ahead of the 28.6p the City had forecast.",
+            [("Revenue", {"company": ["Anthropic"]}, 5 * B), ("Revenue", {"company": ["GSK"]}, Decimal("8.05") * B)],
+        ),
     ],
 )
 def test_sentence_yields(nlp, text: str, expected: list) -> None:
@@ -1306,6 +1323,11 @@ def test_sentence_yields(nlp, text: str, expected: list) -> None:
         # a preliminary deal, a newspaper's report, a figure restated in another currency
         "Zentra agreed a preliminary $2bn purchase of Kelvo.",
         "Last week the Dong-A Ilbo newspaper said Apple would invest 4 trillion won, roughly $3.6 billion, in Kia.",
+        # a backlog, guidance and a product's hoped-for peak are no revenue earned
+        "Nvidia makes chips. Its commercial remaining performance obligation, revenue that has been contracted but "
+        "not yet recognised, climbed to $298 billion.",
+        "For the March quarter, Microsoft guided to Intelligent Cloud revenue of $25.55 billion.",
+        "GSK has said it sees peak annual sales of more than £3bn for Arexvy.",
     ],
 )
 def test_not_a_fact(nlp, text: str) -> None:
