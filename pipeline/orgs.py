@@ -102,7 +102,7 @@ _FIRM_WORDS = {
     "investments", "invest", "growth", "global", "fund", "funds", "asset", "advisors", "advisers",
 }  # fmt: skip
 RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
-_SERIES = re.compile(r"^(?:the )?Series [A-Z]\d?\.?(?: round)?$", re.IGNORECASE)
+_SERIES = re.compile(r"^(?:the )?Series [A-Z](?:-?\d)?\.?(?: round| extension)?$", re.IGNORECASE)  # "Series C-1"
 _MODEL_NUMBER = re.compile(r"^[A-Z]{1,4}-?\d{2,}[A-Za-z]{0,3}$")
 
 

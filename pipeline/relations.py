@@ -938,6 +938,7 @@ def _investment(reader: RoleReader, cue: Token, root: Token) -> dict[str, list[O
             _possessor(noun, reader.mentions)
             or _prep_orgs(noun, {"for", "in", "into"}, reader.mentions)
             or _valued_by_round(noun, reader.mentions)
+            or _stake_taken_by_the_round(noun, reader.mentions)
         )
         verb = reader._verb_of(noun.head if noun.pos_ == "VERB" else noun)
         subject, passive = _subject(verb, reader.mentions)
@@ -978,6 +979,17 @@ def _investment(reader: RoleReader, cue: Token, root: Token) -> dict[str, list[O
     if not agents:
         agents = reader._first_before(cue, patients)
     return {"investor": agents, "investee": patients}
+
+
+def _stake_taken_by_the_round(noun: Token, mentions: list[OrgMention]) -> list[OrgMention]:
+    """The company of "has taken a stake in X-energy … by anchoring a $500m funding round"."""
+    for verb in [a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")][:3]:
+        for child in verb.children:
+            if child.dep_ == "dobj" and _lemma(child) in HOLDINGS:
+                found = _prep_orgs(child, {"in"}, mentions)
+                if found:
+                    return found
+    return []
 
 
 def _slot_holds_a_thing(verb: Token, preps: set[str], mentions: list[OrgMention]) -> bool:
@@ -2735,5 +2747,10 @@ class DealRelations:
                 [o.name for f in bought for o in f.roles.get("target", ())],
             )
             context.update(sent, mentions)
+            for reading in found:
+                if reading.context is None and reading.fact.kind in ("Revenue", "Valuation"):
+                    # a company's own figure in the article's first sentence about a company
+                    # ("GSK raised its ambition after … helped turnover reach £30.3bn")
+                    reading.context = context.company()
         doc._.relations = add_details(consolidate(readings, self.gazetteer), doc, self.gazetteer)
         return doc

@@ -96,3 +96,18 @@ def test_a_name_that_sells_things_is_no_place() -> None:
         ents=["B-GPE", "O", "O", "O", "O", "O"],
     )
     assert not described_as_company(place[0])
+
+
+def test_a_lettered_round_is_no_organisation(gazetteer) -> None:
+    """The NER sometimes tags a round's name ORG: "Series C-1" and "Series B extension" are
+    rounds, like "Series C"; "Amazon" beside them is still a company."""
+    for words in (["Series", "C-1"], ["Series", "B", "extension"]):
+        head = len(words) + 2  # the round's last word, after "Amazon anchored the"
+        doc = parsed(
+            [("Amazon", "PROPN", "nsubj", 1, "Amazon"), ("anchored", "VERB", "ROOT", 1, "anchor"), ("the", "DET", "det", head, "the")]
+            + [(w, "PROPN", "compound", head, w) for w in words[:-1]]
+            + [(words[-1], "PROPN", "dobj", 1, words[-1]), (".", "PUNCT", "punct", 1, ".")],
+            ents=["B-ORG", "O", "O", "B-ORG"] + ["I-ORG"] * (len(words) - 1) + ["O"],
+        )
+        mentions = find_mentions(doc[:], gazetteer, Context(gazetteer))
+        assert [m.org.name for m in mentions] == ["Amazon"], words

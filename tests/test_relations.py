@@ -1258,6 +1258,15 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             "a share were ahead of the 28.6p the City had forecast.",
             [("Revenue", {"company": ["Anthropic"]}, 5 * B), ("Revenue", {"company": ["GSK"]}, Decimal("8.05") * B)],
         ),
+        (   # the round that bought the stake is in the company of the stake
+            "Amazon has taken a stake in Rivian, an electric-truck maker, by anchoring a $700m funding round, the companies said.",
+            [("Investment", {"investor": ["Amazon"], "investee": ["Rivian"]}, Decimal("0.7") * B)],
+        ),
+        (   # a figure read without its company in the article's first sentence takes the
+            # company that sentence is about
+            "GSK raised its sales ambition on Wednesday after a new vaccine helped turnover reach £30.3bn in 2023.",
+            [("Revenue", {"company": ["GSK"]}, Decimal("30.3") * B)],
+        ),
     ],
 )
 def test_sentence_yields(nlp, text: str, expected: list) -> None:
