@@ -277,6 +277,33 @@ def _price_events(facts: _Facts, events: list[Reading], orphans: list[Reading]) 
         facts.add(event)
 
 
+# What makes a company's value in a takeover story the price paid for it.
+# (not the investor T. Rowe Price)
+_PRICE_WORDS = re.compile(r"\b(?:[Pp]rice|offer|terms|premium|per share|a share|each share|bid)\b(?<!Rowe Price)")
+
+
+def _prices_from_valuations(facts: _Facts) -> None:
+    """An acquisition stated without a price takes a value put on its target nearby in words
+    of a price: "Renesas now owns Dialog. … that price gave the company a total equity value
+    of about €4.9bn". The valuation, being the price, is no valuation of its own."""
+    for n, bought in enumerate(facts.facts):
+        if bought.kind != "Acquisition" or bought.amount is not None or not bought.roles.get("acquirer"):
+            continue
+        first = min(facts.sentences[n])
+        for m, valued in enumerate(facts.facts):
+            if (
+                valued.kind == "Valuation" and valued.amount is not None
+                and valued.role_names("company") == bought.role_names("target")
+                and any(0 <= s - first <= TRANCHE_WINDOW for s in facts.sentences[m]) and _says(valued, _PRICE_WORDS)
+            ):  # fmt: skip
+                bought.amount = valued.amount
+                bought.evidence += valued.evidence
+                facts.sentences[n] |= facts.sentences[m]
+                facts.mentions[n] |= facts.mentions[m]
+                del facts.facts[m], facts.sentences[m], facts.mentions[m]
+                break
+
+
 def _provider_choices(facts: _Facts, choices: list[Reading]) -> None:
     """Cloud commitments stated without a figure ("named AWS its primary cloud provider"):
     one fact per company and provider, folded into a priced commitment between the two."""
@@ -531,6 +558,7 @@ def consolidate(readings: list[Reading], gazetteer: Gazetteer) -> list[Fact]:
             _fill_from_context(reading, gazetteer)
         facts.add(reading)
     _price_events(facts, [r for r in readings if r.figureless and r.fact.kind == "Acquisition"], orphans)
+    _prices_from_valuations(facts)
     _provider_choices(facts, [r for r in readings if r.figureless and r.fact.kind == "CloudCommitment"])
     _lease_values(facts, readings)
     _add_participants(facts, [r for r in readings if r.fact.kind == "Participants"])

@@ -1830,11 +1830,28 @@ def _merger_with(reader: RoleReader, token: Token) -> dict[str, list[OrgMention]
     return {"acquirer": owner[:1], "target": partner[:1]}
 
 
+def _now_owns(reader: RoleReader, token: Token) -> dict[str, list[OrgMention]] | None:
+    """ "Renesas Electronics now owns Dialog Semiconductor", "Dialog is now owned by Renesas":
+    a takeover completed (owning without "now", or owning a share of a company, is a holding)."""
+    if _lemma(token) != "own" or token.pos_ != "VERB" or not any(c.lower_ == "now" for c in token.children):
+        return None
+    passive = any(c.dep_ == "auxpass" for c in token.children)
+    owner = _agent_orgs(token, reader.mentions) if passive else _subject(token, reader.mentions)[0]
+    owned = (
+        _subject(token, reader.mentions)[0] if passive
+        else [m for c in token.children if c.dep_ == "dobj" for m in _direct_orgs(c, reader.mentions)]
+    )
+    # ("now owns HBO, CNN and the Warner Bros studio": the assets a takeover brought)
+    if not owner or len(owned) != 1 or owned[0].anaphoric:
+        return None
+    return {"acquirer": owner[:1], "target": owned[:1]}
+
+
 def _acquisition_event(reader: RoleReader, sent: Span) -> Fact | None:
     """ "Broadcom agreed to buy VMware": an acquisition stated without its price, which may
     be given in another sentence."""
     for token in sent:
-        won = _won_contest(reader, token) or _merger_with(reader, token)
+        won = _won_contest(reader, token) or _merger_with(reader, token) or _now_owns(reader, token)
         if won is not None and is_asserted(token, token, sent, "Acquisition"):
             return Fact("Acquisition", _roles(won))
         if _lemma(token) not in ACQUISITION_EVENT_CUES or not is_asserted(token, token, sent, "Acquisition"):

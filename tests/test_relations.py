@@ -1267,6 +1267,12 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             "GSK raised its sales ambition on Wednesday after a new vaccine helped turnover reach £30.3bn in 2023.",
             [("Revenue", {"company": ["GSK"]}, Decimal("30.3") * B)],
         ),
+        (   # a company that "now owns" another has bought it; the value a price put on the
+            # company bought is the price
+            "Microchip Technology now owns Microsemi. Microsemi's investors receive $68.78 in cash for each share. "
+            "That price gave the company an equity value of about $8.35bn.",
+            [("Acquisition", {"acquirer": ["Microchip Technology"], "target": ["Microsemi"]}, Decimal("8.35") * B)],
+        ),
     ],
 )
 def test_sentence_yields(nlp, text: str, expected: list) -> None:
@@ -1337,6 +1343,8 @@ def test_sentence_yields(nlp, text: str, expected: list) -> None:
         "not yet recognised, climbed to $298 billion.",
         "For the March quarter, Microsoft guided to Intelligent Cloud revenue of $25.55 billion.",
         "GSK has said it sees peak annual sales of more than £3bn for Arexvy.",
+        # what a takeover brought is no takeover of its own
+        "AT&T is based in Dallas. The Dallas telecoms group now owns HBO, CNN and the Warner Bros film studio.",
     ],
 )
 def test_not_a_fact(nlp, text: str) -> None:
