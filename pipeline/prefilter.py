@@ -47,6 +47,7 @@ ACQUISITION_WORDS = _words(
     r"acquir(?:e|es|ed|ing)", r"acquisitions?", r"buy(?:s|ing)?", "bought", r"buy-?outs?",
     r"purchas(?:e|es|ed|ing)", r"take-?overs?", r"snap(?:s|ped|ping)?", r"swallow(?:s|ed|ing)?",
     r"absorb(?:s|ed|ing)?", r"w[oi]n(?:s|ning)?\s+the\s+(?:[\w-]+\s+){0,3}(?:battle|contest|fight|race|auction|tussle|war)\s+for",
+    r"now\s+own(?:s|ed)",  # "Renesas now owns Dialog"
 )
 LEAD_WORDS = _words(
     r"(?:co-?)?(?:lead|leads|leading|led)", r"join(?:s|ed|ing)?", r"participat(?:e|es|ed|ing)",
@@ -70,7 +71,14 @@ OTHER_PARTICIPATION = _words(
     r"bought\s+(?:notes|shares|into)", r"among\s+the\s+(?:investors|backers)",
     # "Amazon put in more", "Google also bought in", "Saab is back"
     r"put(?:s|ting)?\s+in\s+more", r"b(?:ought|uys?|uying)\s+in", r"(?:is|are|was|were)\s+(?:also\s+)?back",
+    # "X and Y came in from Germany", "Bpifrance completes the list", "put money in alongside X"
+    r"c(?:ame|ome|omes|oming)\s+in\s*(?:from\b|too\b|as\s+well\b|alongside\b|[.,;])", r"(?:complet|round)(?:e|es|ed|ing|s)?\s+(?:out\s+)?the\s+(?:list|roster|line-?up|syndicate)",
+    r"(?:put|puts|putting|invest|invests|invested)\s+(?:\w+\s+){0,3}alongside",
 )
+# Words for investors that also mean other things ("Two asset managers … came in alongside it:
+# X and Y"), with a verb of joining, before a colon.
+INVESTING_NOUNS = _words(r"managers?", r"funds?", r"firms?", r"institutions?")
+JOINING_VERBS = _words(r"c(?:ame|ome|omes)", r"join(?:s|ed)?", r"participat(?:e|es|ed)", r"invest(?:s|ed)?", r"t(?:ook|ake|akes)")
 # "T. Rowe Price again led.", "Fidelity and Coatue returned", "Thrive came back, as did X"
 CLAUSE_ENDS_AFTER = re.compile(
     r"\b(?:(?:co-?)?led|return(?:s|ed)?|c(?:ame|ome|omes)\s+back)\s*(?:[.,;]|$|as\s+did\b|too\b)", re.IGNORECASE
@@ -111,6 +119,7 @@ def states_figureless_fact(sentence: str) -> bool:
         or (RETURNED.search(sentence) and ALSO_WORDS.search(sentence))
         or SO_DID.search(sentence)
         or (INVESTOR_WORDS.search(sentence) and ":" in sentence)
+        or (":" in sentence and INVESTING_NOUNS.search(sentence) and JOINING_VERBS.search(sentence))
         or ADDED_TO_STAKES.search(sentence)
         or (INVESTOR_WORDS.search(sentence) and (NAMING_WORDS.search(sentence) or NEW_INVESTOR.search(sentence)))
         or PROVIDER_CHOICE.search(sentence)

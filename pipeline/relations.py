@@ -187,6 +187,12 @@ HOLDINGS = {"stake", "holding", "share", "position", "interest"}
 UNNAMED_NOT_ORGS = {"PERSON", "GPE", "LOC", "NORP", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "EVENT", "LAW", "LANGUAGE"}
 
 
+# The role a reading's missing organisation fills from the text around it (consolidate fills
+# it), and how many sentences later a text may first name the company an opening figure is of.
+REQUIRED_ROLE = {"Investment": "investee", "Valuation": "company", "Revenue": "company"}
+NAMED_LATER_WINDOW = 2
+
+
 @dataclass
 class Reading:
     """One fact as read from one sentence, before consolidation.
@@ -559,6 +565,14 @@ def _direct_orgs(token: Token, mentions: list[OrgMention]) -> list[OrgMention]:
     return found
 
 
+def _former_of(person: Token) -> bool:
+    """Whether a person is described by a company they used to work for: "Eric Schmidt, the
+    former chief executive of Google, also put money in" speaks for no company."""
+    return person.ent_type_ == "PERSON" and any(
+        c.dep_ == "appos" and any(a.lower_ in ("former", "ex") for a in c.children) for c in person.children
+    )
+
+
 def _listed(token: Token) -> list[Token]:
     """A token and its conjuncts (no appositions): the members of a list it heads."""
     return [token, *token.conjuncts] if any(c.dep_ == "conj" for c in token.children) else []
@@ -582,7 +596,10 @@ def _subject(verb: Token, mentions: list[OrgMention]) -> tuple[list[OrgMention],
                     passive_verb = passive_verb or child.dep_ == "nsubjpass"
                     break  # "Amazon, which has invested …": the subject is what "which" stands for
                 # a person inside the subject ("the designer run by Jim Keller") is not it
-                found = _direct_orgs(child, mentions) or [m for m in _orgs_under(child, mentions) if not m.person][:1]
+                found = _direct_orgs(child, mentions)
+                if not found and not _former_of(child):
+                    # "Albert Bourla, Pfizer's chief executive, presented the purchase": Pfizer
+                    found = [m for m in _orgs_under(child, mentions) if not m.person][:1]
                 return found, child.dep_ == "nsubjpass" or passive_verb
         swallowed = [
             o for p in current.children if p.dep_ == "prep" and p.i < current.i and p.lower_ in ("in", "on", "last", "this")
@@ -1553,6 +1570,18 @@ def _round_participants(reader: RoleReader, sent: Span) -> list[OrgMention]:
             # "Tencent and DST Global also returned", "X came back for more", "Fidelity and
             # Coatue returned", "Thrive came back, as did Andreessen Horowitz"
             add(subject + named_before(token) + _as_did(token, reader.mentions))
+        elif lemma in ("complete", "round") and any(
+            c.dep_ == "dobj" and _lemma(c) in ("list", "roster", "line-up", "lineup", "syndicate") for c in token.children
+        ):
+            add(subject + named_before(token))  # "Bpifrance completes the list", "SV Angel rounds out the list of investors"
+        elif lemma == "come" and any(c.dep_ == "prt" and c.lower_ == "in" for c in token.children) and not any(
+            c.dep_ == "dobj" or (c.dep_ in ("prep", "advmod", "acomp") and c.lower_ not in ("from", "too", "also", "as"))
+            for c in token.children
+        ):
+            # "La Famiglia and Headline came in from Germany" (not "results from Google Cloud
+            # came in below forecasts": only the names that are the subject)
+            subjects = [m for c in token.children if c.dep_ == "nsubj" for m in _direct_orgs(c, reader.mentions)]
+            add(subjects + (named_before(token) if subjects else []) + _as_did(token, reader.mentions))
         elif lemma == "make" and any(c.dep_ == "dobj" and _lemma(c) == "investment" for c in token.children):
             add(subject)  # "Nvidia made its first investment in the company"
         elif lemma == "buy" and (
@@ -2738,6 +2767,7 @@ class DealRelations:
             QuantityTagger()(doc)
         context = Context(self.gazetteer)
         readings: list[Reading] = []
+        unnamed: list[Reading] = []  # readings from before the text named any company
         for index, sent in enumerate(doc.sents):
             found, mentions = read_sentence(sent, index, doc._.quantities, self.gazetteer, context)
             readings += found
@@ -2769,5 +2799,17 @@ class DealRelations:
                     # a company's own figure in the article's first sentence about a company
                     # ("GSK raised its ambition after … helped turnover reach £30.3bn")
                     reading.context = context.company()
+            unnamed += [r for r in found if r.context is None and r.fact.kind in REQUIRED_ROLE]
+            subject = context.last_subject
+            if (
+                subject is not None and subject.name not in context.investors
+                and self.gazetteer.sector(subject.name) != "investor"
+            ):
+                # "A Paris company … has raised €105 million. … Mistral AI confirmed the
+                # financing on Tuesday": the company the text goes on to name
+                for reading in unnamed:
+                    if index - reading.sentence <= NAMED_LATER_WINDOW:
+                        reading.context = subject
+                unnamed = []
         doc._.relations = add_details(consolidate(readings, self.gazetteer), doc, self.gazetteer)
         return doc

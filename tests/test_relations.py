@@ -714,11 +714,13 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             "Toyota said it would inject a further $500m into Pony.ai when the deal closes, so that the start-up will have more than $2bn of fresh capital to draw on.",
             [("Investment", {"investor": ["Toyota"], "investee": ["Pony.ai"]}, Decimal("0.5") * B)],
         ),
-        (   # the firm former employees came from is not what "it" or "the lab" means
+        (   # the firm former employees came from is not what "it" or "the lab" means; the lab
+            # of the opening sentence is the company the text names next
             "The Paris lab founded by three DeepMind alumni is now valued at $6bn. "
             "Mistral AI, a start-up set up last year by three former Google DeepMind researchers, has raised $640m. In June it was valued at $260m.",
             [("Investment", {"investee": ["Mistral AI"]}, Decimal("0.64") * B),
-             ("Valuation", {"company": ["Mistral AI"]}, Decimal("0.26") * B)],
+             ("Valuation", {"company": ["Mistral AI"]}, Decimal("0.26") * B),
+             ("Valuation", {"company": ["Mistral AI"]}, 6 * B)],
         ),
         (   # a list after "as did", read item by item: a person with a description, a
             # hyphenated name, a number that opens a name, and names after a colon
@@ -1272,6 +1274,18 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             "Microchip Technology now owns Microsemi. Microsemi's investors receive $68.78 in cash for each share. "
             "That price gave the company an equity value of about $8.35bn.",
             [("Acquisition", {"acquirer": ["Microchip Technology"], "target": ["Microsemi"]}, Decimal("8.35") * B)],
+        ),
+        (   # a round reported before the text names its company; investors who "came in",
+            # "completed the list", and a person described by a company they used to run
+            "A Paris start-up that was registered only a month ago has raised €105 million. Mistral AI confirmed "
+            "the financing on Tuesday. La Famiglia and Headline came in from Germany. Eric Schmidt, the former "
+            "chief executive of Google, also put money in. The state-owned bank Bpifrance completes the list.",
+            [("Investment", {"investor": ["Bpifrance", "Headline", "La Famiglia"], "investee": ["Mistral AI"]},
+              Decimal("0.105") * B)],
+        ),
+        (   # results that "came in" below forecasts are no investor joining a round
+            "Amazon invested $4bn in Anthropic. Alphabet's shares fell after results from Google Cloud came in below forecasts.",
+            [("Investment", {"investor": ["Amazon"], "investee": ["Anthropic"]}, 4 * B)],
         ),
     ],
 )
