@@ -48,32 +48,36 @@ ACQUISITION_WORDS = _words(
     r"purchas(?:e|es|ed|ing)", r"take-?overs?", r"snap(?:s|ped|ping)?", r"swallow(?:s|ed|ing)?",
     r"absorb(?:s|ed|ing)?", r"w[oi]n(?:s|ning)?\s+the\s+(?:[\w-]+\s+){0,3}(?:battle|contest|fight|race|auction|tussle|war)\s+for",
     r"now\s+own(?:s|ed)",  # "Renesas now owns Dialog"
+    r"merg(?:er|ers|e|es|ed|ing)",  # "has completed its merger with Sprint"
 )
 LEAD_WORDS = _words(
     r"(?:co-?)?(?:lead|leads|leading|led)", r"join(?:s|ed|ing)?", r"participat(?:e|es|ed|ing)",
     r"back(?:s|ed|ing)?", r"fund(?:s|ed|ing)?", r"anchor(?:s|ed|ing)?",
 )
-ROUND_WORDS = _words(r"rounds?", r"rais(?:e|es|ed|ing)", "financing", "funding", "it", r"investments?", r"deals?")
+ROUND_WORDS = _words(
+    r"rounds?", r"rais(?:e|es|ed|ing)", "financing", "funding", "it", r"investments?", r"deals?", "series",
+)
 PUT_IN_WORDS = _words(
     r"put(?:s|ting)?", r"invest(?:s|ed|ing)?", r"chip(?:s|ped|ping)?", r"pour(?:s|ed|ing)?", r"pump(?:s|ed|ing)?",
     r"plough(?:s|ed|ing)?",
 )
-ADDED_TO_STAKES = _words(r"add(?:s|ed|ing)?\s+to\s+(?:their|its|his|her)\s+(?:stakes?|holdings?)")
+ADDED_TO_STAKES = _words(r"add(?:s|ed|ing)?\s+to\s+(?:their|its|his|her)\s+(?:stakes?|holdings?|positions?)")
 ALSO_WORDS = _words("also", "too", "other", "others")
 TAKE_PART = _words(r"(?:take|takes|took|taken|taking)\s+part")
 # "X also returned", "Y wrote cheques", "Z supplied part of the cash", "So did W", "put in fresh money"
 RETURNED = _words(r"return(?:s|ed|ing)?", r"c(?:ame|ome|omes|oming)\s+back")
 OTHER_PARTICIPATION = _words(
-    r"wr(?:ote|ite|ites|itten)\s+(?:\w+\s+)?(?:cheques?|checks?)",
+    r"wr(?:ote|ite|ites|itten)\s+(?:\w+\s+){0,4}(?:cheques?|checks?)",
     r"(?:suppli|provid|contribut)(?:ed|es|e|ing)\s+(?:\w+\s+){0,3}(?:cash|money|funds|funding|capital)",
-    r"fresh\s+(?:money|cash|capital|funds)", r"join(?:s|ed)\s+them", r"(?:were|was)\s+joined\b",
-    r"ma(?:de|kes?|king)\s+(?:its|their|a|an)\s+(?:\w+\s+)?investment", r"c(?:ame|ome|omes)\s+back\s+for\s+more",
+    r"(?:fresh|further|more|additional|extra)\s+(?:money|cash|capital|funds)", r"join(?:s|ed)\s+them", r"(?:were|was)\s+joined\b",
+    r"ma(?:de|kes?|king)\s+(?:its|their|a|an)\s+(?:[\w,-]+\s+){0,3}investment", r"c(?:ame|ome|omes)\s+back\s+for\s+more",
     r"bought\s+(?:notes|shares|into)", r"among\s+the\s+(?:investors|backers)",
     # "Amazon put in more", "Google also bought in", "Saab is back"
     r"put(?:s|ting)?\s+in\s+more", r"b(?:ought|uys?|uying)\s+in", r"(?:is|are|was|were)\s+(?:also\s+)?back",
     # "X and Y came in from Germany", "Bpifrance completes the list", "put money in alongside X"
     r"c(?:ame|ome|omes|oming)\s+in\s*(?:from\b|too\b|as\s+well\b|alongside\b|[.,;])", r"(?:complet|round)(?:e|es|ed|ing|s)?\s+(?:out\s+)?the\s+(?:list|roster|line-?up|syndicate)",
-    r"(?:put|puts|putting|invest|invests|invested)\s+(?:\w+\s+){0,3}alongside",
+    r"(?:put|puts|putting|invest\w*)\s+(?:\w+\s+){0,3}alongside",
+    r"(?:were|was|are|is)\s+(?:the\s+|both\s+|joint\s+)?co-?leads?", r"new\s+names\s+includ",
 )
 # Words for investors that also mean other things ("Two asset managers … came in alongside it:
 # X and Y"), with a verb of joining, before a colon.
@@ -81,7 +85,8 @@ INVESTING_NOUNS = _words(r"managers?", r"funds?", r"firms?", r"institutions?")
 JOINING_VERBS = _words(r"c(?:ame|ome|omes)", r"join(?:s|ed)?", r"participat(?:e|es|ed)", r"invest(?:s|ed)?", r"t(?:ook|ake|akes)")
 # "T. Rowe Price again led.", "Fidelity and Coatue returned", "Thrive came back, as did X"
 CLAUSE_ENDS_AFTER = re.compile(
-    r"\b(?:(?:co-?)?led|return(?:s|ed)?|c(?:ame|ome|omes)\s+back)\s*(?:[.,;]|$|as\s+did\b|too\b)", re.IGNORECASE
+    r"\b(?:(?:co-?)?led|return(?:s|ed)?|c(?:ame|ome|omes)\s+back|participated|invested)\s*(?:[.,;]|$|as\s+did\b|too\b)",
+    re.IGNORECASE,
 )
 NEW_INVESTOR = _words(r"first\s+time", "new", "fresh")
 SO_DID = re.compile(r"^\s*(?:So|As) did\b")
@@ -89,6 +94,7 @@ INVESTOR_WORDS = _words(r"investors?", r"backers?", r"participants?", r"sharehol
 NAMING_WORDS = _words(
     r"c(?:ome|omes|ame|oming)", r"join(?:s|ed|ing)?", r"sign(?:s|ed|ing)?", r"nam(?:e|es|ed|ing)",
     r"list(?:s|ed|ing)?", r"includ(?:e|es|ed|ing)", r"count(?:s|ed|ing)?",
+    r"were", r"are",  # "The other backers were Dell, Blue Owl and Point72"
 )
 
 

@@ -94,6 +94,17 @@ def test_which_sentences_are_kept() -> None:
         ("The company leads the market in GPUs.", False),
         ("Investors cheered the results.", False),
         ("Shares rose 4% in early trading.", False),
+        ("Renesas Electronics now owns Dialog Semiconductor.", True),
+        ("T-Mobile has completed its merger with Sprint.", True),
+        ("Bain Capital Ventures led the Series B.", True),
+        ("Fidelity and Lightspeed were co-leads.", True),
+        ("Khosla Ventures and Temasek also participated.", True),
+        ("La Famiglia and Headline came in from Germany.", True),
+        ("The state-owned bank Bpifrance completes the list.", True),
+        ("MGX and BlackRock are investing alongside it.", True),
+        ("The Dutch lithography giant wrote by far the biggest cheque.", True),
+        ("Two fund managers came in alongside it: Fidelity and BlackRock.", True),
+        ("Results from the cloud unit came in below forecasts.", False),
     ],
 )
 def test_sentences_without_a_figure(sentence: str, expected: bool) -> None:
