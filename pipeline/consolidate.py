@@ -144,10 +144,13 @@ class _Facts:
 
 
 def _fill_from_round(reading: Reading, readings: list[Reading]) -> None:
-    """A valuation read without its company is of the company that raised the round read in
-    the same sentence: "the ChatGPT maker said it had raised $6.6bn in a round led by Thrive
-    at a valuation of $157bn"."""
+    """A valuation read without its company, or with a company only a phrase pointed to ("the
+    business"), is of the company that raised the round read in the same sentence: "the
+    ChatGPT maker said it had raised $6.6bn in a round led by Thrive at a valuation of $157bn",
+    "has raised $2bn in a round that brings in Microsoft and values the business at $30bn"."""
     if reading.fact.kind != "Valuation":
+        return
+    if any(not o.surface.startswith(("the ", "The ")) for o in reading.fact.roles.get("company", ())):
         return
     raisers = {
         o.name: o for r in readings
@@ -534,6 +537,8 @@ def _unify_names(readings: list[Reading], gazetteer: Gazetteer) -> None:
 def consolidate(readings: list[Reading], gazetteer: Gazetteer) -> list[Fact]:
     """The article's facts from its sentence readings, in order of first mention."""
     _unify_names(readings, gazetteer)
+    for reading in readings:
+        _fill_from_round(reading, readings)
     facts = _Facts()
     strong = [r for r in readings if r.fact.kind in REQUIRED and not r.weak and not r.figureless]
     sure = [r for r in strong if _complete(r.fact) and not r.guessed]
@@ -552,8 +557,6 @@ def consolidate(readings: list[Reading], gazetteer: Gazetteer) -> list[Fact]:
     for reading in pending:
         if reading.mention_start in used:
             continue
-        if not _complete(reading.fact):
-            _fill_from_round(reading, readings)
         if not _complete(reading.fact):
             _fill_from_context(reading, gazetteer)
         facts.add(reading)

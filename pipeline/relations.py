@@ -314,6 +314,9 @@ def classify_money(root: Token, sent: Span, span: Span | None = None) -> tuple[s
         for c in to.head.children:
             if c.dep_ in ("dobj", "nsubj", "nsubjpass") and _cue_words(c) & MONEY_CUES["Valuation"][0]:
                 return "Valuation", c
+    valuing = _values_at(span) if span is not None else None
+    if valuing is not None:
+        return "Valuation", valuing
     noun = _adjacent_noun(span) if span is not None else None
     if noun is not None:
         for kind in PRIORITY:
@@ -362,6 +365,25 @@ def _takings_verb(root: Token, sent: Span) -> Token | None:
     if verb is None or _lemma(verb) not in TAKINGS_VERBS or not any(c.dep_ == "prt" and c.lower_ == "in" for c in verb.children):
         return None
     return verb if REPORTING_PERIOD.search(sent.text) else None
+
+
+# "… and values the business at" right before a figure, however the parser took "values".
+VALUES_AT = re.compile(r"\bvalu(?:e|es|ed|ing)\s+(?:[\w'’.-]+\s+){0,5}at\s+(?:about\s+|around\s+|roughly\s+|some\s+)?$", re.I)
+
+
+def _values_at(span: Span) -> Token | None:
+    """The verb of "a round that brings in Microsoft and values the business at $30bn", which
+    the small parser may tag a plural noun and hang the figure elsewhere."""
+    doc = span.doc
+    before = doc[max(span.sent.start, span.start - 10) : span.start]
+    match = VALUES_AT.search(before.text_with_ws if len(before) else "")
+    if match is None:
+        return None
+    word = before.char_span(match.start(), match.start() + 5, alignment_mode="expand")
+    token = word[0] if word is not None and len(word) else None
+    if token is None or token.lower_.startswith("valuation"):
+        return None
+    return token if token.dep_ != "amod" else None  # ("a valued partner at …")
 
 
 def _sale_of_a_company(token: Token) -> bool:
@@ -920,6 +942,7 @@ def _investment(reader: RoleReader, cue: Token, root: Token) -> dict[str, list[O
                     investors += [m for m in _agent_orgs(token, reader.mentions) if m not in investors]
                     if _names_round(token):  # "raised $1bn in a round from Google and Fidelity"
                         investors += [m for m in _prep_orgs(token, {"from"}, reader.mentions) if m not in investors]
+                        investors += [m for m in _brought_in(token, reader.mentions) if m not in investors]
                 if token.head == cue and token.dep_ == "advcl" and _lemma(token) in ("lead", "co-lead"):
                     # "raised $80m in a Series B co-led by X and Y", the tagger having split "co-led"
                     investors += [m for m in _agent_orgs(token, reader.mentions) if m not in investors]
@@ -943,6 +966,7 @@ def _investment(reader: RoleReader, cue: Token, root: Token) -> dict[str, list[O
         investors = _agent_orgs(noun, reader.mentions) + _prep_orgs(noun, {"from"}, reader.mentions)
         # "closed a $675m round with investment from X, Y and Z"
         investors += [m for m in _backing_from(reader._verb_of(noun), reader.mentions) if m not in investors]
+        investors += [m for m in _brought_in(noun, reader.mentions) if m not in investors]
         for other in cue.doc[noun.i + 1 : min(noun.i + 5, cue.sent.end)]:
             if not investors and _lemma(other) == "round":
                 # "$126m of seed funding, a round led by Redpoint", the apposition misparsed
@@ -996,6 +1020,14 @@ def _investment(reader: RoleReader, cue: Token, root: Token) -> dict[str, list[O
     if not agents:
         agents = reader._first_before(cue, patients)
     return {"investor": agents, "investee": patients}
+
+
+def _brought_in(noun: Token, mentions: list[OrgMention]) -> list[OrgMention]:
+    """The investors of "a round that brings in Microsoft as a shareholder"."""
+    return [
+        m for clause in noun.children if clause.dep_ in ("relcl", "acl") and _lemma(clause) in ("bring", "add")
+        for o in clause.children if o.dep_ == "dobj" for m in _direct_orgs(o, mentions)
+    ]  # fmt: skip
 
 
 def _stake_taken_by_the_round(noun: Token, mentions: list[OrgMention]) -> list[OrgMention]:

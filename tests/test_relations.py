@@ -1287,6 +1287,14 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             "Amazon invested $4bn in Anthropic. Alphabet's shares fell after results from Google Cloud came in below forecasts.",
             [("Investment", {"investor": ["Amazon"], "investee": ["Anthropic"]}, 4 * B)],
         ),
+        (   # "values the business at" read whatever the parser made of "values"; "the business"
+            # is the company that raised the round; a round that "brings in" an investor
+            "Cruise, the self-driving company controlled by General Motors, has raised more than $2bn in new equity "
+            "in a round that brings in Microsoft as a shareholder and values the business at $30bn after the money. "
+            "GM and Honda put in fresh capital alongside the software giant.",
+            [("Investment", {"investee": ["Cruise"], "investor": ["General Motors", "Honda", "Microsoft"]}, 2 * B),
+             ("Valuation", {"company": ["Cruise"]}, 30 * B)],
+        ),
     ],
 )
 def test_sentence_yields(nlp, text: str, expected: list) -> None:
