@@ -584,5 +584,7 @@ def _is_milestone(fact: Fact, facts: list[Fact]) -> bool:
         and other.figure is not None
         and other.figure > fact.figure
         and other.role_names("company") == fact.role_names("company")
+        # (a smaller order from another provider is a deal of its own)
+        and not (fact.roles.get("provider") and other.roles.get("provider") and not _roles_agree(fact, other))
         for other in facts
     )

@@ -58,6 +58,9 @@ QUALIFIERS = {
 }  # fmt: skip
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Fractions of "a …" written out: "half a gigawatt", "a quarter of a billion dollars".
+FRACTIONS = {"half": Decimal("0.5"), "a quarter of": Decimal("0.25"), "three quarters of": Decimal("0.75")}
+_FRACTION = r"(?:(?P<frac>half|a\s+quarter\s+of|three\s+quarters\s+of)\s+(?=an?\b))?"
 _WORD = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
 _QUAL = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
 _SCALE = "|".join(sorted(MONEY_SCALES, key=len, reverse=True))
@@ -75,14 +78,14 @@ MONEY_RE = re.compile(
     rf"(?:{_DASH}(?:{_PREFIX})?\s?(?P<num2>{_NUM}))?"
     rf"(?:\s?-?(?P<scale>{_SCALE})\b)?(?P<plus>\+|-plus\b)?"
     rf"|"
-    rf"(?P<wnum>{_NUM}|\b(?:{_WORD}))\s?-?(?P<wscale>{_SCALE})?\s(?P<suf>{_SUFFIX})\b"
+    rf"{_FRACTION}(?P<wnum>{_NUM}|\b(?:{_WORD}))\s?-?(?P<wscale>{_SCALE})?\s(?P<suf>{_SUFFIX})\b"
     rf")",
     re.IGNORECASE,
 )
 
 POWER_RE = re.compile(
     rf"(?:(?P<qual>{_QUAL})\s+)?"
-    rf"(?P<num>{_NUM}|\b(?:{_WORD}))(?:{_DASH}(?P<num2>{_NUM}))?"
+    rf"{_FRACTION}(?P<num>{_NUM}|\b(?:{_WORD}))(?:{_DASH}(?P<num2>{_NUM}))?"
     rf"\s?-?(?P<unit>gigawatts?|megawatts?|kilowatts?|terawatts?|GW|MW|kW|TW)(?![a-z])",
     re.IGNORECASE,
 )
@@ -109,6 +112,12 @@ def _whole(value: Decimal) -> Decimal:
     return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
 
 
+def _fraction(match: re.Match[str]) -> Decimal:
+    """The fraction written before "a": 0.5 for "half a gigawatt", else 1."""
+    word = match.group("frac")
+    return FRACTIONS[re.sub(r"\s+", " ", word.lower())] if word else Decimal(1)
+
+
 def _qualifier(match: re.Match[str]) -> str | None:
     word = match.group("qual")
     return QUALIFIERS[word.lower()] if word else None
@@ -126,7 +135,7 @@ def _money(match: re.Match[str]) -> Amount | None:
         word = match.group("wnum").lower()
         if word in ("a", "an") and scale == 1:
             return None  # "a dollar" is not a deal figure
-        high, low = _number(word), None
+        high, low = _number(word) * _fraction(match), None
     qualifier = _qualifier(match)
     if match.group("pre") and match.group("plus"):
         qualifier = "more than"
@@ -141,7 +150,7 @@ def _money(match: re.Match[str]) -> Amount | None:
 def _power(match: re.Match[str]) -> Capacity:
     unit = match.group("unit").lower().rstrip("s")
     scale = POWER_UNITS[unit]
-    high = _number(match.group("num2") or match.group("num"))
+    high = _number(match.group("num2") or match.group("num")) * _fraction(match)
     low = _number(match.group("num")) if match.group("num2") else None
     return Capacity(
         watts=_whole(high * scale),

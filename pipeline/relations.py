@@ -1382,6 +1382,9 @@ def _compute(reader: RoleReader, root: Token, sent: Span) -> dict[str, list[OrgM
             found = _customer_and_provider(verb, reader)
             if found is not None:
                 return {"company": found[0], "provider": found[1]}
+    leased = _lease_at_own_site(reader, sent)
+    if leased is not None:
+        return leased
     subject_token = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     # "A single hyperscale campus can draw several hundred megawatts": a generic statement,
     # even with a place named ("grid connections in Sydney")
@@ -1404,6 +1407,25 @@ def _compute(reader: RoleReader, root: Token, sent: Span) -> dict[str, list[OrgM
         companies = providers[1:] if _lemma(sent.root) in ("supply", "provide", "deliver") else providers[:1]
         providers = [p for p in providers if p not in companies]
     return {"company": companies[:1], "provider": providers[:1]}
+
+
+SITE_NOUNS = {"campus", "site", "facility", "facilities", "centre", "center", "park", "hub"}
+
+
+def _lease_at_own_site(reader: RoleReader, sent: Span) -> dict[str, list[OrgMention]] | None:
+    """ "Hut 8 signed a 15-year lease with Fluidstack for 245MW at its River Bend campus":
+    whoever leases out capacity at its own site is the provider, the other party the tenant."""
+    if not any(t.lower_ in ("its", "their") and _lemma(t.head) in SITE_NOUNS for t in sent):
+        return None
+    for noun in sent:
+        if _lemma(noun) not in ("lease", "contract", "agreement", "deal") or noun.pos_ != "NOUN":
+            continue
+        verb = reader._verb_of(noun)
+        tenants = _prep_orgs(noun, {"with"}, reader.mentions) or _prep_orgs(verb, {"with"}, reader.mentions)
+        landlords = [m for m in _subject(verb, reader.mentions)[0] if m not in tenants]
+        if tenants and landlords:
+            return {"company": tenants[:1], "provider": landlords[:1]}
+    return None
 
 
 def _roles(found: dict[str, list[OrgMention]]) -> dict[str, tuple[Org, ...]]:

@@ -36,6 +36,8 @@ from pipeline.quantities import find_quantities
         ("about ₩74tn", "74000000000000", "KRW", "about"),
         ("R$2.5bn", "2500000000", "BRL", None),
         ("3 billion Swiss francs", "3000000000", "CHF", None),
+        ("half a billion dollars", "500000000", "USD", None),
+        ("three quarters of a billion euros", "750000000", "EUR", None),
     ],
 )
 def test_money(text: str, value: str, currency: str, qualifier: str | None) -> None:
@@ -63,6 +65,8 @@ def test_money_range_keeps_both_ends() -> None:
         ("120 kilowatts", 120 * 10**3, None),
         ("nearly 1GW", 10**9, "about"),
         ("a 5-gigawatt campus", 5 * 10**9, None),
+        ("half a gigawatt", 5 * 10**8, None),
+        ("a quarter of a gigawatt", 25 * 10**7, None),
     ],
 )
 def test_power(text: str, watts: int, qualifier: str | None) -> None:

@@ -1228,8 +1228,8 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
         (   # a lease with capacity and value: a compute and a cloud commitment (corpus gold rule)
             "Microsoft has agreed to lease 300MW of data-centre capacity from Iren under contracts that Iren "
             "expects to bring in about $9.7bn over five years.",
-            [("ComputeCommitment", {"company": ["Microsoft"], "provider": ["Iren"]}, Decimal(300_000_000)),
-             ("CloudCommitment", {"company": ["Microsoft"], "provider": ["Iren"]}, Decimal("9.7") * B)],
+            [("ComputeCommitment", {"company": ["Microsoft"], "provider": ["IREN"]}, Decimal(300_000_000)),
+             ("CloudCommitment", {"company": ["Microsoft"], "provider": ["IREN"]}, Decimal("9.7") * B)],
         ),
         (   # the lease's value in a later sentence that speaks of the leases
             "TeraWulf has agreed to lease 200MW of data-centre capacity to Fluidstack at its Lake Mariner campus. Over their ten-year terms "
@@ -1294,6 +1294,15 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             "GM and Honda put in fresh capital alongside the software giant.",
             [("Investment", {"investee": ["Cruise"], "investor": ["General Motors", "Honda", "Microsoft"]}, 2 * B),
              ("Valuation", {"company": ["Cruise"]}, 30 * B)],
+        ),
+        (   # whoever leases out capacity at its own campus is the provider; a smaller order
+            # from another provider is no milestone of a larger one
+            "Hut 8 said on Wednesday it had signed a 15-year lease with Fluidstack for 245 megawatts of data-centre capacity "
+            "at its River Bend campus. In May, AMD agreed to provide a gigawatt of AI compute to Humain. Humain will "
+            "deploy 200 megawatts of Qualcomm's rack-scale systems, with the first installations due in 2026.",
+            [("ComputeCommitment", {"company": ["Fluidstack"], "provider": ["Hut 8"]}, Decimal(245_000_000)),
+             ("ComputeCommitment", {"company": ["Humain"], "provider": ["AMD"]}, Decimal(10**9)),
+             ("ComputeCommitment", {"company": ["Humain"], "provider": ["Qualcomm"]}, Decimal(200_000_000))],
         ),
     ],
 )
