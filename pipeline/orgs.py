@@ -125,7 +125,7 @@ RECENT_SENTENCES = 3  # how far back "the company" looks first
 # Regulators, courts and governments are never what "the company" means.
 _PUBLIC_BODY = re.compile(
     r"\b(?:Commission|Authority|Administration|Department|Ministry|Agency|Regulator|Court|"
-    r"Tribunal|Government|Council|Parliament|Congress|Senate|Bureau|Office)\b"
+    r"Tribunal|Government|Council|Parliament|Congress|Senate|Bureau|Office|Takeover Panel)\b"
 )
 
 

@@ -624,13 +624,16 @@ def _subject(verb: Token, mentions: list[OrgMention]) -> tuple[list[OrgMention],
                     found = [m for m in _orgs_under(child, mentions) if not m.person][:1]
                 return found, child.dep_ == "nsubjpass" or passive_verb
         swallowed = [
-            o for p in current.children if p.dep_ == "prep" and p.i < current.i and p.lower_ in ("in", "on", "last", "this")
-            for o in p.children if o.dep_ == "pobj" and any(c.ent_type_ == "DATE" and c.dep_ == "compound" for c in o.children)
+            o for p in current.children if p.dep_ == "prep" and p.i < current.i and p.lower_ in ("in", "on", "at", "last", "this")
+            for o in p.children if o.dep_ == "pobj" and o.pos_ == "PROPN" and any(
+                c.dep_ == "compound" and (c.ent_type_ == "DATE" or c.pos_ == "NOUN") for c in o.children
+            )
         ]  # fmt: skip
         named = [m for o in swallowed for m in _direct_orgs(o, mentions) if not m.anaphoric]
-        if named and current.pos_ in ("VERB", "AUX"):
-            # "In December Hyundai Motor Group agreed to buy …", where the parser read the name
-            # into the date's phrase and left the verb without a subject
+        if named and current.pos_ in ("VERB", "AUX") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in current.children):
+            # "In December Hyundai Motor Group agreed to buy …", "At that price Sky … is valued
+            # at £29.7bn", where the parser read the name into the opening phrase and left the
+            # verb without a subject
             return named, passive_verb
         if current.pos_ in ("NOUN", "PROPN") and current is not verb:
             owners = _possessor(current, mentions)

@@ -1304,6 +1304,14 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
              ("ComputeCommitment", {"company": ["Humain"], "provider": ["AMD"]}, Decimal(10**9)),
              ("ComputeCommitment", {"company": ["Humain"], "provider": ["Qualcomm"]}, Decimal(200_000_000))],
         ),
+        (   # a name the parser read into "At that price …" is the verb's subject; a takeover
+            # panel is no party; the value at the winning price is the price
+            "Comcast has won the fight for Sky. The owner of NBCUniversal came out on top in an auction supervised "
+            "by Britain's Takeover Panel. The Philadelphia cable operator's last-round bid was £17.28 a share in "
+            "cash, the panel said. At that price Sky, Europe's largest pay-television business with roughly 23 "
+            "million customers in seven countries, is valued at £29.7bn.",
+            [("Acquisition", {"acquirer": ["Comcast"], "target": ["Sky"]}, Decimal("29.7") * B)],
+        ),
     ],
 )
 def test_sentence_yields(nlp, text: str, expected: list) -> None:
