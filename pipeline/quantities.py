@@ -46,6 +46,7 @@ CURRENCY_SYMBOLS = {
     "euro": "EUR", "pounds": "GBP", "pounds sterling": "GBP", "yen": "JPY", "rupees": "INR",
     "nt$": "TWD", "twd": "TWD", "r$": "BRL", "brl": "BRL", "₩": "KRW", "krw": "KRW",
     "swiss francs": "CHF", "francs": "CHF",
+    "dkk": "DKK", "sek": "SEK", "nok": "NOK", "hkd": "HKD", "sgd": "SGD", "zar": "ZAR", "sar": "SAR", "aed": "AED",
 }  # fmt: skip
 
 QUALIFIERS = {
@@ -66,7 +67,7 @@ _QUAL = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True)
 _SCALE = "|".join(sorted(MONEY_SCALES, key=len, reverse=True))
 _PREFIX = (
     r"US\$|HK\$|C\$|A\$|S\$|(?<![A-Za-z])NT\$|(?<![A-Za-z])R\$|\$|€|£|¥|₹|₩|(?<![A-Za-z])Rs\.?(?=\s?\d)"
-    r"|(?:USD|EUR|GBP|JPY|CHF|CNY|CAD|AUD|INR|TWD|BRL|KRW)(?=\s?\d)"
+    r"|(?:USD|EUR|GBP|JPY|CHF|CNY|CAD|AUD|INR|TWD|BRL|KRW|DKK|SEK|NOK|HKD|SGD|ZAR|SAR|AED)(?=\s?\d)"
 )
 _SUFFIX = r"US dollars|dollars?|euros?|pounds(?: sterling)?|yen|rupees|Swiss francs|francs|USD|EUR|GBP|JPY|CHF"
 _DASH = r"\s?(?:-|–|—|to)\s?"

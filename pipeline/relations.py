@@ -167,7 +167,10 @@ UNFINISHED = {"raise", "seek", "negotiate", "discuss", "pursue"}  # "is raising"
 MARKET_VALUE_FLOOR = 10**12
 # Units of a currency to the US dollar, by order of magnitude: ¥6.2tn is a takeover's price,
 # not a trillion-dollar market value.
-UNITS_PER_DOLLAR = {"JPY": 150, "KRW": 1400, "INR": 85, "TWD": 30, "CNY": 7, "HKD": 8, "BRL": 5}
+UNITS_PER_DOLLAR = {
+    "JPY": 150, "KRW": 1400, "INR": 85, "TWD": 30, "CNY": 7, "HKD": 8, "BRL": 5, "DKK": 7, "SEK": 10, "NOK": 10,
+    "ZAR": 18, "SAR": 4, "AED": 4,
+}  # fmt: skip
 SMALLEST_DEAL = 10_000  # "$50 in cash", "$157 a share": prices, never a deal's size
 REPORTING = {"announce", "say", "confirm", "agree", "disclose", "report", "state", "reveal"}
 MARKET_VALUE = re.compile(
@@ -1864,7 +1867,8 @@ def _provider_choice(reader: RoleReader, sent: Span) -> Fact | None:
     return None
 
 
-ACQUISITION_EVENT_CUES = {"acquire", "acquisition", "buy", "purchase", "takeover", "buyout", "snap", "swallow", "absorb"}
+# ("sell" with a buyer: "agreed to sell Power Solutions … to Brookfield Business Partners")
+ACQUISITION_EVENT_CUES = {"acquire", "acquisition", "buy", "purchase", "takeover", "buyout", "snap", "swallow", "absorb", "sell"}
 
 
 def _joint_venture(root: Token) -> bool:

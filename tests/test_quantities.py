@@ -37,6 +37,8 @@ from pipeline.quantities import find_quantities
         ("R$2.5bn", "2500000000", "BRL", None),
         ("3 billion Swiss francs", "3000000000", "CHF", None),
         ("half a billion dollars", "500000000", "USD", None),
+        ("DKK 21.3bn", "21300000000", "DKK", None),
+        ("SEK 5 billion", "5000000000", "SEK", None),
         ("three quarters of a billion euros", "750000000", "EUR", None),
     ],
 )

@@ -1312,6 +1312,11 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             "million customers in seven countries, is valued at £29.7bn.",
             [("Acquisition", {"acquirer": ["Comcast"], "target": ["Sky"]}, Decimal("29.7") * B)],
         ),
+        (   # a sale with its buyer and no price is an acquisition, the price given later
+            "Johnson Controls International has agreed to sell Power Solutions, the division that makes a third of "
+            "the world's car batteries, to Brookfield Business Partners. The buyer will pay $13.2bn in cash for the unit.",
+            [("Acquisition", {"acquirer": ["Brookfield Business Partners"], "target": ["Power Solutions"]}, Decimal("13.2") * B)],
+        ),
     ],
 )
 def test_sentence_yields(nlp, text: str, expected: list) -> None:
