@@ -2223,6 +2223,12 @@ def _raised_over_time(cue: Token) -> bool:
             return True
         if child.dep_ == "prep" and child.lower_ == "to" and words[1:2] == ["date"]:
             return True
+        # "has raised more than $2bn since its founding", "since it was founded in 2016"
+        if child.dep_ in ("prep", "advcl") and child.lower_ == "since" or (
+            child.dep_ == "advcl" and any(m.lower_ == "since" and m.dep_ == "mark" for m in child.children)
+        ):
+            if any(t.lemma_.lower() in ("found", "founding", "launch", "inception", "start") for t in child.subtree):
+                return True
     return False
 
 

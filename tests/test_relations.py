@@ -1382,6 +1382,9 @@ def test_sentence_yields(nlp, text: str, expected: list) -> None:
         # a preliminary deal, a newspaper's report, a figure restated in another currency
         "Zentra agreed a preliminary $2bn purchase of Kelvo.",
         "Last week the Dong-A Ilbo newspaper said Apple would invest 4 trillion won, roughly $3.6 billion, in Kia.",
+        # what a company has raised since it was founded is a running total, no round
+        "Nuro builds delivery robots. Counting this round, Nuro has raised well over $2 billion since it was founded in 2016.",
+        "Commonwealth Fusion Systems said it has raised more than $2 billion since its founding.",
         # a backlog, guidance and a product's hoped-for peak are no revenue earned
         "Nvidia makes chips. Its commercial remaining performance obligation, revenue that has been contracted but "
         "not yet recognised, climbed to $298 billion.",
