@@ -1321,28 +1321,6 @@ def _not_recognised(root: Token, cue: Token) -> bool:
     return any(
         t.lower_ in NOT_RECOGNISED and (dep_distance(root, t) <= 3 or dep_distance(cue, t) <= 2) for t in root.sent
     )
-# An earlier period a figure is compared with: "from $6.8bn a year earlier".
-EARLIER_PERIOD = re.compile(
-    r"\b(?:a year (?:earlier|before|ago)|the (?:previous|prior) (?:year|quarter)|(?:same|year-ago) (?:quarter|period)|last year's)\b", re.I
-)
-
-
-def _comparison_figure(root: Token, sent: Span) -> bool:
-    """Whether a revenue figure is the earlier period's, given to compare the reported one
-    with: "36% higher than the $6.8bn it booked a year earlier", "up from $6.8bn", "In the
-    same quarter a year earlier it had reported revenue of $62bn"."""
-    if root.head.lower_ == "than" or (root.head.lower_ == "from" and root.head.head.lower_ in ("up", "down", "rose", "fell")):
-        return True
-    if root.head.lower_ == "from" and EARLIER_PERIOD.search(sent.text):
-        return True
-    # "The group's turnover in 2022 had been £29.3bn": a past perfect of its own (not "said its
-    # revenue had reached $10bn", which reports the figure)
-    verb = next((a for a in root.ancestors if a.pos_ in ("VERB", "AUX")), None)
-    if verb is None or not any(c.lower_ == "had" and c.dep_ == "aux" for c in verb.children):
-        return False
-    return not any(_lemma(a) in REPORTING for a in verb.ancestors)
-
-
 def _revenue_kind_of(cue: Token) -> bool:
     """Whether "revenue" names a kind of something else: "a revenue backlog of $30.1bn"."""
     return cue.dep_ in ("compound", "amod") and _lemma(cue.head) in NOT_EARNED
@@ -2164,8 +2142,7 @@ def _read_money(
         return Fact("CloudCommitment", _roles(found), amount=amount, duration=_duration_in(sent, quantities)), False
     company = {"company": _about_company(reader, cue, root)}
     if kind == "Revenue" and (
-        _part_of_revenue(reader, cue, company["company"]) or _revenue_kind_of(cue) or _comparison_figure(root, sent)
-        or _not_recognised(root, cue)
+        _part_of_revenue(reader, cue, company["company"]) or _revenue_kind_of(cue) or _not_recognised(root, cue)
     ):
         return None, False
     if kind == "Revenue":

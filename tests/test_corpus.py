@@ -18,9 +18,9 @@ from .conftest import CORPUS
 # added 24 blind articles (first scored F1 0.383); with them and its rules dev is P 0.809
 # R 0.694 F1 0.747, and test P 0.654 R 0.662 F1 0.658. Session 12's first rules brought dev to
 # 0.775 and test to 0.671; its blind batch of 24 (first scored F1 0.386) then took dev to P 0.788
-# R 0.675 F1 0.727.
-DEV_FLOOR = {"precision": 0.78, "recall": 0.67, "f1": 0.72}
-TEST_FLOOR = {"precision": 0.66, "recall": 0.67, "f1": 0.67}
+# R 0.675 F1 0.727, and its later rules to P 0.816 R 0.699 F1 0.753 (test P 0.675 R 0.675).
+DEV_FLOOR = {"precision": 0.81, "recall": 0.69, "f1": 0.75}
+TEST_FLOOR = {"precision": 0.67, "recall": 0.67, "f1": 0.67}
 
 
 # Spurious facts the rules still read from a dev distractor sentence: a ceiling, like the
@@ -42,10 +42,11 @@ TEST_FLOOR = {"precision": 0.66, "recall": 0.67, "f1": 0.67}
 # restated in another currency, a newspaper's report, talks about buying, examples ("Suppose",
 # "a company valued at …") and figures pointed back to ("That $200m") brought them to 6, its
 # later rules to 5. Session 12's rules brought the older articles to 5 and session 8's second
-# batch to 8; its blind batch (prefixes a- and d-) brought 18 more.
+# batch to 8; its blind batch (prefixes a- and d-) brought 18 more, which its rules for backlogs,
+# guidance and totals since a founding brought to 12.
 KNOWN_DISTRACTOR_HITS = 5
 BATCH_CEILINGS = {
-    ("s-", "t-", "u-", "v-"): 8, ("w-", "x-", "y-", "z-"): 2, ("i-", "j-", "l-", "o-"): 5, ("a-", "d-"): 18,
+    ("s-", "t-", "u-", "v-"): 8, ("w-", "x-", "y-", "z-"): 2, ("i-", "j-", "l-", "o-"): 5, ("a-", "d-"): 12,
 }
 
 

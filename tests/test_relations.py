@@ -1243,15 +1243,12 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             "of CoreWeave's GPU infrastructure.",
             [("ComputeCommitment", {"company": ["CoreWeave"], "provider": ["Core Scientific"]}, Decimal(200_000_000))],
         ),
-        (   # takings over a period with no word for revenue; the earlier figure it is compared
-            # with is none, and goods that "sold strongly" are no sale of a company
+        (   # takings over a period with no word for revenue, and the earlier period's revenue
+            # it is compared with (a fact too, as the seed's "about $9B at the end of 2025");
+            # goods that "sold strongly" are no sale of a company
             "AMD brought in a record $9.2 billion in the three months to the end of September, as its server "
             "processors sold strongly. Revenue was 36% higher than the $6.8 billion it booked a year earlier.",
-            [("Revenue", {"company": ["AMD"]}, Decimal("9.2") * B)],
-        ),
-        (   # an earlier year's figure in the past perfect is a comparison
-            "GSK's turnover in 2023 was £30.3bn. The group's turnover in 2022 had been £29.3bn.",
-            [("Revenue", {"company": ["GSK"]}, Decimal("30.3") * B)],
+            [("Revenue", {"company": ["AMD"]}, Decimal("9.2") * B), ("Revenue", {"company": ["AMD"]}, Decimal("6.8") * B)],
         ),
         (   # but a reported past perfect is the figure; and a forecast about earnings in the
             # same sentence does not make the revenue a projection
