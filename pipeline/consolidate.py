@@ -289,13 +289,14 @@ def _prices_from_valuations(facts: _Facts) -> None:
     """An acquisition stated without a price takes a value put on its target nearby in words
     of a price: "Renesas now owns Dialog. … that price gave the company a total equity value
     of about €4.9bn". The valuation, being the price, is no valuation of its own."""
+    used: set[int] = set()
     for n, bought in enumerate(facts.facts):
         if bought.kind != "Acquisition" or bought.amount is not None or not bought.roles.get("acquirer"):
             continue
         first = min(facts.sentences[n])
         for m, valued in enumerate(facts.facts):
             if (
-                valued.kind == "Valuation" and valued.amount is not None
+                m not in used and valued.kind == "Valuation" and valued.amount is not None
                 and valued.role_names("company") == bought.role_names("target")
                 and any(0 <= s - first <= TRANCHE_WINDOW for s in facts.sentences[m]) and _says(valued, _PRICE_WORDS)
             ):  # fmt: skip
@@ -303,8 +304,10 @@ def _prices_from_valuations(facts: _Facts) -> None:
                 bought.evidence += valued.evidence
                 facts.sentences[n] |= facts.sentences[m]
                 facts.mentions[n] |= facts.mentions[m]
-                del facts.facts[m], facts.sentences[m], facts.mentions[m]
+                used.add(m)
                 break
+    for m in sorted(used, reverse=True):  # removed after the loop, so no position shifts under it
+        del facts.facts[m], facts.sentences[m], facts.mentions[m]
 
 
 def _provider_choices(facts: _Facts, choices: list[Reading]) -> None:
