@@ -71,13 +71,18 @@ def _complete(fact: Fact) -> bool:
     return all(fact.roles.get(role) for role in REQUIRED.get(fact.kind, ()))
 
 
+def _add_to_role(target: Fact, role: str, orgs: tuple[Org, ...]) -> None:
+    """Add to a role the organisations it does not name yet, in order."""
+    known = set(target.role_names(role))
+    target.roles[role] = target.roles.get(role, ()) + tuple(o for o in orgs if o.name not in known)
+
+
 def _merge_into(target: Fact, other: Fact) -> None:
     for role, orgs in other.roles.items():
         if role not in target.roles:
             target.roles[role] = orgs
         elif role in MULTI_ROLES:
-            known = {o.name for o in target.roles[role]}
-            target.roles[role] += tuple(o for o in orgs if o.name not in known)
+            _add_to_role(target, role, orgs)
     if target.amount and other.amount and target.amount.qualifier is None and other.amount.qualifier:
         target.amount = other.amount
     if target.capacity and other.capacity and target.capacity.qualifier is None and other.capacity.qualifier:
@@ -461,10 +466,7 @@ def _add_parts_investors(facts: _Facts) -> None:
                 and part.role_names("investee") == whole.role_names("investee")
                 and part.figure is not None and part.figure < whole.figure
             ):  # fmt: skip
-                known = set(whole.role_names("investor"))
-                whole.roles["investor"] = whole.roles.get("investor", ()) + tuple(
-                    o for o in part.roles.get("investor", ()) if o.name not in known
-                )
+                _add_to_role(whole, "investor", part.roles.get("investor", ()))
 
 
 def _valid(fact: Fact, gazetteer: Gazetteer) -> bool:
