@@ -233,37 +233,63 @@ def _node_caption(graph: nx.MultiDiGraph, node: str) -> str:
     return "\n".join(lines)
 
 
+# Offsets tried after the first few, nearest first: rings 4 points apart, flattened to 0.6
+_RINGS = np.arange(1, 90) * 4.0
+_ANGLES = np.linspace(0, 2 * np.pi, 24, endpoint=False)
+_SPIRAL = np.stack([np.outer(_RINGS, np.cos(_ANGLES)).ravel(), np.outer(_RINGS, np.sin(_ANGLES)).ravel() * 0.6], axis=1)
+_SPIRAL = _SPIRAL[np.argsort(np.hypot(_SPIRAL[:, 0], _SPIRAL[:, 1] / 0.6), kind="stable")]
+CHUNK = 64  # candidate spots checked at a time: most labels find a free one in the first chunk
+
+
 def _candidates(kind: str, w: float, h: float, node_radius: float) -> np.ndarray:
     """Offsets from a label's anchor to try, nearest first."""
     first = [(0.0, 0.0)]
     if kind == "node":  # under the node first, then above, right and left of it
         clear = node_radius + 1 + PAD + 0.5
         first += [(0.0, 2 * clear + h), (clear + w / 2, clear + h / 2), (-(clear + w / 2), clear + h / 2)]
-    rings = np.arange(1, 90) * 4.0
-    angles = np.linspace(0, 2 * np.pi, 24, endpoint=False)
-    spiral = np.stack([np.outer(rings, np.cos(angles)).ravel(), np.outer(rings, np.sin(angles)).ravel() * 0.6], axis=1)
-    spiral = spiral[np.argsort(np.hypot(spiral[:, 0], spiral[:, 1] / 0.6), kind="stable")]
-    return np.concatenate([np.array(first), spiral])
+    return np.concatenate([np.array(first), _SPIRAL])
+
+
+def _first_free(boxes: np.ndarray, placed: np.ndarray) -> int | None:
+    """Index of the first of ``boxes`` (x0, y0, x1, y1 rows) that overlaps none of ``placed``.
+
+    Boxes are checked a chunk at a time, each chunk only against the placed boxes near it,
+    so a label that fits close to its anchor costs a few hundred comparisons, not millions.
+    """
+    for start in range(0, len(boxes), CHUNK):
+        chunk = boxes[start : start + CHUNK]
+        near = placed[
+            (placed[:, 0] < chunk[:, 2].max()) & (chunk[:, 0].min() < placed[:, 2])
+            & (placed[:, 1] < chunk[:, 3].max()) & (chunk[:, 1].min() < placed[:, 3])
+        ]  # fmt: skip
+        clash = ((chunk[:, None, 0] < near[None, :, 2]) & (near[None, :, 0] < chunk[:, None, 2])
+                 & (chunk[:, None, 1] < near[None, :, 3]) & (near[None, :, 1] < chunk[:, None, 3]))  # fmt: skip
+        free = np.flatnonzero(~clash.any(axis=1))
+        if len(free):
+            return start + int(free[0])
+    return None
 
 
 def _place(labels: list[Label], obstacles: np.ndarray, radii: dict[str, float]) -> list[float]:
     """Put each label at the nearest free spot to its anchor: free of every label placed
     before it and of every node disc. Returns how far each label moved from its anchor."""
-    taken = [(x - r, y - r, x + r, y + r) for x, y, r in obstacles]
+    taken = np.empty((len(obstacles) + len(labels), 4))
+    count = len(obstacles)
+    if count:
+        taken[:count] = np.column_stack([obstacles[:, 0] - obstacles[:, 2], obstacles[:, 1] - obstacles[:, 2],
+                                         obstacles[:, 0] + obstacles[:, 2], obstacles[:, 1] + obstacles[:, 2]])  # fmt: skip
     moved = []
     for lab in labels:
         offsets = _candidates(lab.kind, lab.w, lab.h, radii.get(lab.ref, 0.0))
         centres = np.asarray(lab.anchor) + offsets
         half = np.array([lab.w / 2 + PAD, lab.h / 2 + PAD])
         boxes = np.concatenate([centres - half, centres + half], axis=1)
-        placed = np.array(taken)
-        clash = ((boxes[:, None, 0] < placed[None, :, 2]) & (placed[None, :, 0] < boxes[:, None, 2])
-                 & (boxes[:, None, 1] < placed[None, :, 3]) & (placed[None, :, 1] < boxes[:, None, 3]))  # fmt: skip
-        free = np.flatnonzero(~clash.any(axis=1))
-        choice = int(free[0]) if len(free) else len(boxes) - 1
+        found = _first_free(boxes, taken[:count])
+        choice = len(boxes) - 1 if found is None else found
         lab.x, lab.y = float(centres[choice, 0]), float(centres[choice, 1])
-        taken.append(tuple(boxes[choice]))
-        moved.append(float(np.hypot(*offsets[choice])) if len(free) else math.inf)
+        taken[count] = boxes[choice]
+        count += 1
+        moved.append(math.inf if found is None else float(np.hypot(*offsets[choice])))
     return moved
 
 

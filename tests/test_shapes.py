@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from pyshacl import validate
 from rdflib import Graph, Namespace, URIRef
+from rdflib.plugins.sparql import prepareQuery
+from rdflib.plugins.sparql.sparql import Query
 
 from pipeline.config import Settings
 from pipeline.ingest import ingest
@@ -18,13 +20,32 @@ SH = Namespace("http://www.w3.org/ns/shacl#")
 SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
 UNION = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
 
+class _ParsedOnce(Graph):
+    """A graph that parses each distinct SPARQL text once. pyshacl runs a SPARQL constraint
+    once per focus node with the same text (binding $this), and rdflib would parse it every
+    time: on the whole corpus that parsing took nine-tenths of the validation."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._prepared: dict[str, Query] = {}
+
+    def query(self, query_object, *args, **kwargs):  # type: ignore[no-untyped-def, override]
+        if isinstance(query_object, str):
+            if query_object not in self._prepared:
+                self._prepared[query_object] = prepareQuery(query_object)
+            query_object = self._prepared[query_object]
+        return super().query(query_object, *args, **kwargs)
+
+
 def _validate(data: Graph, shapes: Graph) -> tuple[bool, Graph, str]:
+    if not isinstance(data, _ParsedOnce):
+        data = _ParsedOnce() + data
     conforms, results, text = validate(data, shacl_graph=shapes, inference="none", advanced=False)
     return conforms, results, text
 
 
 def _union(store: Store) -> Graph:
-    return Graph().parse(data=store.query(UNION).ntriples().decode("utf-8"), format="nt")
+    return _ParsedOnce().parse(data=store.query(UNION).ntriples().decode("utf-8"), format="nt")
 
 
 def _violations(data: Graph, results: Graph) -> set[tuple[str, str, str]]:
