@@ -337,7 +337,7 @@ def _provider_choices(facts: _Facts, choices: list[Reading]) -> None:
 
 # A contract for capacity, and what the contract is worth: "two leases that the landlord
 # expects to bring in roughly $7bn over about 15 years".
-_CAPACITY_CONTRACT = re.compile(r"\b(?:leases?|leasing|host(?:s|ing)?|colocation|contracts?|agreements?)\b", re.I)
+_CAPACITY_CONTRACT = re.compile(r"\b(?:leases?|leasing|host(?:s|ing)?|colocation|contracts?|agreements?|deals?)\b", re.I)
 _CONTRACT_VALUE = re.compile(r"\b(?:bring in|brings in|worth|valued? at|value of|generate|total(?:ling)? about|revenue of)\b", re.I)
 LEASE_VALUE_WINDOW = 3  # sentences after a capacity contract where its value may be given
 

@@ -26,13 +26,16 @@ _NOT_ORGS = {
     "round", "nasdaq", "nyse", "tpu", "tpus", "q1", "q2", "q3", "q4", "ppa", "ppas",
     # Countries and unions the small NER model tags ORG: a place is never a deal's party.
     "us", "u.s", "usa", "u.s.a", "uk", "u.k", "eu", "e.u", "uae", "un", "european union",
-    "wall street", "city of london",
+    "wall street", "city of london", "city",
     # Months and days, which the NER tags ORG at the start of a sentence.
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
     "saturday", "sunday",
     # Diseases and drug classes, which the NER tags ORG in pharma coverage.
     "hiv", "aids", "covid", "covid-19", "sars-cov-2", "mrna", "glp-1", "car-t",
+    # Lines of a results statement, which the NER tags ORG at the start of a sentence
+    # ("Revenue reached $400.6 million").
+    "revenue", "revenues", "sales", "turnover", "net income", "operating income", "net loss",
 }  # fmt: skip
 
 # Nouns that, after "the", point back to an organisation ("the company", "the lender").
@@ -271,6 +274,14 @@ class Context:
         for mention in mentions:
             if not mention.anaphoric and not mention.person:
                 self.names.setdefault(sent.doc[mention.start : mention.end].text, mention.org.name)
+        if any(t.lower_ == "citing" for t in sent):
+            # "Sky News had reported, citing City sources, that …": the reporter is not what
+            # the text is about
+            reporters = {
+                m.org.name for m in mentions
+                if any(sent.doc[i].dep_ == "nsubj" and sent.doc[i].head == sent.root for i in range(m.start, m.end))
+            }  # fmt: skip
+            mentions = [m for m in mentions if m.org.name not in reporters]
         named = [m for m in mentions if not m.anaphoric and not m.person]
         if not any(t.pos_ in ("VERB", "AUX") for t in sent):
             return  # headings ("Feature Overview") say nothing about who the text is about
@@ -280,6 +291,13 @@ class Context:
                 sent.doc[i].dep_ in ("nsubj", "nsubjpass") and sent.doc[i].head == sent.root for i in range(m.start, m.end)
             )
         ]
+        if not root_subjects:
+            # "Lyft's prospectus showed a commitment …": the sentence is about its subject's owner
+            owners = [
+                p for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"
+                for p in c.children if p.dep_ == "poss"
+            ]  # fmt: skip
+            root_subjects = [m for m in mentions if not m.person and not m.anaphoric and any(m.covers(p) for p in owners)]
         self.last_subject = root_subjects[0].org if root_subjects else None
         if self.lead is None and not self.recent and named:
             self.lead = (root_subjects or named)[0].org

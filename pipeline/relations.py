@@ -38,6 +38,7 @@ from pipeline.orgs import (
     described_as_company,
     find_mentions,
     hyphenated,
+    is_public_body,
     named_by_whose,
 )
 
@@ -156,7 +157,7 @@ HEDGE_PHRASES = re.compile(
     r"|(?:was|were|been) reported|under (?:discussion|consideration)"
     r"|reported that|according to (?:an? |two |three |several )?(?:reports?|people|persons?|sources|media)|sources (?:said|say)"
     r"|people with knowledge|(?:newspaper|magazine|broadcaster|news outlet)\b[^.;]{0,40}?\b(?:said|says|reported|reports)\b"
-    r"|(?:is|are|was|were) said to|on track to|(?:close|closing in|near) to (?:a|an) (?:deal|agreement)|nearing (?:a|an) (?:deal|agreement)"
+    r"|citing (?:[\w-]+ ){0,3}sources|(?:is|are|was|were) said to|on (?:track|course) to|(?:close|closing in|near) to (?:a|an) (?:deal|agreement)|nearing (?:a|an) (?:deal|agreement)"
     r"|(?:estimates?|forecasts?|projections?) (?:put|puts|suggest|suggests|show|shows)"
     r"|analysts?\b[^.;]{0,40}?\b(?:estimate[sd]?|expect(?:s|ed)?|reckon(?:s|ed)?|believe[sd]?|say|said|pencil+ed in|forecast|project(?:s|ed)?))\b",
     re.IGNORECASE,
@@ -182,7 +183,7 @@ LENDING = re.compile(
     r"\bfrom (?:\w+ ){0,3}(?:lenders|banks)\b|\bin (?:\w+ )?loans\b|\b(?:debt financing|credit (?:facility|line)"
     r"|(?:loan|financing|debt) facility|secured against|collateral|borrow\w*|bond (?:market|sale|issue)s?|rights issue|new debt|debt sales?"
     r"|through (?:a |an )?(?:mix|combination) of|(?:share|stock) (?:sale|offering)s?"
-    r"|cash on hand)\b",
+    r"|cash on hand|project financing|guarantee\w*|backstop)\b",
     re.IGNORECASE,
 )
 LOSSES = {"lose", "loss", "losses", "burn", "owe", "write-down", "writedown", "impairment", "fine", "penalty"}
@@ -242,7 +243,11 @@ def _cue_words(token: Token) -> set[str]:
     if "take" in words and any(c.lower_ == "private" for c in token.children):
         words.add("buyout")  # "agreed to take Zeal private"
     if "take" in words and any(c.dep_ == "prt" and c.lower_ == "in" for c in token.children):
-        words.add("revenue")  # "The payments group took in $4.96bn in the fourth quarter"
+        # "The payments group took in $4.96bn in the fourth quarter"; but "it took in $500
+        # million in a round led by …" is money raised
+        raised = any(_lemma(o) in ROUND_NOUNS or is_series(o) for p in token.children if p.dep_ == "prep" for o in p.children)
+        if not raised:
+            words.add("revenue")
     if "take" in words and any(c.dep_ == "prt" and c.lower_ == "over" for c in token.children):
         words.add("takeover")  # "has agreed to be taken over by Sega Sammy"
     if "buy" in words and any(c.lower_ == "into" and c.dep_ in ("prep", "prt") for c in token.children):
@@ -367,6 +372,8 @@ def _takings_verb(root: Token, sent: Span) -> Token | None:
     verb = noun.head if noun.dep_ == "dobj" else None
     if verb is None or _lemma(verb) not in TAKINGS_VERBS or not any(c.dep_ == "prt" and c.lower_ == "in" for c in verb.children):
         return None
+    if any(_lemma(o) in ROUND_NOUNS or is_series(o) for p in verb.children if p.dep_ == "prep" for o in p.children):
+        return None  # "it took in $500 million in a round led by …": money raised
     return verb if REPORTING_PERIOD.search(sent.text) else None
 
 
@@ -1200,8 +1207,20 @@ def _cloud(reader: RoleReader, cue: Token, root: Token) -> dict[str, list[OrgMen
         or verb_providers
         or _provider_split(reader, reader.mentions, company)[:1]
     )
-    company = [m for m in company if m not in providers]
+    company = [m for m in company if m not in providers] or _filer(reader, cue)
     return {"company": company, "provider": providers}
+
+
+FILING_NOUNS = {"prospectus", "filing", "statement", "report", "s-1", "registration", "accounts", "10-k"}
+
+
+def _filer(reader: RoleReader, cue: Token) -> list[OrgMention]:
+    """ "Lyft's prospectus showed a commitment to spend $300m with AWS": whose filing it is."""
+    for verb in cue.ancestors:
+        for subject in verb.children:
+            if subject.dep_ in ("nsubj", "nsubjpass") and _lemma(subject) in FILING_NOUNS:
+                return _possessor(subject, reader.mentions)
+    return []
 
 
 def _about_company(reader: RoleReader, cue: Token, root: Token) -> list[OrgMention]:
@@ -1346,6 +1365,12 @@ def _revenue_qualifier(amount: Amount, root: Token) -> Amount:
 def _compute(reader: RoleReader, root: Token, sent: Span) -> dict[str, list[OrgMention]] | None:
     if any(a.lower_ == "with" and _lemma(a.head) in ("start", "begin") for a in root.ancestors):
         return None  # "six gigawatts, starting with a one-gigawatt deployment": a first stage of it
+    if any(
+        _lemma(t) == "capacity" and dep_distance(root, t) <= 3
+        and any(a.dep_ == "amod" and a.lower_ in NOT_YET_DONE | {"expected", "targeted", "eventual"} for a in t.children)
+        for t in sent
+    ):  # fmt: skip
+        return None  # "brings the project's planned capacity to nearly seven gigawatts"
     cue = None
     for token in sent:
         if _cue_words(token) & (COMPUTE_CUES | GIVING_VERBS) and dep_distance(root, token) <= 5:
@@ -1356,9 +1381,10 @@ def _compute(reader: RoleReader, root: Token, sent: Span) -> dict[str, list[OrgM
     words = {t.lower_ for t in sent}
     if any(t.lower_ == "electricity" and dep_distance(root, t) <= 2 for t in sent):
         return None  # "500MW of electricity": power bought, not computing
+    leased_at_site = bool({_lemma(t) for t in sent} & {"lease", "take", "rent"}) and bool(words & {"campus", "site"})
     if not words & COMPUTE_CONTEXT and not ("data" in words and words & {"centre", "center", "centres", "centers"}) and not (
         "it load" in sent.text.lower()  # "200 megawatts of critical IT load": a data centre's measure
-    ):
+    ) and not leased_at_site:  # "agreed to take 168MW at Cipher Mining's Barber Lake site"
         if not any(reader.gazetteer.maker(e.text) for e in sent.ents):
             return None
     for verb in [root, *root.ancestors][:6]:
@@ -1366,7 +1392,7 @@ def _compute(reader: RoleReader, root: Token, sent: Span) -> dict[str, list[OrgM
             found = _customer_and_provider(verb, reader)
             if found is not None:
                 return {"company": found[0], "provider": found[1]}
-    leased = _lease_at_own_site(reader, sent)
+    leased = _lease_at_own_site(reader, sent) or _lease_at_landlords_site(reader, root)
     if leased is not None:
         return leased
     subject_token = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -1409,6 +1435,26 @@ def _lease_at_own_site(reader: RoleReader, sent: Span) -> dict[str, list[OrgMent
         landlords = [m for m in _subject(verb, reader.mentions)[0] if m not in tenants]
         if tenants and landlords:
             return {"company": tenants[:1], "provider": landlords[:1]}
+    return None
+
+
+def _lease_at_landlords_site(reader: RoleReader, root: Token) -> dict[str, list[OrgMention]] | None:
+    """ "Fluidstack signed agreements to lease more than 200MW at TeraWulf's Lake Mariner
+    campus", "it agreed to take 168MW at Cipher Mining's Barber Lake site": the site's owner
+    is the provider, whoever leases or takes the capacity the tenant."""
+    verb = next((t for t in root.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    for prep in [*root.subtree, *(verb.children if verb is not None else ())]:
+        if prep.dep_ != "prep" or prep.lower_ not in ("at", "on"):
+            continue
+        sites = [o for o in prep.children if o.dep_ == "pobj" and _lemma(o) in SITE_NOUNS]
+        landlords = [m for site in sites for m in _possessor(site, reader.mentions)]
+        if not landlords:
+            continue
+        for verb in [root, *root.ancestors]:
+            if verb.pos_ in ("VERB", "AUX"):
+                tenants = [m for m in _subject(verb, reader.mentions)[0] if m.org.name != landlords[0].org.name]
+                if tenants:
+                    return {"company": tenants[:1], "provider": landlords[:1]}
     return None
 
 
@@ -1497,7 +1543,7 @@ def read_sentence(
                     index,
                     weak=bool(weak),
                     guessed=reader.guessed_position,
-                    context=context.company(),
+                    context=_revenue_owner(context) if fact.kind == "Revenue" else context.company(),
                     mention_start=mention.start,
                 )
             )
@@ -1516,6 +1562,15 @@ def read_sentence(
             readings.append(Reading(choice, index, figureless=True, mention_start=sent.start_char))
     cited = [m for m in mentions if m not in parties]
     return readings, sorted(reader.mentions + cited, key=lambda m: m.start)
+
+
+def _revenue_owner(context: Context) -> Org | None:
+    """Whose revenue a figure with no company is: "Lyft's prospectus showed …. Revenue
+    reached $2.2bn" is the previous sentence's subject's, before the company named most."""
+    subject = context.last_subject
+    if subject is not None and subject.name not in context.investors and not is_public_body(subject.name):
+        return subject
+    return context.company()
 
 
 INVESTOR_WORDS = {"investor", "investors", "backer", "backers", "participant", "participants", "shareholder", "shareholders"}
@@ -1971,7 +2026,8 @@ def _read_money(
         # management; "formed a $3.4bn joint venture with Blue Owl": a venture, not a stake
         return None, False
     paid = (
-        _paid_for(reader, root, sent, amount)
+        _paid_to_provider(reader, root, sent, amount, quantities)
+        or _paid_for(reader, root, sent, amount)
         or _supply_contract(reader, root, sent, amount, quantities)
         or _accepted_offer(reader, root, sent, amount)
     )
@@ -2020,6 +2076,9 @@ def _read_money(
     kind, cue = classified
     if kind == "Valuation" and _value_of_no_company(cue, reader):
         return None, False  # "payment volume, the value of the transactions it handled"
+    if kind == "Valuation" and cue.lower_ == "valued" and CONTRACT_VALUED.search(sent.doc[max(cue.i - 5, sent.start) : cue.i + 1].text):
+        # "contracts the miner valued at about $3.7bn", however parsed: a lease's value
+        return Fact("", {}, amount=amount, duration=_duration_in(sent, quantities)), None
     if kind == "Valuation" and _valued_is_no_company(cue, reader):
         return None, False  # "a private company valued at $1bn or more", "a contract valued at $10bn"
     if kind == "Valuation" and cue.head.lower_ == "for" and _cue_words(cue.head.head) & MONEY_CUES["Acquisition"][0]:
@@ -2308,6 +2367,8 @@ def _value_of_no_company(cue: Token, reader: RoleReader) -> bool:
     )
 
 
+# "contracts the miner valued at", "a lease Cipher valued at": a contract's value
+CONTRACT_VALUED = re.compile(r"\b(?:contracts?|leases?|agreements?)(?: that)?(?: the)? \S+(?: \S+)? valued$")
 THING_NOUNS = {"contract", "order", "grant", "project", "programme", "program", "portfolio", "loan", "award"}
 
 
@@ -2495,6 +2556,26 @@ def _supply_contract(
             return Fact("CloudCommitment", _roles({"company": customers, "provider": suppliers}),
                         amount=amount, duration=_duration_in(sent, quantities))  # fmt: skip
     return None
+
+
+def _paid_to_provider(
+    reader: RoleReader, root: Token, sent: Span, amount: Amount, quantities: list[tuple[Span, QuantityMention]]
+) -> Fact | None:
+    """ "Slack will pay Amazon Web Services $250 million over five years for computing power":
+    what a customer pays a provider for computing is its cloud commitment."""
+    verb = root.head
+    if _lemma(verb) != "pay" or root.dep_ not in ("dobj", "dative"):
+        return None
+    providers = [m for c in verb.children if c.dep_ in ("dative", "dobj") and c != root for m in _direct_orgs(c, reader.mentions)]
+    providers = providers or _prep_orgs(verb, {"to"}, reader.mentions)
+    providers = [m for m in providers if reader.gazetteer.sector(m.org.name) in ("cloud", "chips", None)]
+    if not providers or not _cloud_context(sent, root, words=COMPUTING_WORDS | {"hosting", "capacity"}, reach=5):
+        return None
+    if not is_asserted(verb, root, sent, "CloudCommitment"):
+        return None
+    company = [m for m in _subject(verb, reader.mentions)[0] if m not in providers]
+    return Fact("CloudCommitment", _roles({"company": company, "provider": providers}),
+                amount=amount, duration=_duration_in(sent, quantities))  # fmt: skip
 
 
 OFFER_NOUNS = {"offer", "bid", "proposal", "approach"}

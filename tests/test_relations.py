@@ -1314,6 +1314,36 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             "the world's car batteries, to Brookfield Business Partners. The buyer will pay $13.2bn in cash for the unit.",
             [("Acquisition", {"acquirer": ["Brookfield Business Partners"], "target": ["Power Solutions"]}, Decimal("13.2") * B)],
         ),
+        (   # capacity leased at a landlord's campus: the owner of the site provides it, and the
+            # contracts' value "the miner valued at" is the tenant's cloud commitment
+            "IREN mines bitcoin in Texas. In May Crusoe signed three 12-year agreements to lease 150MW at IREN's "
+            "Childress campus, contracts the miner valued at roughly $2.4bn.",
+            [("ComputeCommitment", {"company": ["Crusoe"], "provider": ["IREN"]}, Decimal(150_000_000)),
+             ("CloudCommitment", {"company": ["Crusoe"], "provider": ["IREN"]}, Decimal("2.4") * B)],
+        ),
+        (   # "at" on the verb, the tenant named by "it", the value in "a deal X valued at"
+            "Lambda runs a GPU cloud. Last spring it agreed to take 90MW at Applied Digital's Ellendale "
+            "site for seven years, a deal Applied Digital valued at about $1.1bn.",
+            [("ComputeCommitment", {"company": ["Lambda"], "provider": ["Applied Digital"]}, Decimal(90_000_000)),
+             ("CloudCommitment", {"company": ["Lambda"], "provider": ["Applied Digital"]}, Decimal("1.1") * B)],
+        ),
+        (   # paying a provider for computing is a cloud commitment
+            "Pinterest will pay Amazon Web Services $900 million over six years for the hosting and computing "
+            "capacity behind its app.",
+            [("CloudCommitment", {"company": ["Pinterest"], "provider": ["Amazon Web Services"]}, Decimal("0.9") * B)],
+        ),
+        (   # the company whose filing shows the pledge; a results line is no organisation
+            "Lyft's prospectus showed a commitment to spend $80 million with Google Cloud over four years. "
+            "Revenue reached $2.2 billion in the year to December.",
+            [("CloudCommitment", {"company": ["Lyft"], "provider": ["Google"]}, Decimal("0.08") * B),
+             ("Revenue", {"company": ["Lyft"]}, Decimal("2.2") * B)],
+        ),
+        (   # "took in" money in a round is raising it, not revenue; a reporter citing sources
+            # is no one "it" can mean
+            "Revolut is a London bank. The Times had reported, citing people close to the bank, that it was "
+            "hiring. In 2021 it took in £130 million in a round led by the Qatar Investment Authority.",
+            [("Investment", {"investee": ["Revolut"], "investor": ["Qatar Investment Authority"]}, Decimal("0.13") * B)],
+        ),
     ],
 )
 def test_sentence_yields(nlp, text: str, expected: list) -> None:
@@ -1389,6 +1419,14 @@ def test_sentence_yields(nlp, text: str, expected: list) -> None:
         "GSK has said it sees peak annual sales of more than £3bn for Arexvy.",
         # what a takeover brought is no takeover of its own
         "AT&T is based in Dallas. The Dallas telecoms group now owns HBO, CNN and the Warner Bros film studio.",
+        # a guarantee of another's rent and a bank's project financing are no investment
+        "Crusoe leases capacity from IREN. Microsoft has agreed to guarantee $900m of Crusoe's obligations under the lease.",
+        "Barclays is arranging about $2bn of project financing for the campus, IREN said.",
+        # nothing paid for computing
+        "Microsoft paid OpenAI $10bn for a stake and cloud rights.",
+        # a figure only sources cited by a reporter give; capacity that is only planned
+        "Revolut is a London bank. Sky News reported, citing City sources, that GIC would put £60 million into the bank.",
+        "Meta has picked three more sites, which brings its planned capacity to nearly four gigawatts of data centres.",
     ],
 )
 def test_not_a_fact(nlp, text: str) -> None:
