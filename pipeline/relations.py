@@ -1122,6 +1122,10 @@ def _also_in_round(reader: RoleReader, cue: Token, known: list[OrgMention]) -> l
 def _acquisition(reader: RoleReader, cue: Token) -> dict[str, list[OrgMention]]:
     lemma = _lemma(cue)
     if lemma in ("sell", "sale"):
+        sold = [m for c in cue.children if c.dep_ == "nsubjpass" for m in _direct_orgs(c, reader.mentions)]
+        buyers = _prep_orgs(cue, {"to"}, reader.mentions)
+        if sold and buyers:
+            return {"acquirer": buyers[:1], "target": sold[:1]}  # "Westinghouse was sold to Brookfield"
         seller, buyer = reader.agent_patient(cue, {"to"}, noun_compound_is_patient=True)
         # "sell Speedway, its chain of fuel stations, to 7-Eleven", where the parser hangs "to"
         # on the apposition
@@ -1155,6 +1159,11 @@ def _acquisition(reader: RoleReader, cue: Token) -> dict[str, list[OrgMention]]:
         patients = reader.name_after(cue)
     if not patients:
         patients = reader._first_after(cue, agents)
+    if cue.pos_ == "NOUN" and (not agents or {a.org.name for a in agents} & {p.org.name for p in patients}):
+        # "the takeover of the industrial group by a consortium led by Japan Industrial Partners"
+        # (the parser may hang "by" on the verb of "completing the takeover … by")
+        by = _agent_orgs(cue, reader.mentions) or (_agent_orgs(cue.head, reader.mentions) if cue.dep_ == "dobj" else [])
+        agents = [m for m in by if m.org.name not in {p.org.name for p in patients}][:1] or agents
     if not agents:
         agents = reader._first_before(cue, patients)
     return {"acquirer": agents, "target": patients}
@@ -2359,7 +2368,10 @@ def _value_of_no_company(cue: Token, reader: RoleReader) -> bool:
         o for p in cue.children if p.dep_ == "prep" and p.lower_ == "of"
         for o in p.children if o.dep_ == "pobj" and not o.ent_type_ and not o.like_num  # "a value of $5bn"
     ]  # fmt: skip
-    deal = {"deal", "transaction", "acquisition", "takeover", "offer", "purchase", "merger", "company", "business"}
+    deal = {
+        "deal", "transaction", "acquisition", "takeover", "offer", "purchase", "merger", "company", "business",
+        "target",  # "puts the equity value of the target at roughly $8bn"
+    }  # fmt: skip
     return bool(valued) and not any(
         _direct_orgs(o, reader.mentions) or _possessor(o, reader.mentions) or _compound_orgs(o, reader.mentions)
         or (_lemma(o) in deal and o.tag_ != "NNS")

@@ -1344,6 +1344,20 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             "hiring. In 2021 it took in £130 million in a round led by the Qatar Investment Authority.",
             [("Investment", {"investee": ["Revolut"], "investor": ["Qatar Investment Authority"]}, Decimal("0.13") * B)],
         ),
+        (   # a company "was sold to" its buyer
+            "Arm was sold to SoftBank for £24.3 billion in 2016.",
+            [("Acquisition", {"acquirer": ["SoftBank Group"], "target": ["Arm"]}, Decimal("24.3") * B)],
+        ),
+        (   # a takeover "by a consortium led by" its buyer, "by" hung on the verb
+            "Citrix's listing ended on Friday, completing the $16.5bn takeover of the software group by a consortium "
+            "led by Vista Equity Partners.",
+            [("Acquisition", {"acquirer": ["Vista Equity Partners"], "target": ["Citrix"]}, Decimal("16.5") * B)],
+        ),
+        (   # the equity value a deal puts on "the target" is the price
+            "Cisco has agreed to buy Splunk, the security software company, in an all-cash deal that puts the "
+            "equity value of the target at roughly $28 billion.",
+            [("Acquisition", {"acquirer": ["Cisco"], "target": ["Splunk"]}, Decimal(28) * B)],
+        ),
     ],
 )
 def test_sentence_yields(nlp, text: str, expected: list) -> None:
