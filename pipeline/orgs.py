@@ -799,6 +799,11 @@ def _clause_subjects(span: Span, mentions: list[OrgMention]) -> set[str]:
     verb = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
     if verb is None:
         return set()
+    if (
+        verb.dep_ == "xcomp" and verb.lemma_.lower() in _INVESTING_VERBS
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    ):
+        verb = verb.head  # "Microsoft agreed to invest $5bn in the company": who agreed to invest
     names = set()
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass") and child.i < span.start:
@@ -886,7 +891,10 @@ def _generic_target(span: Span, noun: str, mentions: list[OrgMention], context: 
     ):
         return previous  # "Mellanox … makes interconnects. The company reported revenue …"
     clause_subjects = _clause_subjects(span, mentions)
-    for mention in reversed([m for m in mentions if m.end <= span.start and not m.anaphoric]):
+    # names, and epithets the gazetteer resolved ("The Claude developer committed …, and
+    # Microsoft agreed to invest $5bn in the company"), not pronouns
+    before = [m for m in mentions if m.end <= span.start and (not m.anaphoric or span.doc[m.start].lower_ == "the")]
+    for mention in reversed(before):
         if mention.org.name in clause_subjects or mention.org.name in context.investors:
             continue
         if context._fits(mention.org, sectors):
@@ -1194,6 +1202,9 @@ def _pronoun_target(pronoun: Token, mentions: list[OrgMention], people: bool = F
             pronoun.head == clause or not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
         )
         for child in head.children:
+            lo, hi = sorted((child.i, pronoun.i))
+            if any(t.text == ";" for t in doc[lo:hi]):
+                continue  # "In September it signed …; Nebius said …": another clause's subject
             if child.dep_ in ("nsubj", "nsubjpass") and child.i != pronoun.i:
                 for mention in mentions:
                     # a name, or a phrase already resolved ("the ChatGPT maker said it had

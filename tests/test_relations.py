@@ -1358,6 +1358,19 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             "equity value of the target at roughly $28 billion.",
             [("Acquisition", {"acquirer": ["Cisco"], "target": ["Splunk"]}, Decimal(28) * B)],
         ),
+        (   # "it" is not the subject of a clause after a semicolon; a GPU cloud's contract "for
+            # Nvidia-based capacity" is a cloud commitment
+            "Microsoft is a big buyer. In September it signed a five-year, $6bn contract with IREN for "
+            "Nvidia-based capacity in Texas; IREN said the total could rise to $7bn.",
+            [("CloudCommitment", {"company": ["Microsoft"], "provider": ["IREN"]}, Decimal(6) * B)],
+        ),
+        (   # "the company" in "X agreed to invest … in the company" is not X; an epithet named
+            # before it is a candidate
+            "Meta signed first. Anthropic followed in May. The Claude developer committed to buy $20bn of compute "
+            "capacity on Azure, and in the same announcement Microsoft agreed to invest up to $2bn in the company.",
+            [("CloudCommitment", {"company": ["Anthropic"], "provider": ["Microsoft"]}, Decimal(20) * B),
+             ("Investment", {"investor": ["Microsoft"], "investee": ["Anthropic"]}, Decimal(2) * B)],
+        ),
     ],
 )
 def test_sentence_yields(nlp, text: str, expected: list) -> None:
