@@ -659,6 +659,10 @@ def find_mentions(sent: Span, gazetteer: Gazetteer, context: Context) -> list[Or
         # is the third AI software business AMD has bought": the subject it describes
         described = [span.root.head] if span.root.dep_ == "appos" else []
         doc = sent.doc
+        if described and span.start >= 2 and doc[span.start - 1].text == "," and doc[span.start - 2] in described[0].conjuncts:
+            # "backers including CapitalG and Hedosophia, the London investment firm": the
+            # parser hangs the description on the list's first name, not the nearest
+            described = [doc[span.start - 2]]
         if not described and sent.start < span.start - 1 and span.end < sent.end and (
             doc[span.start - 1].text == "," and doc[span.end].text == "," and doc[span.start - 2].text[:1].isupper()
         ):

@@ -695,8 +695,19 @@ def _prep_orgs(token: Token, preps: set[str], mentions: list[OrgMention]) -> lis
                 if pobj.dep_ == "pobj" and pobj.lower_ in ("which", "whom") and token.dep_ == "relcl":
                     found += _direct_orgs(token.head, mentions)  # "the developer in which it invested"
                 elif pobj.dep_ in ("pobj", "pcomp"):
-                    found += _direct_orgs(pobj, mentions) or _group_members(pobj, mentions) or _orgs_under(pobj, mentions)[:1]
+                    found += (
+                        _direct_orgs(pobj, mentions) or _group_members(pobj, mentions)
+                        or _included(pobj, mentions) or _orgs_under(pobj, mentions)[:1]
+                    )  # fmt: skip
     return found
+
+
+def _included(noun: Token, mentions: list[OrgMention]) -> list[OrgMention]:
+    """The members of "backers including CapitalG and Hedosophia"."""
+    return [
+        m for p in noun.children if p.dep_ == "prep" and p.lower_ == "including"
+        for o in p.children if o.dep_ == "pobj" for m in _direct_orgs(o, mentions)
+    ]  # fmt: skip
 
 
 GROUP_NOUNS = {"group", "consortium", "syndicate", "clutch", "band", "slate", "roster"}
@@ -993,7 +1004,12 @@ def _investment(reader: RoleReader, cue: Token, root: Token) -> dict[str, list[O
             or _prep_orgs(noun, {"for", "in", "into"}, reader.mentions)
             or _valued_by_round(noun, reader.mentions)
             or _stake_taken_by_the_round(noun, reader.mentions)
+            or _raised_in_clause(noun, reader.mentions)
         )
+        among = _among_backers_of(noun, reader.mentions)
+        if among:
+            # "Nvidia was among the backers of the $500m Series B that Poolside raised"
+            investors += [m for m in among if m not in investors and m not in investee]
         verb = reader._verb_of(noun.head if noun.pos_ == "VERB" else noun)
         subject, passive = _subject(verb, reader.mentions)
         if not investee and (_lemma(verb) in RAISING_VERBS or _lemma(verb) == "announce"):
@@ -1033,6 +1049,26 @@ def _investment(reader: RoleReader, cue: Token, root: Token) -> dict[str, list[O
     if not agents:
         agents = reader._first_before(cue, patients)
     return {"investor": agents, "investee": patients}
+
+
+def _raised_in_clause(noun: Token, mentions: list[OrgMention]) -> list[OrgMention]:
+    """Who raised "the $500m Series B that Poolside raised", "the round Helsing closed"."""
+    return [
+        m for clause in noun.children if clause.dep_ == "relcl" and _lemma(clause) in RAISING_VERBS
+        for m in _subject(clause, mentions)[0]
+    ]  # fmt: skip
+
+
+def _among_backers_of(noun: Token, mentions: list[OrgMention]) -> list[OrgMention]:
+    """The subject of "X was among the backers of <round>", "X is one of the investors in <round>"."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("of", "in"):
+        return []
+    backers = prep.head
+    if backers.lower_ not in INVESTOR_WORDS:
+        return []
+    verb = next((a for a in backers.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return _subject(verb, mentions)[0] if verb is not None else []
 
 
 def _brought_in(noun: Token, mentions: list[OrgMention]) -> list[OrgMention]:

@@ -1371,6 +1371,16 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             [("CloudCommitment", {"company": ["Anthropic"], "provider": ["Microsoft"]}, Decimal(20) * B),
              ("Investment", {"investor": ["Microsoft"], "investee": ["Anthropic"]}, Decimal(2) * B)],
         ),
+        (   # "backers including X and Y, <description of Y>": both, the description Y's (the
+            # parser hangs it on X)
+            "Revolut is a London bank. In May a second close brought in a further £100 million from backers "
+            "including Tiger Global and Hedosophia, the London investment firm founded by Ian Osborne.",
+            [("Investment", {"investee": ["Revolut"], "investor": ["Hedosophia", "Tiger Global"]}, Decimal("0.1") * B)],
+        ),
+        (   # "X was among the backers of the round that Y raised"
+            "Nvidia was among the backers of the $640 million Series D that Cohere raised in July.",
+            [("Investment", {"investor": ["Nvidia"], "investee": ["Cohere"]}, Decimal("0.64") * B)],
+        ),
     ],
 )
 def test_sentence_yields(nlp, text: str, expected: list) -> None:
