@@ -1593,7 +1593,11 @@ def read_sentence(
                 )
             )
     if not figures:
-        participants = _round_participants(reader, sent)
+        # business angels: people named as taking part are investors too
+        people = [replace(m, person=False, guessed=False) if m.person else m for m in parties] + _people(sent, parties)
+        angels = RoleReader(sent, sorted(people, key=lambda m: m.start), gazetteer,
+                            frozenset(context.parties), frozenset(context.acquired))  # fmt: skip
+        participants = _round_participants(angels, sent)
         if participants:
             fact = Fact("Participants", {"investor": tuple(m.org for m in participants)}, evidence=[evidence])
             readings.append(Reading(fact, index, mention_start=sent.start_char))
@@ -1621,11 +1625,29 @@ def _revenue_owner(context: Context) -> Org | None:
 INVESTOR_WORDS = {"investor", "investors", "backer", "backers", "participant", "participants", "shareholder", "shareholders"}
 
 
+def _people(sent: Span, mentions: list[OrgMention]) -> list[OrgMention]:
+    """People the NER names in a sentence and no organisation mention covers, as parties:
+    "Marc Benioff, the Salesforce chief executive, wrote a personal cheque"."""
+    return [
+        OrgMention(ent.start, ent.end, Org(ent.text, ent.text))
+        for ent in sent.ents
+        if ent.label_ == "PERSON" and len(ent) >= 2
+        and not any(m.start < ent.end and ent.start < m.end for m in mentions)
+    ]  # fmt: skip
+
+
 def _owner_in_description(token: Token) -> bool:
     """Whether a name is the owner in a description of another ("Teachers' Venture Growth,
-    the venture arm of the Ontario Teachers' Pension Plan"): the owner is not in the list."""
+    the venture arm of the Ontario Teachers' Pension Plan"; "Former Google boss Eric
+    Schmidt"): the owner is not in the list."""
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ == "appos":
         return True
+    if token.ent_type_ != "PERSON":
+        head = token
+        while head.dep_ in ("compound", "nmod", "amod") and head.head != head:
+            head = head.head
+        if head != token and head.ent_type_ == "PERSON":
+            return True
     # "PSP Investments, the pension fund manager for Canada's public servants"
     return any(a.dep_ == "appos" and a.pos_ == "NOUN" for a in token.ancestors)
 
@@ -1682,7 +1704,8 @@ def _round_participants(reader: RoleReader, sent: Span) -> list[OrgMention]:
             # "Plural joined the round, as did Elad Gil"
             add(_agent_orgs(token, reader.mentions) if passive else subject + named_before(token))
             co_led = lemma in ("co-lead", "colead") or (token.i >= 2 and token.doc[token.i - 2].lower_ == "co")
-            partners = [token] + [c for c in token.children if c.dep_ == "dobj"] if co_led else [token]
+            # "co-led the deal with Coatue", "led the round with Lux Capital" (however "with" hangs)
+            partners = [token] + [c for c in token.children if c.dep_ == "dobj"] if co_led or lemma == "lead" else [token]
             add([m for t in partners for m in _prep_orgs(t, {"with"}, reader.mentions)] + _as_did(token, reader.mentions))
         elif lemma in ("put", "invest", "chip", "pour", "pump", "plough") and (
             any(_lemma(c) in FUNDING_NOUNS for c in token.children if c.dep_ == "dobj")
@@ -1692,7 +1715,8 @@ def _round_participants(reader: RoleReader, sent: Span) -> list[OrgMention]:
             or _fresh_money(token)
             or any(c.lower_ == "more" and c.dep_ in ("dobj", "advmod", "pobj") for t in [token, *token.children] for c in t.children)
         ):
-            add(subject + named_before(token))  # "X, Y and Z also put money in", "X put in fresh money", "put in more"
+            # "X, Y and Z also put money in", "X put in fresh money", "put in more", "…, as did Z"
+            add(subject + named_before(token) + _as_did(token, reader.mentions))
         elif lemma in ("put", "invest") and any(c.lower_ == "alongside" for c in token.children):
             # "The Amazon founder put money in alongside Thrive Capital and Lux Capital": the
             # names it went in alongside (the subject may be a person described by a company)
@@ -1700,7 +1724,8 @@ def _round_participants(reader: RoleReader, sent: Span) -> list[OrgMention]:
         elif lemma in ("supply", "provide", "contribute") and any(_is_money_share(c) for c in token.children if c.dep_ == "dobj"):
             add(subject + named_before(token))  # "Accel supplied part of the cash"
         elif lemma == "write" and any(_lemma(c) in ("cheque", "check") for c in token.children if c.dep_ == "dobj"):
-            add(subject + named_before(token))  # "Lightspeed, Sequoia and CRV also wrote cheques"
+            # "Lightspeed, Sequoia and CRV also wrote cheques"; "…, as did Reid Hoffman"
+            add(subject + named_before(token) + _as_did(token, reader.mentions))
         elif (lemma == "return" or (lemma == "come" and any(c.lower_ == "back" for c in token.children))) and (
             any(t.lower_ in ("also", "too") for t in sent) or "for more" in sent.text
             or not [c for c in token.children if c.dep_ in ("dobj", "prep")]
@@ -1741,7 +1766,11 @@ def _round_participants(reader: RoleReader, sent: Span) -> list[OrgMention]:
             # "X and Y also put in more money, and Z, the Silicon Valley investor, joined them":
             # the names since the last "and", which the parser may hang elsewhere
             since = max((t.i for t in sent if t.i < token.i and t.dep_ == "cc"), default=sent.start)
-            add([m for m in reader.mentions if since < m.start and m.end <= token.i and not m.anaphoric] or subject)
+            add([
+                m for m in reader.mentions
+                if since < m.start and m.end <= token.i and not m.anaphoric
+                and not _owner_in_description(sent.doc[m.end - 1])  # "NVentures, the investment unit of Nvidia"
+            ] or subject)  # fmt: skip
         elif lemma == "do" and token.i == sent.start + 1 and sent[0].lower_ in ("so", "as"):
             # "So did Suning Commerce Group", after a sentence of investors; "So did Citi, along
             # with two prominent individuals: Eric Schmidt, …, and Eric Yuan"
@@ -1914,7 +1943,23 @@ def _as_did(verb: Token, mentions: list[OrgMention]) -> list[OrgMention]:
         ):
             found += [m for c in clause.children if c.dep_ == "nsubj" for m in _direct_orgs(c, mentions)]
             found += listed_names(verb.sent, clause.i + 1, mentions)  # the list the parse loses
-    return found
+    doc = verb.doc
+    return [
+        m for m in found
+        if not _employer_of_person(m, doc)
+        # "as did DST Global, Yuri Milner's growth fund": the fund's owner is no investor here
+        and not (doc[m.end - 1].dep_ == "poss" and _owner_in_description(doc[m.end - 1]))
+    ]  # fmt: skip
+
+
+JOB_WORDS = {"founder", "co-founder", "co", "cofounder", "chief", "boss", "executive", "ceo", "chairman", "president", "cto", "cfo", "head"}
+
+
+def _employer_of_person(mention: OrgMention, doc: Doc) -> bool:
+    """Whether a name only says whom a person works for: "LinkedIn co-founder Reid Hoffman",
+    "Google chief scientist Jeff Dean" (however the parser hangs it)."""
+    after = doc[mention.end : min(mention.end + 4, len(doc))]
+    return any(t.lower_ in JOB_WORDS for t in after[:2]) and any(t.ent_type_ == "PERSON" for t in after)
 
 
 PROVIDER_CHOICE = re.compile(

@@ -125,7 +125,7 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
         (
             "Crusoe has raised $600m in a round led by Founders Fund. Fidelity, Mubadala and Ribbit Capital "
             "also poured money in, Crusoe said on Thursday.",
-            [("Investment", {"investor": ["Fidelity", "Founders Fund", "Mubadala", "Ribbit Capital"],
+            [("Investment", {"investor": ["Fidelity Management & Research", "Founders Fund", "Mubadala", "Ribbit Capital"],
                              "investee": ["Crusoe"]}, Decimal("0.6") * B)],
         ),
         (
@@ -416,7 +416,7 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
         (   # investors of the round, after "from"
             "Skyloom, the satellite maker founded by Jane Doe, has raised $400m in a financing round from two "
             "new investors, Google and Fidelity Investments.",
-            [("Investment", {"investor": ["Fidelity Investments", "Google"], "investee": ["Skyloom"]},
+            [("Investment", {"investor": ["Fidelity Management & Research", "Google"], "investee": ["Skyloom"]},
               Decimal("400") * 10**6)],
         ),
         (   # a price per share near the deal's value does not make the value a share price; the
@@ -631,7 +631,7 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
         ),
         (
             "Lumo took in $60m from a group that included Axa and Fidelity.",
-            [("Investment", {"investor": ["Axa", "Fidelity"], "investee": ["Lumo"]}, Decimal("0.06") * B)],
+            [("Investment", {"investor": ["Axa", "Fidelity Management & Research"], "investee": ["Lumo"]}, Decimal("0.06") * B)],
         ),
         (   # a sovereign fund named by its country
             "Qatar's sovereign wealth fund invested €2bn in RWE.",
@@ -683,7 +683,7 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             "OpenAI has pulled in $6.6bn from investors. Thrive Capital led the round. Microsoft came back for more. "
             "Nvidia made its first investment in the company. SoftBank Group and Fidelity also bought notes, as did MGX.",
             [("Investment", {"investee": ["OpenAI"],
-                             "investor": ["Fidelity", "MGX", "Microsoft", "Nvidia", "SoftBank Group", "Thrive Capital"]},
+                             "investor": ["Fidelity Management & Research", "MGX", "Microsoft", "Nvidia", "SoftBank Group", "Thrive Capital"]},
               Decimal("6.6") * B)],
         ),
         (
@@ -757,7 +757,7 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
         ),
         (   # investors who "were co-leads"
             "Anthropic raised $13bn. Fidelity and Lightspeed Venture Partners were co-leads.",
-            [("Investment", {"investee": ["Anthropic"], "investor": ["Fidelity", "Lightspeed Venture Partners"]},
+            [("Investment", {"investee": ["Anthropic"], "investor": ["Fidelity Management & Research", "Lightspeed Venture Partners"]},
               Decimal("13") * B)],
         ),
         (   # the company named in a relative clause inside the list of investors is no investor,
@@ -845,7 +845,7 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
         (   # a lone letter that ends a name
             "Stripe took in $600m from a group that included Allianz X, the venture arm of the German insurer, "
             "the French insurer Axa and Fidelity.",
-            [("Investment", {"investee": ["Stripe"], "investor": ["Allianz X", "Axa", "Fidelity"]}, Decimal("0.6") * B)],
+            [("Investment", {"investee": ["Stripe"], "investor": ["Allianz X", "Axa", "Fidelity Management & Research"]}, Decimal("0.6") * B)],
         ),
         (   # a loss beside revenue is not revenue
             "Revolut's revenue rose by more than a third last year to £222m, but its pre-tax loss also widened, to £208m.",
@@ -948,12 +948,12 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
         ),
         (
             "Anthropic raised $13bn with backing from Fidelity and Lightspeed.",
-            [("Investment", {"investor": ["Fidelity", "Lightspeed Venture Partners"], "investee": ["Anthropic"]},
+            [("Investment", {"investor": ["Fidelity Management & Research", "Lightspeed Venture Partners"], "investee": ["Anthropic"]},
               13 * B)],
         ),
         (   # a lone investor that "also participated" after the round
             "Anthropic raised $13bn in a round led by ICONIQ. Fidelity also participated.",
-            [("Investment", {"investor": ["Fidelity", "ICONIQ"], "investee": ["Anthropic"]}, 13 * B)],
+            [("Investment", {"investor": ["Fidelity Management & Research", "ICONIQ"], "investee": ["Anthropic"]}, 13 * B)],
         ),
         (   # an unknown name the tagger takes for a common noun, and a running total
             "Harvey raised $200m in a round led by Sequoia Capital, bringing its total funding to $1.5bn.",
@@ -1273,11 +1273,12 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             [("Acquisition", {"acquirer": ["Microchip Technology"], "target": ["Microsemi"]}, Decimal("8.35") * B)],
         ),
         (   # a round reported before the text names its company; investors who "came in",
-            # "completed the list", and a person described by a company they used to run
+            # "completed the list", and a person (a business angel) described by a company they
+            # used to run, which is no investor
             "A Paris start-up that was registered only a month ago has raised €105 million. Mistral AI confirmed "
             "the financing on Tuesday. La Famiglia and Headline came in from Germany. Eric Schmidt, the former "
             "chief executive of Google, also put money in. The state-owned bank Bpifrance completes the list.",
-            [("Investment", {"investor": ["Bpifrance", "Headline", "La Famiglia"], "investee": ["Mistral AI"]},
+            [("Investment", {"investee": ["Mistral AI"], "investor": ["Bpifrance", "Eric Schmidt", "Headline", "La Famiglia"]},
               Decimal("0.105") * B)],
         ),
         (   # results that "came in" below forecasts are no investor joining a round
@@ -1380,6 +1381,21 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
         (   # "X was among the backers of the round that Y raised"
             "Nvidia was among the backers of the $640 million Series D that Cohere raised in July.",
             [("Investment", {"investor": ["Nvidia"], "investee": ["Cohere"]}, Decimal("0.64") * B)],
+        ),
+        (   # business angels: people who write cheques or put money in are investors; the
+            # company in a person's title is not ("the Dropbox chief executive", "Former Apple
+            # boss", "Stripe co-founder")
+            "Mistral AI raised $40 million. Drew Houston, the Dropbox chief executive, wrote a personal cheque, "
+            "as did Stripe co-founder John Collison. Former Apple boss John Sculley also put money in.",
+            [("Investment", {"investee": ["Mistral AI"], "investor": ["Drew Houston", "John Collison", "John Sculley"]},
+              Decimal("0.04") * B)],
+        ),
+        (   # a venture arm described by its owner is the investor, not the owner; "led the round
+            # with X": X co-led
+            "Cohere raised $270 million. Index Ventures led the round with Radical Ventures. "
+            "Salesforce Ventures, the investment unit of Salesforce, joined them.",
+            [("Investment", {"investee": ["Cohere"], "investor": ["Index Ventures", "Radical Ventures", "Salesforce Ventures"]},
+              Decimal("0.27") * B)],
         ),
     ],
 )
