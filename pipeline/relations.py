@@ -1972,7 +1972,10 @@ CHOOSING = {"name", "choose", "select", "pick", "designate", "appoint", "make", 
 
 def _provider_choice(reader: RoleReader, sent: Span) -> Fact | None:
     """ "Anthropic named AWS its primary cloud provider": a cloud commitment without a figure."""
-    if not PROVIDER_CHOICE.search(sent.text):
+    moved = _moved_onto_cloud(reader, sent)
+    if moved is not None:
+        return moved
+    if not PROVIDER_CHOICE.search(sent.text) and not CHOSEN_TO_SUPPLY.search(sent.text):
         return None
     for token in sent:
         if token.pos_ != "VERB" or _lemma(token) not in CHOOSING or not is_asserted(token, token, sent, "CloudCommitment"):
@@ -1986,6 +1989,47 @@ def _provider_choice(reader: RoleReader, sent: Span) -> Fact | None:
         providers = [m for m in providers if reader.gazetteer.sector(m.org.name) in ("cloud", "chips")]
         company = [m for m in company if m.org.name not in {p.org.name for p in providers}]
         if providers and company:
+            return Fact("CloudCommitment", _roles({"company": company, "provider": providers}))
+    return None
+
+
+# "has chosen Oracle Cloud Infrastructure to supply it with extra computing capacity"
+CHOSEN_TO_SUPPLY = re.compile(
+    r"\b(?:chose|chosen|picked|selected|tapped)\b[^.;]{0,60}\bto (?:supply|provide|run|host|absorb)\b[^.;]{0,60}"
+    r"\b(?:comput\w*|capacity|workloads?|cloud)\b",
+    re.IGNORECASE,
+)
+MOVING_VERBS = {"move", "shift", "migrate", "transfer", "run", "put"}
+# What a company moves onto a provider's cloud: "its technology infrastructure", "its IT estate"
+MOVED_THINGS = {"infrastructure", "estate", "services", "systems", "workloads", "operations", "data", "applications", "platform", "technology"}
+
+
+def _moved_onto_cloud(reader: RoleReader, sent: Span) -> Fact | None:
+    """ "CME Group has signed a ten-year agreement to move its technology infrastructure onto
+    Google Cloud", "the lab has agreed to move its services onto Azure": a cloud commitment
+    with no figure (and the agreement's term, when it has one)."""
+    for verb in sent:
+        if verb.pos_ != "VERB" or _lemma(verb) not in MOVING_VERBS:
+            continue
+        moved = [c for c in verb.children if c.dep_ == "dobj"]
+        moved += [o for c in moved for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
+        if not any(_lemma(c) in MOVED_THINGS or c.lower_ in MOVED_THINGS for c in moved):
+            continue  # ("shift much of its IT estate onto Google's cloud")
+        if any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children) or any(t.lower_ == "if" for t in sent):
+            continue  # "said it would move its data to Oracle if the trial works"
+        providers = [
+            m for m in _prep_orgs(verb, {"onto", "to", "on", "into"}, reader.mentions)
+            if reader.gazetteer.sector(m.org.name) == "cloud"
+        ]
+        if not providers or not is_asserted(verb, verb, sent, "CloudCommitment"):
+            continue
+        company: list[OrgMention] = []
+        for head in [verb, *verb.ancestors]:  # the subject of the verb, or of the one that signed the agreement
+            if head.pos_ in ("VERB", "AUX"):
+                company = [m for m in _subject(head, reader.mentions)[0] if m.org.name != providers[0].org.name]
+                if company:
+                    break
+        if company:
             return Fact("CloudCommitment", _roles({"company": company, "provider": providers}))
     return None
 

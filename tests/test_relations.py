@@ -1397,6 +1397,15 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             [("Investment", {"investee": ["Cohere"], "investor": ["Index Ventures", "Radical Ventures", "Salesforce Ventures"]},
               Decimal("0.27") * B)],
         ),
+        (   # moving one's systems onto a provider's cloud, and choosing a provider to supply
+            # computing, are cloud commitments without a figure
+            "BP has signed a ten-year agreement to move its trading infrastructure onto Amazon Web Services. "
+            "Last year HSBC agreed to shift much of its IT estate onto Google's cloud. "
+            "Snowflake has chosen Oracle Cloud Infrastructure to supply it with extra computing capacity.",
+            [("CloudCommitment", {"company": ["BP"], "provider": ["Amazon Web Services"]}, None),
+             ("CloudCommitment", {"company": ["HSBC"], "provider": ["Google"]}, None),
+             ("CloudCommitment", {"company": ["Snowflake"], "provider": ["Oracle"]}, None)],
+        ),
     ],
 )
 def test_sentence_yields(nlp, text: str, expected: list) -> None:
@@ -1480,6 +1489,8 @@ def test_sentence_yields(nlp, text: str, expected: list) -> None:
         # a figure only sources cited by a reporter give; capacity that is only planned
         "Revolut is a London bank. Sky News reported, citing City sources, that GIC would put £60 million into the bank.",
         "Meta has picked three more sites, which brings its planned capacity to nearly four gigawatts of data centres.",
+        # a move that is only planned, on a condition
+        "Zoom said it would move its data to Oracle if the trial works.",
     ],
 )
 def test_not_a_fact(nlp, text: str) -> None:
