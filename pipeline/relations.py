@@ -1426,6 +1426,8 @@ def _compute(reader: RoleReader, root: Token, sent: Span) -> dict[str, list[OrgM
     words = {t.lower_ for t in sent}
     if any(t.lower_ == "electricity" and dep_distance(root, t) <= 2 for t in sent):
         return None  # "500MW of electricity": power bought, not computing
+    if _power_not_computing(root) or _measure_of_a_generic_capacity(root):
+        return None
     leased_at_site = bool({_lemma(t) for t in sent} & {"lease", "take", "rent"}) and bool(words & {"campus", "site"})
     if not words & COMPUTE_CONTEXT and not ("data" in words and words & {"centre", "center", "centres", "centers"}) and not (
         "it load" in sent.text.lower()  # "200 megawatts of critical IT load": a data centre's measure
@@ -1462,6 +1464,25 @@ def _compute(reader: RoleReader, root: Token, sent: Span) -> dict[str, list[OrgM
         companies = providers[1:] if _lemma(sent.root) in ("supply", "provide", "deliver") else providers[:1]
         providers = [p for p in providers if p not in companies]
     return {"company": companies[:1], "provider": providers[:1]}
+
+
+def _power_not_computing(root: Token) -> bool:
+    """ "it controls about 1.2GW of contracted power across its facilities": power, not
+    computing ("5GW of computing power" is computing)."""
+    return any(
+        p.dep_ == "prep" and p.lower_ == "of" and _lemma(o) in ("power", "electricity", "energy")
+        and not any(m.lower_ in COMPUTE_CONTEXT | {"computing", "compute"} for m in o.children)
+        for figure in [root, *(c for c in root.children if c.dep_ == "pobj")]  # ("about 1.2GW": "about" heads it)
+        for p in figure.children for o in p.children if o.dep_ == "pobj"
+    )  # fmt: skip
+
+
+def _measure_of_a_generic_capacity(root: Token) -> bool:
+    """ "the all-in cost of a gigawatt of AI computing": a unit priced, no one's capacity."""
+    return (
+        root.head.lower_ == "of" and _lemma(root.head.head) in ("cost", "price", "output", "size", "equivalent")
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an", "each", "every", "per") for c in root.children)
+    )  # fmt: skip
 
 
 SITE_NOUNS = {"campus", "site", "facility", "facilities", "centre", "center", "park", "hub"}

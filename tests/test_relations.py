@@ -1491,6 +1491,11 @@ def test_sentence_yields(nlp, text: str, expected: list) -> None:
         "Meta has picked three more sites, which brings its planned capacity to nearly four gigawatts of data centres.",
         # a move that is only planned, on a condition
         "Zoom said it would move its data to Oracle if the trial works.",
+        # power a company controls, and what a unit of capacity costs, are no commitments
+        "IREN hosts Lambda. IREN says it controls about 2.9GW of contracted power across its sites and has set "
+        "aside roughly 750 MW of that for AI workloads.",
+        "Nscale will supply Microsoft with GPUs from a Texas campus. Industry executives often put the all-in "
+        "cost of a gigawatt of AI computing, chips included, at $50bn or more.",
     ],
 )
 def test_not_a_fact(nlp, text: str) -> None:
