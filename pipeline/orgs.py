@@ -36,6 +36,8 @@ _NOT_ORGS = {
     # Lines of a results statement, which the NER tags ORG at the start of a sentence
     # ("Revenue reached $400.6 million").
     "revenue", "revenues", "sales", "turnover", "net income", "operating income", "net loss",
+    # job titles the NER tags ORG ("Chief Executive Julia Hoggett said")
+    "chief executive", "chief executive officer", "chief financial officer",
 }  # fmt: skip
 
 # Nouns that, after "the", point back to an organisation ("the company", "the lender").

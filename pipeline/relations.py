@@ -2326,6 +2326,18 @@ def _read_money(
                             duration=_duration_in(sent, quantities)), False
             return None, False  # "$25 billion buys preferred access": no company is bought
         found = _acquisition(reader, cue)
+        if (
+            cue.pos_ == "NOUN" and found["acquirer"] and found["acquirer"][0].person
+            and reader.gazetteer.lookup(found["acquirer"][0].org.name) is None
+        ):
+            # "Chief executive Doug McMillon has spent two years rebuilding Walmart's e-commerce
+            # operation, starting with the purchase of Jet.com": the company the person runs
+            targets = {m.org.name for m in found["target"]}
+            owners = [
+                m for m in reader.mentions
+                if not m.person and m.org.name not in targets and reader.sent.doc[m.end - 1].dep_ == "poss"
+            ]  # fmt: skip
+            found["acquirer"] = owners[:1] or found["acquirer"]
         if not found["target"] and _sells_a_unit(cue):
             return None, False  # "sold its benefits arm to Blackstone": a unit the text does not name
         holder = root.head.head if root.head.lower_ == "for" else None

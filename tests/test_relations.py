@@ -1406,6 +1406,12 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
              ("CloudCommitment", {"company": ["HSBC"], "provider": ["Google"]}, None),
              ("CloudCommitment", {"company": ["Snowflake"], "provider": ["Oracle"]}, None)],
         ),
+        (   # a chief executive is not the buyer: the company they run is ("rebuilding Target's
+            # online business … starting with the purchase of Shipt")
+            "Target reported results on Tuesday. Chief executive Brian Cornell has spent much of the past two years "
+            "rebuilding Target's online business, starting with the purchase of Shipt for $550 million in 2017.",
+            [("Acquisition", {"acquirer": ["Target"], "target": ["Shipt"]}, Decimal("0.55") * B)],
+        ),
     ],
 )
 def test_sentence_yields(nlp, text: str, expected: list) -> None:
