@@ -2213,6 +2213,16 @@ def _read_money(
         classified = _sentence_event(root, sent)
         if classified is not None:
             reader.guessed_position = True
+    if classified is None and root.head.lower_ == "for":
+        # "the purchase of NetSuite, a maker of …, which it completed in 2016 for $9.3bn": the
+        # price of the purchase "which" stands for, however the parser hung the clause
+        closing = root.head.head
+        if _lemma(closing) in ("complete", "close", "finalise", "finalize") and any(
+            c.lower_ == "which" for c in closing.children
+        ):
+            nouns = [t for t in sent if t.i < closing.i and t.pos_ == "NOUN" and _lemma(t) in ("purchase", "acquisition", "takeover", "buyout")]
+            if nouns:
+                classified = ("Acquisition", nouns[-1])
     if classified is None and weak_cue is None and root.head.lower_ == "for":
         # "snapped up MosaicML, a start-up that …, for $1.3bn": the price of the sentence's deal
         event = _sentence_event(root, sent)
@@ -2982,7 +2992,9 @@ def _valued_thing_is_deal(cue: Token, reader: RoleReader | None = None) -> bool:
         if _lemma(token) in deal_words:
             return True
         for child in token.children:
-            if child.dep_ in ("nsubjpass", "nsubj", "dobj") and _lemma(child) in deal_words:
+            # ("its biggest, the 2018 takeover of RSP Permian, was valued at …": in apposition)
+            named = [child, *(a for a in child.children if a.dep_ == "appos")]
+            if child.dep_ in ("nsubjpass", "nsubj", "dobj") and any(_lemma(n) in deal_words for n in named):
                 return True
     if any(p.lower_ == "of" and any(_lemma(o) in deal_words for o in p.children) for p in cue.children):
         return True  # "put the value of the transaction at $14.8bn": the deal's price

@@ -1412,6 +1412,16 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             "rebuilding Target's online business, starting with the purchase of Shipt for $550 million in 2017.",
             [("Acquisition", {"acquirer": ["Target"], "target": ["Shipt"]}, Decimal("0.55") * B)],
         ),
+        (   # the takeover in apposition to the subject of "was valued at" gives its price
+            "Pioneer Natural Resources grew by buying rivals, and its biggest, the 2021 all-stock takeover of "
+            "Parsley Energy, was valued at about $7.6 billion including debt.",
+            [("Acquisition", {"acquirer": ["Pioneer Natural Resources"], "target": ["Parsley Energy"]}, Decimal("7.6") * B)],
+        ),
+        (   # "which it completed … for $X": the price of the purchase "which" stands for
+            "Salesforce has bought its way into new markets; the largest step was the purchase of Tableau, a maker "
+            "of data-visualisation software for analysts, which it completed in 2019 for $15.7 billion.",
+            [("Acquisition", {"acquirer": ["Salesforce"], "target": ["Tableau"]}, Decimal("15.7") * B)],
+        ),
     ],
 )
 def test_sentence_yields(nlp, text: str, expected: list) -> None:
