@@ -158,8 +158,14 @@ HEDGE_PHRASES = re.compile(
     r"|reported that|according to (?:an? |two |three |several )?(?:reports?|people|persons?|sources|media)|sources (?:said|say)"
     r"|people with knowledge|(?:newspaper|magazine|broadcaster|news outlet)\b[^.;]{0,40}?\b(?:said|says|reported|reports)\b"
     r"|citing (?:[\w-]+ ){0,3}sources|(?:is|are|was|were) said to|on (?:track|course) to|(?:close|closing in|near) to (?:a|an) (?:deal|agreement)|nearing (?:a|an) (?:deal|agreement)"
-    r"|(?:estimates?|forecasts?|projections?) (?:put|puts|suggest|suggests|show|shows)"
-    r"|analysts?\b[^.;]{0,40}?\b(?:estimate[sd]?|expect(?:s|ed)?|reckon(?:s|ed)?|believe[sd]?|say|said|pencil+ed in|forecast|project(?:s|ed)?))\b",
+    r"|(?:estimates?|forecasts?|projections?) (?:put|puts|suggest|suggests|show|shows))\b",
+    re.IGNORECASE,
+)
+# What analysts expected: a hedge for the figure it is about, not for a reported figure it is
+# compared with ("revenue climbed to $13.6bn, ahead of the $13.1bn that analysts had expected")
+ANALYST_ESTIMATE = re.compile(
+    r"\banalysts?\b[^.;]{0,40}?\b(?:estimate[sd]?|expect(?:s|ed)?|reckon(?:s|ed)?|believe[sd]?|say|said|pencil+ed in"
+    r"|forecast|project(?:s|ed)?)\b",
     re.IGNORECASE,
 )
 UNFINISHED = {"raise", "seek", "negotiate", "discuss", "pursue"}  # "is raising": not closed yet
@@ -467,6 +473,8 @@ def is_asserted(cue: Token, root: Token, sent: Span, kind: str) -> bool:
     text = sent.text
     if any(t.lower_ in HEDGES for t in sent) or HEDGE_PHRASES.search(text) or _undone(sent) or ASIDE.search(text):
         return False
+    if _estimated_by_analysts(root, sent):
+        return False
     if HYPOTHETICAL_OPENING.match(text) or _points_back_to_a_figure(root, sent):
         return False  # "Suppose a company we will call Quillmark takes $50m"; "That $200m is …"
     chain = _up_to_relative_clause(cue) + _up_to_relative_clause(root)
@@ -516,6 +524,26 @@ def is_asserted(cue: Token, root: Token, sent: Span, kind: str) -> bool:
     ):
         return False  # (not "… ahead of the 28.6p the City had forecast", about earnings)
     return True
+
+
+def _estimated_by_analysts(root: Token, sent: Span) -> bool:
+    """Whether an analysts' estimate in the sentence is about this figure: the estimate's
+    clause holds the figure, or governs the clause that does ("analysts expect revenue of
+    $5bn"); not "climbed to $13.6bn, ahead of the $13.1bn that analysts had expected"."""
+    for match in ANALYST_ESTIMATE.finditer(sent.text):
+        span = sent.doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(), alignment_mode="expand")
+        if span is None:
+            return True
+        verbs = [t for t in span if t.pos_ in ("VERB", "AUX")] or [span.root]
+        for verb in verbs:
+            clause = verb
+            while clause.dep_ in ("aux", "auxpass") and clause.head != clause:
+                clause = clause.head
+            if root == clause or clause in root.ancestors:
+                return True
+            if clause.dep_ in ("relcl", "acl") and (clause.head == root or clause.head in root.ancestors or root in clause.head.subtree and clause.head.i >= root.i):
+                return True  # "the $5bn analysts expected": the figure the clause describes
+    return False
 
 
 def _undone(sent: Span) -> bool:

@@ -1422,6 +1422,11 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             "of data-visualisation software for analysts, which it completed in 2019 for $15.7 billion.",
             [("Acquisition", {"acquirer": ["Salesforce"], "target": ["Tableau"]}, Decimal("15.7") * B)],
         ),
+        (   # a reported figure beside the estimate it beat: the estimate is no fact, the figure is
+            "Oracle reported results on Monday. Revenue for the quarter rose 7% to $14.3 billion, slightly ahead "
+            "of the $14.1 billion that analysts had expected.",
+            [("Revenue", {"company": ["Oracle"]}, Decimal("14.3") * B)],
+        ),
     ],
 )
 def test_sentence_yields(nlp, text: str, expected: list) -> None:
@@ -1512,6 +1517,9 @@ def test_sentence_yields(nlp, text: str, expected: list) -> None:
         "aside roughly 750 MW of that for AI workloads.",
         "Nscale will supply Microsoft with GPUs from a Texas campus. Industry executives often put the all-in "
         "cost of a gigawatt of AI computing, chips included, at $50bn or more.",
+        # what analysts expect
+        "Analysts expect Nvidia's revenue to reach $50 billion next quarter.",
+        "Nvidia's quarterly revenue will be about $50bn, analysts estimate.",
     ],
 )
 def test_not_a_fact(nlp, text: str) -> None:
