@@ -157,7 +157,7 @@ HEDGE_PHRASES = re.compile(
     r"|(?:was|were|been) reported|under (?:discussion|consideration)"
     r"|reported that|according to (?:an? |two |three |several )?(?:reports?|people|persons?|sources|media)|sources (?:said|say)"
     r"|people with knowledge|(?:newspaper|magazine|broadcaster|news outlet)\b[^.;]{0,40}?\b(?:said|says|reported|reports)\b"
-    r"|citing (?:[\w-]+ ){0,3}sources|(?:is|are|was|were) said to|on (?:track|course) to|(?:close|closing in|near) to (?:a|an) (?:deal|agreement)|nearing (?:a|an) (?:deal|agreement)"
+    r"|(?:a|the) (?:[\w-]+ )?reports? that|citing (?:[\w-]+ ){0,3}sources|(?:is|are|was|were) said to|on (?:track|course) to|(?:close|closing in|near) to (?:a|an) (?:deal|agreement)|nearing (?:a|an) (?:deal|agreement)"
     r"|(?:estimates?|forecasts?|projections?) (?:put|puts|suggest|suggests|show|shows))\b",
     re.IGNORECASE,
 )
@@ -2304,6 +2304,11 @@ def _read_money(
         if providers and (pledged or _cloud_context(sent, root)):
             return Fact("CloudCommitment", _roles({"company": found["investor"], "provider": providers}),
                         amount=amount, duration=_duration_in(sent, quantities)), False
+        if (
+            _lemma(cue) == "raise" and not found["investor"] and found["investee"]
+            and all(reader.gazetteer.sector(m.org.name) == "investor" for m in found["investee"])
+        ):
+            return None, False  # "Andreessen Horowitz said it had raised $7.2bn across new funds": a fund raised
         if not found["investee"] and _aggregate(cue):
             return None, False  # "venture funding in the region topped $4bn": a market total
         if _raised_over_time(cue):

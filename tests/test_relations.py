@@ -1520,6 +1520,10 @@ def test_sentence_yields(nlp, text: str, expected: list) -> None:
         # what analysts expect
         "Analysts expect Nvidia's revenue to reach $50 billion next quarter.",
         "Nvidia's quarterly revenue will be about $50bn, analysts estimate.",
+        # an investment firm raising money raises a fund
+        "Sequoia Capital said in April that it had raised $8 billion across a new set of funds.",
+        # a report someone dismissed
+        "Sam Altman has dismissed a report that his company OpenAI had just raised $40bn at a $300bn valuation.",
     ],
 )
 def test_not_a_fact(nlp, text: str) -> None:
