@@ -148,14 +148,19 @@ class _Facts:
         return True
 
 
-def _fill_from_round(reading: Reading, readings: list[Reading]) -> None:
+def _fill_from_round(reading: Reading, readings: list[Reading], gazetteer: Gazetteer | None = None) -> None:
     """A valuation read without its company, or with a company only a phrase pointed to ("the
     business"), is of the company that raised the round read in the same sentence: "the
     ChatGPT maker said it had raised $6.6bn in a round led by Thrive at a valuation of $157bn",
     "has raised $2bn in a round that brings in Microsoft and values the business at $30bn"."""
     if reading.fact.kind != "Valuation":
         return
-    if any(not o.surface.startswith(("the ", "The ")) for o in reading.fact.roles.get("company", ())):
+    # "a round led by Founders Fund that valued the company at $14bn": an investor named as the
+    # company valued is a misreading when the sentence reports a round raised by someone else
+    investor_named = gazetteer is not None and any(
+        gazetteer.sector(o.name) == "investor" for o in reading.fact.roles.get("company", ())
+    )
+    if not investor_named and any(not o.surface.startswith(("the ", "The ")) for o in reading.fact.roles.get("company", ())):
         return
     raisers = {
         o.name: o for r in readings
@@ -543,7 +548,7 @@ def consolidate(readings: list[Reading], gazetteer: Gazetteer) -> list[Fact]:
     """The article's facts from its sentence readings, in order of first mention."""
     _unify_names(readings, gazetteer)
     for reading in readings:
-        _fill_from_round(reading, readings)
+        _fill_from_round(reading, readings, gazetteer)
     facts = _Facts()
     strong = [r for r in readings if r.fact.kind in REQUIRED and not r.weak and not r.figureless]
     sure = [r for r in strong if _complete(r.fact) and not r.guessed]

@@ -978,7 +978,9 @@ class RoleReader:
 def _investment(reader: RoleReader, cue: Token, root: Token) -> dict[str, list[OrgMention]]:
     lemma = _lemma(cue)
     # the tagger sometimes calls "round" an adjective ("closed a $500m round led by …")
-    noun_like = cue.pos_ == "NOUN" or cue.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass")
+    noun_like = cue.pos_ == "NOUN" or cue.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") or (
+        cue.dep_ == "appos" and is_series(cue)  # "Mistral AI's previous round, a €385m Series A, …"
+    )
     if is_series(cue):
         lemma = "round"
     if cue.lower_ in ("funding", "financing") and noun_like:
@@ -1016,6 +1018,10 @@ def _investment(reader: RoleReader, cue: Token, root: Token) -> dict[str, list[O
         # "a $1.1bn funding round for CoreWeave": the roles hang from "round", not "funding"
         noun = cue.head if cue.dep_ == "compound" and _lemma(cue.head) in ROUND_NOUNS else cue
         investors = _agent_orgs(noun, reader.mentions) + _prep_orgs(noun, {"from"}, reader.mentions)
+        beside = noun.head if noun.dep_ == "appos" and _lemma(noun.head) in ROUND_NOUNS else None
+        if beside is not None and beside.dep_ == "nsubjpass" and _lemma(beside.head) in LEAD_VERBS:
+            # "Mistral AI's previous round, a €385m Series A, was led by Andreessen Horowitz"
+            investors += [m for m in _agent_orgs(beside.head, reader.mentions) if m not in investors]
         # "closed a $675m round with investment from X, Y and Z"
         investors += [m for m in _backing_from(reader._verb_of(noun), reader.mentions) if m not in investors]
         investors += [m for m in _brought_in(noun, reader.mentions) if m not in investors]
@@ -1033,6 +1039,8 @@ def _investment(reader: RoleReader, cue: Token, root: Token) -> dict[str, list[O
             or _valued_by_round(noun, reader.mentions)
             or _stake_taken_by_the_round(noun, reader.mentions)
             or _raised_in_clause(noun, reader.mentions)
+            # "Anduril's previous round, a $1.48bn Series E, was led by …": the round it stands beside
+            or (_possessor(noun.head, reader.mentions) if noun.dep_ == "appos" and _lemma(noun.head) in ROUND_NOUNS else [])
         )
         among = _among_backers_of(noun, reader.mentions)
         if among:

@@ -1427,6 +1427,13 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             "of the $14.1 billion that analysts had expected.",
             [("Revenue", {"company": ["Oracle"]}, Decimal("14.3") * B)],
         ),
+        (   # a round in apposition to "X's previous round" is X's, and led by whoever led that
+            # round; the company it "valued" is the raiser, not the investor named just before
+            "Mistral AI builds language models. Mistral AI's previous round, a €385 million Series A in 2023, was "
+            "led by Andreessen Horowitz and valued the company at €2 billion.",
+            [("Investment", {"investor": ["Andreessen Horowitz"], "investee": ["Mistral AI"]}, Decimal("0.385") * B),
+             ("Valuation", {"company": ["Mistral AI"]}, Decimal(2) * B)],
+        ),
     ],
 )
 def test_sentence_yields(nlp, text: str, expected: list) -> None:
