@@ -2208,6 +2208,11 @@ def _read_money(
     root = span.root
     amount = mention.quantity
     assert isinstance(amount, Amount)
+    after = sent.doc[span.end : min(span.end + 2, sent.end)]
+    if len(after) == 2 and after[0].lower_ == "of" and after[1].lower_ in ("it", "that", "which"):
+        # "agreed to invest up to $5bn …; the first $900m of it is earmarked for Ellendale": a
+        # part of a figure just given (a tranche candidate), not a deal of its own
+        return Fact("", {}, amount=amount), None
     if (
         _lemma(root.head) in ("manage", "oversee", "administer") or _joint_venture(root) or _fund_size(span)
         or _share_of_results(root) or _losses(span) or _profit(root) or _value_of_new_entity(root)

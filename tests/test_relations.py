@@ -1434,6 +1434,11 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             [("Investment", {"investor": ["Andreessen Horowitz"], "investee": ["Mistral AI"]}, Decimal("0.385") * B),
              ("Valuation", {"company": ["Mistral AI"]}, Decimal(2) * B)],
         ),
+        (   # "the first $900m of it": a part of the figure just given, not a deal of its own
+            "Applied Digital builds data centres. In January Blue Owl agreed to invest up to $3bn in the "
+            "company's computing business; the first $700m of it is earmarked for a campus in North Dakota.",
+            [("Investment", {"investor": ["Blue Owl"], "investee": ["Applied Digital"]}, Decimal(3) * B)],
+        ),
     ],
 )
 def test_sentence_yields(nlp, text: str, expected: list) -> None:
