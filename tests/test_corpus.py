@@ -20,9 +20,9 @@ from .conftest import CORPUS
 # 0.775 and test to 0.671; its blind batch of 24 (first scored F1 0.386) then took dev to P 0.788
 # R 0.675 F1 0.727, and its later rules to P 0.816 R 0.699 F1 0.753 (test P 0.675 R 0.675).
 # Session 13 added 24 blind articles (first scored F1 0.365): dev P 0.774 R 0.653 F1 0.708;
-# its rules brought dev to P 0.792 R 0.666 F1 0.724 (test unchanged).
-DEV_FLOOR = {"precision": 0.79, "recall": 0.66, "f1": 0.72}
-TEST_FLOOR = {"precision": 0.67, "recall": 0.67, "f1": 0.67}
+# its rules brought dev to P 0.817 R 0.693 F1 0.750, and test to P 0.684 R 0.675 F1 0.680.
+DEV_FLOOR = {"precision": 0.81, "recall": 0.69, "f1": 0.74}
+TEST_FLOOR = {"precision": 0.68, "recall": 0.67, "f1": 0.67}
 
 
 # Spurious facts the rules still read from a dev distractor sentence: a ceiling, like the
@@ -46,12 +46,14 @@ TEST_FLOOR = {"precision": 0.67, "recall": 0.67, "f1": 0.67}
 # later rules to 5. Session 12's rules brought the older articles to 5 and session 8's second
 # batch to 8; its blind batch (prefixes a- and d-) brought 18 more, which its rules for backlogs,
 # guidance and totals since a founding brought to 12. Session 13's blind batch (c13-, i13-, l13-,
-# r13-) brought 16, its rules for guarantees, project financing, reporters citing sources and
-# planned capacity 10.
-KNOWN_DISTRACTOR_HITS = 5
+# r13-) brought 16, its rules for guarantees, project financing, reporters citing sources,
+# planned capacity, reports that someone dismissed and funds raised by investment firms 8; the
+# same rules brought the older articles to 4, session 8's second batch to 5, session 11's to 4
+# and session 12's to 11.
+KNOWN_DISTRACTOR_HITS = 4
 BATCH_CEILINGS = {
-    ("s-", "t-", "u-", "v-"): 8, ("w-", "x-", "y-", "z-"): 2, ("i-", "j-", "l-", "o-"): 5, ("a-", "d-"): 12,
-    ("c13-", "i13-", "l13-", "r13-"): 10,
+    ("s-", "t-", "u-", "v-"): 5, ("w-", "x-", "y-", "z-"): 2, ("i-", "j-", "l-", "o-"): 4, ("a-", "d-"): 11,
+    ("c13-", "i13-", "l13-", "r13-"): 8,
 }
 
 
