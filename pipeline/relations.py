@@ -715,6 +715,19 @@ def _subject(verb: Token, mentions: list[OrgMention]) -> tuple[list[OrgMention],
     return [], False
 
 
+def _subject_up(token: Token, mentions: list[OrgMention], other: list[OrgMention]) -> list[OrgMention]:
+    """The subject of the nearest verb at or above ``token`` that names someone besides
+    ``other`` (the other party): "X signed a contract to host 200MW for Y", "Z agreed to take
+    168MW at W's site", where the subject sits on the verb that signed or agreed."""
+    taken = {m.org.name for m in other}
+    for head in [token, *token.ancestors]:
+        if head.pos_ in ("VERB", "AUX"):
+            found = [m for m in _subject(head, mentions)[0] if m.org.name not in taken]
+            if found:
+                return found
+    return []
+
+
 def _prep_orgs(token: Token, preps: set[str], mentions: list[OrgMention]) -> list[OrgMention]:
     found: list[OrgMention] = []
     for child in token.children:
@@ -1552,11 +1565,9 @@ def _lease_at_landlords_site(reader: RoleReader, root: Token) -> dict[str, list[
         landlords = [m for site in sites for m in _possessor(site, reader.mentions)]
         if not landlords:
             continue
-        for verb in [root, *root.ancestors]:
-            if verb.pos_ in ("VERB", "AUX"):
-                tenants = [m for m in _subject(verb, reader.mentions)[0] if m.org.name != landlords[0].org.name]
-                if tenants:
-                    return {"company": tenants[:1], "provider": landlords[:1]}
+        tenants = _subject_up(root, reader.mentions, landlords[:1])
+        if tenants:
+            return {"company": tenants[:1], "provider": landlords[:1]}
     return None
 
 
@@ -2080,12 +2091,7 @@ def _moved_onto_cloud(reader: RoleReader, sent: Span) -> Fact | None:
         ]
         if not providers or not is_asserted(verb, verb, sent, "CloudCommitment"):
             continue
-        company: list[OrgMention] = []
-        for head in [verb, *verb.ancestors]:  # the subject of the verb, or of the one that signed the agreement
-            if head.pos_ in ("VERB", "AUX"):
-                company = [m for m in _subject(head, reader.mentions)[0] if m.org.name != providers[0].org.name]
-                if company:
-                    break
+        company = _subject_up(verb, reader.mentions, providers[:1])  # who moves, or signed the agreement
         if company:
             return Fact("CloudCommitment", _roles({"company": company, "provider": providers}))
     return None
@@ -2754,12 +2760,7 @@ def _customer_and_provider(verb: Token, reader: RoleReader) -> tuple[list[OrgMen
         return None
     if lemma in SUPPLY_VERBS and len(objects) < 2 and not any(c.dep_ == "prep" and c.lower_ == "with" for c in children):
         return None  # "supply chips": no customer named as such
-    providers: list[OrgMention] = []
-    for head in [verb, *verb.ancestors]:  # the subject of the verb, or of the one that signed the contract
-        if head.pos_ in ("VERB", "AUX"):
-            providers = [m for m in _subject(head, reader.mentions)[0] if m.org.name not in {c.org.name for c in customers}]
-            if providers:
-                break
+    providers = _subject_up(verb, reader.mentions, customers)  # of the verb, or of the one that signed the contract
     return (customers[:1], providers[:1]) if providers else None
 
 
