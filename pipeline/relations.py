@@ -541,7 +541,11 @@ def _estimated_by_analysts(root: Token, sent: Span) -> bool:
                 clause = clause.head
             if root == clause or clause in root.ancestors:
                 return True
-            if clause.dep_ in ("relcl", "acl") and (clause.head == root or clause.head in root.ancestors or root in clause.head.subtree and clause.head.i >= root.i):
+            described = clause.head if clause.dep_ in ("relcl", "acl") else None
+            if described is not None and (
+                described == root or described in root.ancestors
+                or (root in described.subtree and described.i >= root.i)  # the figure parsed as its modifier
+            ):
                 return True  # "the $5bn analysts expected": the figure the clause describes
     return False
 
