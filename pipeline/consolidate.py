@@ -409,8 +409,10 @@ def _add_participants(facts: _Facts, readings: list[Reading]) -> None:
         # round was named, when no other round was reported in between ("Lightspeed, Sequoia
         # and CRV also wrote cheques. So did Citi."; "The rest of the money came from backers
         # Plaid already had. X, Y and Z all added to their holdings.")
+        # ("it had already put $13bn into OpenAI since 2019" between them is no round)
         going_on = last is not None and 0 < reading.sentence - last[0] <= LIST_GAP and not any(
             fact.kind == "Investment" and n != last[1] and any(last[0] < s < reading.sentence for s in sentences)
+            and not _says(fact, _RUNNING_TOTAL)
             for n, (fact, sentences) in enumerate(zip(facts.facts, facts.sentences))
         )
         candidates = [
@@ -440,7 +442,12 @@ def _add_participants(facts: _Facts, readings: list[Reading]) -> None:
         candidates = [c for c in candidates if not _says(facts.facts[c[1]], _RUNNING_TOTAL)]
         if not candidates:
             continue
-        if _says(reading.fact, _THAT_ROUND):
+        same_sentence = [n for distance, n in candidates if distance == 0]
+        if same_sentence:
+            # "it raised €385m in a round led by X, with Y also taking part": the round of
+            # the sentence, which may not be the largest nearby
+            chosen = max(same_sentence, key=lambda n: facts.facts[n].figure or 0)
+        elif _says(reading.fact, _THAT_ROUND):
             chosen = min(candidates)[1]  # "X led that financing": the round named last
         else:
             # the round itself is the largest investment nearby; one investor's part is smaller

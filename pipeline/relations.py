@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from spacy.language import Language
@@ -209,7 +210,7 @@ class Reading:
 
     Besides the six fact types, ``fact.kind`` may be "" (a figure with no cue word: only ever
     a tranche of an investment nearby, or the price of an acquisition stated elsewhere) or
-    "Participants" (investors named in a sentence without a figure).
+    "Participants" (investors named in a clause without a figure).
     """
 
     fact: Fact
@@ -1664,15 +1665,15 @@ def read_sentence(
                     mention_start=mention.start,
                 )
             )
+    # business angels: people named as taking part are investors too
+    people = [replace(m, person=False, guessed=False) if m.person else m for m in parties] + _people(sent, parties)
+    angels = RoleReader(sent, sorted(people, key=lambda m: m.start), gazetteer,
+                        frozenset(context.parties), frozenset(context.acquired))  # fmt: skip
+    participants = _round_participants(angels, sent, [span for span, _ in figures])
+    if participants:
+        fact = Fact("Participants", {"investor": tuple(m.org for m in participants)}, evidence=[evidence])
+        readings.append(Reading(fact, index, mention_start=sent.start_char))
     if not figures:
-        # business angels: people named as taking part are investors too
-        people = [replace(m, person=False, guessed=False) if m.person else m for m in parties] + _people(sent, parties)
-        angels = RoleReader(sent, sorted(people, key=lambda m: m.start), gazetteer,
-                            frozenset(context.parties), frozenset(context.acquired))  # fmt: skip
-        participants = _round_participants(angels, sent)
-        if participants:
-            fact = Fact("Participants", {"investor": tuple(m.org for m in participants)}, evidence=[evidence])
-            readings.append(Reading(fact, index, mention_start=sent.start_char))
         event = _acquisition_event(reader, sent)
         if event is not None:
             event.evidence.append(evidence)
@@ -1724,10 +1725,12 @@ def _owner_in_description(token: Token) -> bool:
     return any(a.dep_ == "appos" and a.pos_ == "NOUN" for a in token.ancestors)
 
 
-def _round_participants(reader: RoleReader, sent: Span) -> list[OrgMention]:
-    """Investors named apart from the figure, in a sentence with no money in it:
+def _round_participants(reader: RoleReader, sent: Span, figures: Sequence[Span] = ()) -> list[OrgMention]:
+    """Investors named apart from a round's figure, in a clause with no money in it:
     "ICONIQ led the round", "The round was led by X, with Y also taking part",
-    "X, Y and Z co-led it", "X came in as a new investor", "It named X and Y among the backers"."""
+    "X, Y and Z co-led it", "X came in as a new investor", "It named X and Y among the backers".
+    With ``figures``, only from clauses that hold none of them ("Microsoft came back for
+    more; it had already put about $13bn into OpenAI")."""
     found: list[OrgMention] = []
 
     def add(mentions: list[OrgMention]) -> None:
@@ -1749,6 +1752,8 @@ def _round_participants(reader: RoleReader, sent: Span) -> list[OrgMention]:
 
     for token in sent:
         if token.pos_ not in ("VERB", "AUX") or not is_asserted(token, token, sent, "Investment"):
+            continue
+        if any(token.left_edge.i <= f.start <= token.right_edge.i for f in figures):
             continue
         lemma = _lemma(token)
         if lemma == "be" and LEAD_PREDICATE.match(sent.doc[token.i + 1 : sent.end].text):
@@ -1875,8 +1880,9 @@ def _round_participants(reader: RoleReader, sent: Span) -> list[OrgMention]:
             for child in token.children:
                 if child.dep_ in ("dobj", "attr"):
                     add(_direct_orgs(child, reader.mentions))
-    add(_listed_after_colon(reader, sent))
-    add(_among_the_investors(sent, reader.mentions))
+    if not figures:
+        add(_listed_after_colon(reader, sent))
+        add(_among_the_investors(sent, reader.mentions))
     return found
 
 

@@ -686,6 +686,21 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
                              "investor": ["Fidelity Management & Research", "MGX", "Microsoft", "Nvidia", "SoftBank Group", "Thrive Capital"]},
               Decimal("6.6") * B)],
         ),
+        (   # an investor's running total between two lists does not end the round's list, and a
+            # clause with no figure names an investor in a sentence that has one
+            "Zentra has pulled in $800m from investors. Orbis Investments led the round. Accel came back for more; "
+            "it had already put about $90m into Zentra since 2019. Nvidia made its first investment in the company.",
+            [("Investment", {"investee": ["Zentra"], "investor": ["Accel", "Nvidia", "Orbis Investments"]},
+              Decimal("0.8") * B),
+             ("Investment", {"investee": ["Zentra"], "investor": ["Accel"]}, Decimal("0.09") * B)],
+        ),
+        (   # a co-investor named beside a round's figure is that round's, not the larger one's
+            "Microsoft has put about $13bn into OpenAI. In December Zentra raised €385m in a round led by Accel, "
+            "with Lightspeed Venture Partners also taking part.",
+            [("Investment", {"investee": ["OpenAI"], "investor": ["Microsoft"]}, Decimal("13") * B),
+             ("Investment", {"investee": ["Zentra"], "investor": ["Accel", "Lightspeed Venture Partners"]},
+              Decimal("0.385") * B)],
+        ),
         (
             "Skild AI has raised $300m. Lightspeed Venture Partners and Coatue were joined at the top of the list by "
             "SoftBank Group and by Bezos Expeditions. Amazon also bought into the round, and so did Carnegie Mellon University.",
