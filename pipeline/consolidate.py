@@ -389,7 +389,12 @@ def _says(fact: Fact, words: re.Pattern[str]) -> bool:
 
 
 # A participants sentence that names the round it means: "X led that financing".
-_THAT_ROUND = re.compile(r"\b(?:that|the earlier|the previous|the prior|the first) (?:round|financing|funding|raise)\b", re.I)
+# ("Lightspeed Venture Partners led it": the round named last)
+_THAT_ROUND = re.compile(
+    r"\b(?:that|the earlier|the previous|the prior|the first) (?:round|financing|funding|raise)\b"
+    r"|\b(?:led|co-led|headed|anchored) it\b",
+    re.I,
+)
 # One that means the article's own round, not one it recalled since: "Saab is back this time
 # too", after "the €209m Series B that Helsing closed last September".
 _THIS_ROUND = re.compile(r"\bthis (?:time|round)\b|\b(?:the|this) (?:new|latest|current) (?:round|financing|funding|raise)\b", re.I)

@@ -701,6 +701,13 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
              ("Investment", {"investee": ["Zentra"], "investor": ["Accel", "Lightspeed Venture Partners"]},
               Decimal("0.385") * B)],
         ),
+        (   # "led it": the round named last, not the largest nearby
+            "Runway said it had raised $141m from Accel and Salesforce Ventures. Earlier this month Mistral AI "
+            "raised €105 million in a seed round. Lightspeed Venture Partners led it.",
+            [("Investment", {"investee": ["Runway"], "investor": ["Accel", "Salesforce Ventures"]}, Decimal("0.141") * B),
+             ("Investment", {"investee": ["Mistral AI"], "investor": ["Lightspeed Venture Partners"]},
+              Decimal("0.105") * B)],
+        ),
         (
             "Skild AI has raised $300m. Lightspeed Venture Partners and Coatue were joined at the top of the list by "
             "SoftBank Group and by Bezos Expeditions. Amazon also bought into the round, and so did Carnegie Mellon University.",
