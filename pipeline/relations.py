@@ -1955,6 +1955,11 @@ def _listed_after_colon(reader: RoleReader, sent: Span) -> list[OrgMention]:
         # "Two asset managers that had not owned Plaid shares came in alongside it: X and Y"
         any(_lemma(t) in INVESTING_NOUNS for t in before)
         and any(_lemma(t) in PARTICIPATING_VERBS and t.pos_ == "VERB" for t in before)
+    ) and not (
+        # "Two defence manufacturers co-led the round: X and Y"
+        # (not "led the financing, … said in a post that named its co-founders: X, Y and Z")
+        colon.i > sent.start + 1 and _names_round(sent.doc[colon.i - 1]) and sent.doc[colon.i - 1].pos_ == "NOUN"
+        and any(_lemma(t) in LEAD_VERBS or t.lower_.startswith("co-") for t in before if t.pos_ == "VERB")
     ):
         return []
     doc = sent.doc

@@ -701,6 +701,13 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
              ("Investment", {"investee": ["Zentra"], "investor": ["Accel", "Lightspeed Venture Partners"]},
               Decimal("0.385") * B)],
         ),
+        (   # the leads listed after "co-led the round:"; not the founders a post names after a colon
+            "Shield AI has raised $240 million. Two defence manufacturers co-led the round: L3Harris Technologies "
+            "and Hanwha Aerospace. Accel led the financing, the company said in a post that also named its "
+            "co-founders: Brandon Tseng and Ryan Tseng.",
+            [("Investment", {"investee": ["Shield AI"], "investor": ["Accel", "Hanwha Aerospace", "L3Harris Technologies"]},
+              Decimal("0.24") * B)],
+        ),
         (   # "led it": the round named last, not the largest nearby
             "Runway said it had raised $141m from Accel and Salesforce Ventures. Earlier this month Mistral AI "
             "raised €105 million in a seed round. Lightspeed Venture Partners led it.",
