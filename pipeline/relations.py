@@ -2758,8 +2758,9 @@ def _customer_and_provider(verb: Token, reader: RoleReader) -> tuple[list[OrgMen
     elif lemma not in GIVING_VERBS or _sells_a_unit(verb):
         return None  # ("sell its IT services arm, Dell Services, to NTT Data": a sale of a business)
     customers = [m for c in objects for m in _direct_orgs(c, reader.mentions)]
-    if lemma in ("sell", "lease", "rent", "offer") and not customers:
-        customers = _prep_orgs(verb, {"to"}, reader.mentions)  # "sell capacity to Microsoft"
+    if lemma != "host" and not customers:
+        # "sell capacity to Microsoft", "supply computing power to Meta"
+        customers = _prep_orgs(verb, {"to"}, reader.mentions)
     if lemma == "host" and not customers:
         # "will host about 200 megawatts of CoreWeave's GPU infrastructure", "host … for Fluidstack"
         customers = [
@@ -2937,8 +2938,9 @@ def _cloud_contract(
         return None
     heads = [noun]
     if _lemma(noun) == "worth":
-        # "signed a contract with X worth $Y": "worth" may hang off the verb
-        heads = [noun.head, *(c for c in noun.head.children if c.dep_ == "dobj")]
+        # "signed a contract with X worth $Y": "worth" may hang off the verb; "a contract
+        # worth $11.9bn with CoreWeave": "with" may hang off "worth"
+        heads = [noun.head, *(c for c in noun.head.children if c.dep_ == "dobj"), noun]
     elif noun.dep_ == "dobj" and _lemma(noun.head) == "sign":
         heads.append(noun.head)  # "signed a $10bn deal with Google": "with" may hang off the verb
     providers: list[OrgMention] = []

@@ -701,6 +701,14 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
              ("Investment", {"investee": ["Zentra"], "investor": ["Accel", "Lightspeed Venture Partners"]},
               Decimal("0.385") * B)],
         ),
+        (   # "with" the provider, hung off "worth"
+            "In March OpenAI signed a five-year contract worth $11.9 billion with CoreWeave for access to its data centres.",
+            [("CloudCommitment", {"company": ["OpenAI"], "provider": ["CoreWeave"]}, Decimal("11.9") * B)],
+        ),
+        (   # computing supplied "to" the customer
+            "CoreWeave signed a $14.2bn agreement to supply computing power to Meta.",
+            [("CloudCommitment", {"company": ["Meta Platforms"], "provider": ["CoreWeave"]}, Decimal("14.2") * B)],
+        ),
         (   # the leads listed after "co-led the round:"; not the founders a post names after a colon
             "Shield AI has raised $240 million. Two defence manufacturers co-led the round: L3Harris Technologies "
             "and Hanwha Aerospace. Accel led the financing, the company said in a post that also named its "
