@@ -472,7 +472,7 @@ CONTRACT_NOUNS = {"contract", "agreement", "deal", "lease", "arrangement", "part
 def is_asserted(cue: Token, root: Token, sent: Span, kind: str) -> bool:
     """Whether the clause states the fact, rather than a rumour, plan, denial or projection."""
     text = sent.text
-    if any(t.lower_ in HEDGES for t in sent) or HEDGE_PHRASES.search(text) or _undone(sent) or ASIDE.search(text):
+    if any(t.lower_ in HEDGES for t in sent) or HEDGE_PHRASES.search(text) or _undone(sent, root) or ASIDE.search(text):
         return False
     if _estimated_by_analysts(root, sent):
         return False
@@ -551,15 +551,39 @@ def _estimated_by_analysts(root: Token, sent: Span) -> bool:
     return False
 
 
-def _undone(sent: Span) -> bool:
+TEMPORAL_MARKS = {"after", "since", "following"}
+
+
+def _earlier_event(root: Token) -> Token | None:
+    """The clause of "after …" (or "since", "following") that holds ``root``, if any: it
+    states what happened before the main clause, whatever the main clause says. Not when the
+    figure is of a deal named before ("given up on its purchase of Kokusai after China's
+    regulator failed to approve the $3.5bn deal"): that is the deal the main clause is about."""
+    noun = root.head if root.dep_ in ("compound", "nummod", "nmod", "quantmod") else root
+    if any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) for c in noun.children):
+        return None
+    for clause in [root, *root.ancestors]:
+        if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in clause.children):
+            return clause
+        if clause.dep_ in ("pcomp", "pobj") and clause.head.lower_ in TEMPORAL_MARKS:
+            return clause.head
+    return None
+
+
+def _undone(sent: Span, root: Token) -> bool:
     """Whether the sentence says a deal was undone ("walked away", "called off"); not when the
-    undoing is only a possibility ("a fight over whether he could walk away")."""
+    undoing is only a possibility ("a fight over whether he could walk away"), nor when the
+    figure is in a clause of what happened before it ("The rebuff comes days after the two
+    companies set out contracts under which Core Scientific will host 200MW")."""
+    earlier = _earlier_event(root)
     for match in UNDONE.finditer(sent.text):
         start, end = sent.start_char + match.start(), sent.start_char + match.end()
         span = sent.doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             return True
         verb = span[0]
+        if earlier is not None and not (earlier.left_edge.i <= verb.i <= earlier.right_edge.i):
+            continue
         hypothetical = any(
             (c.dep_ == "aux" and c.lower_ in MODALS) or (c.dep_ == "mark" and c.lower_ in ("whether", "if"))
             for head in [verb, *list(verb.ancestors)[:2]]

@@ -701,6 +701,12 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
              ("Investment", {"investee": ["Zentra"], "investor": ["Accel", "Lightspeed Venture Partners"]},
               Decimal("0.385") * B)],
         ),
+        (   # what happened before a rebuff is not undone by it; what the rebuff is about is
+            "The rebuff comes only days after the two companies set out contracts under which Core Scientific will "
+            "host about 200 megawatts of CoreWeave's GPU infrastructure. "
+            "Intel walked away from its $5.4bn deal for Tower Semiconductor after the two companies had agreed it in 2022.",
+            [("ComputeCommitment", {"company": ["CoreWeave"], "provider": ["Core Scientific"]}, Decimal(200) * 10**6)],
+        ),
         (   # "with" the provider, hung off "worth"
             "In March OpenAI signed a five-year contract worth $11.9 billion with CoreWeave for access to its data centres.",
             [("CloudCommitment", {"company": ["OpenAI"], "provider": ["CoreWeave"]}, Decimal("11.9") * B)],
