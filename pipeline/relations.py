@@ -1271,6 +1271,10 @@ def _acquisition(reader: RoleReader, cue: Token) -> dict[str, list[OrgMention]]:
         patients = _direct_orgs(cue.head, reader.mentions) or _antecedent(cue, reader.mentions)
     if not patients and cue.pos_ == "VERB":
         patients = reader.name_after(cue)
+    if not patients and cue.dep_ == "dobj" and cue.head.dep_ == "advcl" and cue.head.tag_ == "VBG":
+        # "Broadcom took control of VMware, closing its $69bn takeover": what the main clause
+        # took (or bought) is what the participle's takeover was of
+        patients = _owned_by_main_clause(cue.head.head, reader.mentions)
     if not patients:
         patients = reader._first_after(cue, agents)
     if cue.pos_ == "NOUN" and (not agents or {a.org.name for a in agents} & {p.org.name for p in patients}):
@@ -1281,6 +1285,16 @@ def _acquisition(reader: RoleReader, cue: Token) -> dict[str, list[OrgMention]]:
     if not agents:
         agents = reader._first_before(cue, patients)
     return {"acquirer": agents, "target": patients}
+
+
+def _owned_by_main_clause(verb: Token, mentions: list[OrgMention]) -> list[OrgMention]:
+    """The object of "bought X" or "took control of X"."""
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        if _lemma(obj) == "control":
+            return _prep_orgs(obj, {"of"}, mentions) or _prep_orgs(verb, {"of"}, mentions)
+        if _lemma(verb) in MONEY_CUES["Acquisition"][0]:
+            return _direct_orgs(obj, mentions)
+    return []
 
 
 def _antecedent(clause: Token, mentions: list[OrgMention]) -> list[OrgMention]:

@@ -707,6 +707,10 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             "Intel walked away from its $5.4bn deal for Tower Semiconductor after the two companies had agreed it in 2022.",
             [("ComputeCommitment", {"company": ["CoreWeave"], "provider": ["Core Scientific"]}, Decimal(200) * 10**6)],
         ),
+        (   # a takeover named in a participle clause is of what the main clause took
+            "Broadcom took control of VMware in November, closing its $69bn takeover after an 18-month wait for regulators.",
+            [("Acquisition", {"acquirer": ["Broadcom"], "target": ["VMware"]}, Decimal(69) * B)],
+        ),
         (   # "with" the provider, hung off "worth"
             "In March OpenAI signed a five-year contract worth $11.9 billion with CoreWeave for access to its data centres.",
             [("CloudCommitment", {"company": ["OpenAI"], "provider": ["CoreWeave"]}, Decimal("11.9") * B)],
