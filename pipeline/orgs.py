@@ -805,11 +805,10 @@ def _clause_subjects(span: Span, mentions: list[OrgMention]) -> set[str]:
     verb = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
     if verb is None:
         return set()
-    if (
-        verb.dep_ == "xcomp" and verb.lemma_.lower() in _INVESTING_VERBS
-        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
-    ):
-        verb = verb.head  # "Microsoft agreed to invest $5bn in the company": who agreed to invest
+    if verb.dep_ == "xcomp" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        # "Microsoft agreed to invest $5bn in the company", "Google has agreed to make a $1bn
+        # investment in the Chicago-based company": who agreed to do it
+        verb = verb.head
     names = set()
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass") and child.i < span.start:

@@ -2373,7 +2373,9 @@ def _read_money(
         pledged = _lemma(cue) in ("commit", "commitment", "pledge") and not _provider_split(
             reader, found["investor"], []
         )
-        if providers and (pledged or _cloud_context(sent, root)):
+        # (not "it would invest $5bn in Intel": investing in a chipmaker buys no computing)
+        invested = _lemma(cue) in ("invest", "investment", "stake", "pour", "inject")
+        if providers and (pledged or (_cloud_context(sent, root) and not invested)):
             return Fact("CloudCommitment", _roles({"company": found["investor"], "provider": providers}),
                         amount=amount, duration=_duration_in(sent, quantities)), False
         if (
@@ -2385,7 +2387,11 @@ def _read_money(
             return None, False  # "venture funding in the region topped $4bn": a market total
         if _raised_over_time(cue):
             return None, False  # "has now raised a little over $200m in total": the sum of its rounds
-        holding = _lemma(cue) in HOLDINGS or any(_lemma(c) in HOLDINGS for c in cue.children if c.dep_ == "dobj")
+        holding = _lemma(cue) in HOLDINGS or any(_lemma(c) in HOLDINGS for c in cue.children if c.dep_ == "dobj") or any(
+            # "putting $1bn into Nokia, acquiring a 2.9 per cent holding": a holding taken with it
+            _lemma(t) in HOLDINGS and t.dep_ == "dobj"
+            for c in cue.children if c.dep_ in ("advcl", "conj", "xcomp") for t in c.subtree
+        )
         if found["investee"] and all(reader.is_place(m) for m in found["investee"]) and not holding:
             # "invest $7bn in Iowa": spending in a place; but a stake is always in a company
             # ("a 7% stake in Nokia", which the NER calls a place)

@@ -707,6 +707,20 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             "Intel walked away from its $5.4bn deal for Tower Semiconductor after the two companies had agreed it in 2022.",
             [("ComputeCommitment", {"company": ["CoreWeave"], "provider": ["Core Scientific"]}, Decimal(200) * 10**6)],
         ),
+        (   # investing in a chipmaker, even in a sentence about GPUs, is no cloud contract
+            "The GPU maker Nvidia said on Thursday that it would invest $5bn in Intel, paying $23.28 for each new share.",
+            [("Investment", {"investor": ["Nvidia"], "investee": ["Intel"]}, Decimal(5) * B)],
+        ),
+        (   # a holding taken with the money: the NER's place is a company
+            "Nvidia is putting $1 billion into Nokia, acquiring a 2.9 per cent holding in the Finnish telecoms-equipment maker.",
+            [("Investment", {"investor": ["Nvidia"], "investee": ["Nokia"]}, B)],
+        ),
+        (   # "the Chicago-based company" is not who agreed to invest in it
+            "CME Group has signed an agreement to move its infrastructure onto Google Cloud. As part of the arrangement, "
+            "Google has agreed to make a $1 billion equity investment in the Chicago-based company.",
+            [("Investment", {"investor": ["Google"], "investee": ["CME"]}, B),
+             ("CloudCommitment", {"company": ["CME"], "provider": ["Google"]}, None)],
+        ),
         (   # a takeover named in a participle clause is of what the main clause took
             "Broadcom took control of VMware in November, closing its $69bn takeover after an 18-month wait for regulators.",
             [("Acquisition", {"acquirer": ["Broadcom"], "target": ["VMware"]}, Decimal(69) * B)],
