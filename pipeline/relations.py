@@ -364,20 +364,24 @@ def classify_money(root: Token, sent: Span, span: Span | None = None) -> tuple[s
 
 # Verbs of taking money in over a period ("brought in a record $9.2bn in the three months to
 # September"), and the periods that make them revenue rather than money raised.
-TAKINGS_VERBS = {"bring", "take", "rake", "haul"}
+TAKINGS_VERBS = {"bring", "take", "rake", "haul"}  # with "in"
+BOOKING_VERBS = {"book"}  # "Salesforce booked $37.9bn in the fiscal year" (not "generate": products generate sales)
 REPORTING_PERIOD = re.compile(
     r"\b(?:quarter|three months|six months|nine months|twelve months|fiscal|financial year|first half|second half|"
-    r"full year|months to|year to)\b",
+    r"full year|months to|year to|(?:in|during|for) (?:calendar |fiscal )?(?:19|20)\d\d(?! (?:round|funding|financing)))\b",
     re.I,
 )
 
 
 def _takings_verb(root: Token, sent: Span) -> Token | None:
-    """The verb of "brought in $9.2bn in the quarter", a company's takings with no word for
-    revenue."""
+    """The verb of "brought in $9.2bn in the quarter" or "booked $37.9bn in the fiscal year",
+    a company's takings with no word for revenue."""
     noun = root.head if root.dep_ in ("nummod", "compound") and root.head.dep_ == "dobj" else root  # "a record $9.2bn"
     verb = noun.head if noun.dep_ == "dobj" else None
-    if verb is None or _lemma(verb) not in TAKINGS_VERBS or not any(c.dep_ == "prt" and c.lower_ == "in" for c in verb.children):
+    if verb is None:
+        return None
+    taken_in = _lemma(verb) in TAKINGS_VERBS and any(c.dep_ == "prt" and c.lower_ == "in" for c in verb.children)
+    if not taken_in and _lemma(verb) not in BOOKING_VERBS:
         return None
     if any(_lemma(o) in ROUND_NOUNS or is_series(o) for p in verb.children if p.dep_ == "prep" for o in p.children):
         return None  # "it took in $500 million in a round led by …": money raised

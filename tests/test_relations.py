@@ -1311,6 +1311,14 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             "processors sold strongly. Revenue was 36% higher than the $6.8 billion it booked a year earlier.",
             [("Revenue", {"company": ["AMD"]}, Decimal("9.2") * B), ("Revenue", {"company": ["AMD"]}, Decimal("6.8") * B)],
         ),
+        (   # takings "booked" in a fiscal year or "brought in" in a calendar year; but a product
+            # that generated sales is no company, and money taken in a round is raised
+            "Salesforce booked $37.9 billion in the fiscal year that ended on January 31. Colgate-Palmolive "
+            "brought in $17.97bn in 2022, it said late last month. Mounjaro, the version of tirzepatide approved "
+            "for diabetes, generated $3.53bn in the quarter.",
+            [("Revenue", {"company": ["Salesforce"]}, Decimal("37.9") * B),
+             ("Revenue", {"company": ["Colgate-Palmolive"]}, Decimal("17.97") * B)],
+        ),
         (   # but a reported past perfect is the figure; and a forecast about earnings in the
             # same sentence does not make the revenue a projection
             "Anthropic said its run-rate revenue had passed $5 billion in August. GSK reported its results on "
