@@ -707,6 +707,12 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             "Intel walked away from its $5.4bn deal for Tower Semiconductor after the two companies had agreed it in 2022.",
             [("ComputeCommitment", {"company": ["CoreWeave"], "provider": ["Core Scientific"]}, Decimal(200) * 10**6)],
         ),
+        (   # "the London-based app" is the company the deal values
+            "Revolut has become Britain's most valuable fintech after it raised $800m in a deal that values the "
+            "London-based app at $33bn.",
+            [("Investment", {"investee": ["Revolut"]}, Decimal("0.8") * B),
+             ("Valuation", {"company": ["Revolut"]}, Decimal(33) * B)],
+        ),
         (   # investing in a chipmaker, even in a sentence about GPUs, is no cloud contract
             "The GPU maker Nvidia said on Thursday that it would invest $5bn in Intel, paying $23.28 for each new share.",
             [("Investment", {"investor": ["Nvidia"], "investee": ["Intel"]}, Decimal(5) * B)],
