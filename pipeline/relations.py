@@ -1525,9 +1525,15 @@ def _compute(reader: RoleReader, root: Token, sent: Span) -> dict[str, list[OrgM
     if _power_not_computing(root) or _measure_of_a_generic_capacity(root):
         return None
     leased_at_site = bool({_lemma(t) for t in sent} & {"lease", "take", "rent"}) and bool(words & {"campus", "site"})
+    # "Oracle agreed to develop up to 4.5 gigawatts of additional US capacity for OpenAI": a
+    # cloud company's capacity is computing (not "solar capacity", whoever buys it)
+    cloud_capacity = "capacity" in words and not words & ENERGY_WORDS and any(
+        reader.gazetteer.sector(m.org.name) == "cloud" and sent.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")
+        for m in reader.mentions if not m.guessed
+    )
     if not words & COMPUTE_CONTEXT and not ("data" in words and words & {"centre", "center", "centres", "centers"}) and not (
         "it load" in sent.text.lower()  # "200 megawatts of critical IT load": a data centre's measure
-    ) and not leased_at_site:  # "agreed to take 168MW at Cipher Mining's Barber Lake site"
+    ) and not leased_at_site and not cloud_capacity:  # "agreed to take 168MW at Cipher Mining's Barber Lake site"
         if not any(reader.gazetteer.maker(e.text) for e in sent.ents):
             return None
     for verb in [root, *root.ancestors][:6]:
@@ -1560,6 +1566,12 @@ def _compute(reader: RoleReader, root: Token, sent: Span) -> dict[str, list[OrgM
         companies = providers[1:] if _lemma(sent.root) in ("supply", "provide", "deliver") else providers[:1]
         providers = [p for p in providers if p not in companies]
     return {"company": companies[:1], "provider": providers[:1]}
+
+
+ENERGY_WORDS = {
+    "solar", "wind", "nuclear", "renewable", "renewables", "electricity", "grid", "reactor", "reactors", "gas",
+    "hydro", "geothermal", "battery", "batteries", "fusion", "turbine", "turbines",
+}  # fmt: skip
 
 
 def _power_not_computing(root: Token) -> bool:

@@ -707,6 +707,11 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             "Intel walked away from its $5.4bn deal for Tower Semiconductor after the two companies had agreed it in 2022.",
             [("ComputeCommitment", {"company": ["CoreWeave"], "provider": ["Core Scientific"]}, Decimal(200) * 10**6)],
         ),
+        (   # a cloud company's capacity is computing, with no other word for it; solar capacity is not
+            "Oracle agreed to develop up to 4.5 gigawatts of additional US capacity for OpenAI. "
+            "Google signed a deal for 3GW of solar capacity from NextEra.",
+            [("ComputeCommitment", {"company": ["OpenAI"], "provider": ["Oracle"]}, Decimal("4.5") * B)],
+        ),
         (   # "the London-based app" is the company the deal values
             "Revolut has become Britain's most valuable fintech after it raised $800m in a deal that values the "
             "London-based app at $33bn.",
