@@ -158,7 +158,7 @@ HEDGE_PHRASES = re.compile(
     r"|(?:was|were|been) reported|under (?:discussion|consideration)"
     r"|reported that|according to (?:an? |two |three |several )?(?:reports?|people|persons?|sources|media)|sources (?:said|say)"
     r"|people with knowledge|(?:newspaper|magazine|broadcaster|news outlet)\b[^.;]{0,40}?\b(?:said|says|reported|reports)\b"
-    r"|(?:a|the) (?:[\w-]+ )?reports? that|citing (?:[\w-]+ ){0,3}sources|(?:is|are|was|were) said to|on (?:track|course) to|(?:close|closing in|near) to (?:a|an) (?:deal|agreement)|nearing (?:a|an) (?:deal|agreement)"
+    r"|(?:a|the) (?:[\w-]+ )?reports? that|the same (?:people|person|sources?) (?:said|say|says|added)|citing (?:[\w-]+ ){0,3}sources|(?:is|are|was|were) said to|on (?:track|course) to|(?:close|closing in|near) to (?:a|an) (?:deal|agreement)|nearing (?:a|an) (?:deal|agreement)"
     r"|(?:estimates?|forecasts?|projections?) (?:put|puts|suggest|suggests|show|shows))\b",
     re.IGNORECASE,
 )
@@ -169,6 +169,8 @@ ANALYST_ESTIMATE = re.compile(
     r"|forecast|project(?:s|ed)?)\b",
     re.IGNORECASE,
 )
+# Words whose clause, wherever the figure sits under it, projects revenue rather than reports it.
+PROJECTING = {"guide", "guidance", "forecast", "outlook", "projection", "target", "goal"}
 UNFINISHED = {"raise", "seek", "negotiate", "discuss", "pursue"}  # "is raising": not closed yet
 # No private company has been valued, no company bought and no stake bought at a trillion or
 # more: such a figure is a listed company's market value.
@@ -528,6 +530,10 @@ def is_asserted(cue: Token, root: Token, sent: Span, kind: str) -> bool:
         for t in sent
     ):
         return False  # (not "… ahead of the 28.6p the City had forecast", about earnings)
+    if kind == "Revenue" and any(_lemma(a) in PROJECTING for a in root.ancestors):
+        # "Hood guided to … revenue of $25.55bn to $25.85bn"; "its own forecast, which had
+        # pointed to sales of between $806m and $811m"
+        return False
     return True
 
 

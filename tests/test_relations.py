@@ -1322,6 +1322,14 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             "processors sold strongly. Revenue was 36% higher than the $6.8 billion it booked a year earlier.",
             [("Revenue", {"company": ["AMD"]}, Decimal("9.2") * B), ("Revenue", {"company": ["AMD"]}, Decimal("6.8") * B)],
         ),
+        (   # guidance and a company's own forecast project revenue, however far the figure
+            # sits from the word; "the same people" are the unnamed sources of a report
+            "Microsoft's revenue rose 12% to $69.6bn. For the March quarter, Amy Hood guided to Azure growth of "
+            "31% and Intelligent Cloud revenue of $25.55 billion to $25.85 billion. Zoom beat its own forecast, "
+            "which had pointed to sales of between $806m and $811m. Anduril is raising money, people familiar with "
+            "the talks said. The same people said Anduril's revenue roughly doubled last year to around $500 million.",
+            [("Revenue", {"company": ["Microsoft"]}, Decimal("69.6") * B)],
+        ),
         (   # takings "booked" in a fiscal year or "brought in" in a calendar year; but a product
             # that generated sales is no company, and money taken in a round is raised
             "Salesforce booked $37.9 billion in the fiscal year that ended on January 31. Colgate-Palmolive "
