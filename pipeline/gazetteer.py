@@ -24,6 +24,9 @@ _LEGAL_SUFFIX = re.compile(
     r"GmbH|Co\.|Holdings|Group|SE|AB|ASA|Oyj|S\.p\.A\.|SpA)$"
 )
 
+# Words that are no name once a suffix is taken off them.
+_GENERIC_NAME_WORDS = {"Partners", "Capital", "Ventures", "Investments", "Investment", "Global", "Financial", "Holdings", "Group"}
+
 
 @dataclass(frozen=True)
 class Entry:
@@ -45,12 +48,17 @@ def normalise_name(surface: str) -> str:
     'Acme Robotics'
     >>> normalise_name("ICONIQ")
     'ICONIQ'
+    >>> normalise_name("Partners Group")
+    'Partners Group'
     """
     name = re.sub(r"(?:'s|’s|'|’)$", "", surface.strip())
     name = re.sub(r"^(?:the|The)\s+", "", name)
     previous = None
     while previous != name:
-        previous, name = name, _LEGAL_SUFFIX.sub("", name).strip()
+        stripped = _LEGAL_SUFFIX.sub("", name).strip()
+        if stripped in _GENERIC_NAME_WORDS:
+            break  # "Partners Group" is not "Partners"
+        previous, name = name, stripped
     return name or surface.strip()
 
 
