@@ -3135,6 +3135,9 @@ def _valued_thing_is_deal(cue: Token, reader: RoleReader | None = None) -> bool:
 NEW_MONEY_WORDS = {"round", "funding", "financing", "raise", "cash", "investment", "money"}
 
 
+START_UP_NOUNS = {"start-up", "startup", "unicorn"}
+
+
 def _worth_with_new_money(reader: RoleReader, root: Token, sent: Span) -> list[OrgMention]:
     """The company whose worth a new round sets: "Databricks said it is now worth $100bn after
     the round", "Once the new cash is added, Physical Intelligence is worth roughly $2.4bn".
@@ -3143,11 +3146,17 @@ def _worth_with_new_money(reader: RoleReader, root: Token, sent: Span) -> list[O
     if worth.lower_ != "worth" or _lemma(worth.head) != "be" or worth.dep_ != "acomp":
         return []
     # the round may sit in a clause of its own: "The last time Plaid priced a round, it was worth …"
-    if not any(_lemma(t) in NEW_MONEY_WORDS for t in sent if t.i != root.i):
+    subjects = [c for c in worth.head.children if c.dep_ == "nsubj"]
+    # "Skild AI, a Pittsburgh start-up that …, is now worth $1.5bn": no start-up has a market value
+    start_up = any(
+        a.dep_ == "appos" and (a.lower_ in START_UP_NOUNS or a.doc[max(a.i - 2, 0) : a.i + 1].text.lower() == "start-up")
+        for s in subjects for a in s.children
+    )  # fmt: skip
+    if not start_up and not any(_lemma(t) in NEW_MONEY_WORDS for t in sent if t.i != root.i):
         return []
     if not is_asserted(worth.head, root, sent, "Valuation"):
         return []
-    return [m for c in worth.head.children if c.dep_ == "nsubj" for m in _direct_orgs(c, reader.mentions)][:1]
+    return [m for c in subjects for m in _direct_orgs(c, reader.mentions)][:1]
 
 
 def _priced_at(reader: RoleReader, root: Token, sent: Span) -> list[OrgMention]:

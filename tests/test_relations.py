@@ -712,6 +712,12 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             "Google signed a deal for 3GW of solar capacity from NextEra.",
             [("ComputeCommitment", {"company": ["OpenAI"], "provider": ["Oracle"]}, Decimal("4.5") * B)],
         ),
+        (   # what a start-up is worth is a valuation, with no round in the sentence; a listed
+            # chipmaker's worth is its market value
+            "Skild AI, a Pittsburgh start-up that wants to write software for any robot, is now worth $1.5bn, "
+            "barely a year after two professors set it up. Nvidia, the chipmaker, is now worth $3tn.",
+            [("Valuation", {"company": ["Skild AI"]}, Decimal("1.5") * B)],
+        ),
         (   # "the London-based app" is the company the deal values
             "Revolut has become Britain's most valuable fintech after it raised $800m in a deal that values the "
             "London-based app at $33bn.",
