@@ -1238,6 +1238,8 @@ def _also_in_round(reader: RoleReader, cue: Token, known: list[OrgMention]) -> l
             continue
         if any(a.dep_ == "relcl" for a in reader.sent.doc[mention.start].ancestors):
             continue  # "for CoreWeave, the company that rents out Nvidia GPUs": a description
+        if _owner_in_description(reader.sent.doc[mention.end - 1]):
+            continue  # "Samsung Catalyst Fund, the venture arm of Samsung Electronics"
         names.add(mention.org.name)
         found.append(mention)
     return found

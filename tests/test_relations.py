@@ -712,6 +712,12 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             "Google signed a deal for 3GW of solar capacity from NextEra.",
             [("ComputeCommitment", {"company": ["OpenAI"], "provider": ["Oracle"]}, Decimal("4.5") * B)],
         ),
+        (   # the owner a co-investor's description names is no co-investor
+            "Tenstorrent raised $100m in a financing co-led by Hyundai Motor Group and Samsung Catalyst Fund, "
+            "the venture arm of Samsung Electronics.",
+            [("Investment", {"investor": ["Hyundai Motor", "Samsung Catalyst Fund"], "investee": ["Tenstorrent"]},
+              Decimal("0.1") * B)],
+        ),
         (   # what a start-up is worth is a valuation, with no round in the sentence; a listed
             # chipmaker's worth is its market value
             "Skild AI, a Pittsburgh start-up that wants to write software for any robot, is now worth $1.5bn, "
