@@ -359,9 +359,22 @@ def classify_money(root: Token, sent: Span, span: Span | None = None) -> tuple[s
                     if best is None or candidate[:2] < best[:2]:
                         best = candidate
     if best is None:
-        takings = _takings_verb(root, sent)
+        takings = _takings_verb(root, sent) or _compared_takings(root, sent)
         return ("Revenue", takings) if takings is not None else None
     return best[2], best[3]
+
+
+EARLIER_PERIOD = re.compile(r"\b(?:same (?:period|quarter|months?)|a year (?:earlier|before|ago)|year-earlier|prior year)\b", re.I)
+
+
+def _compared_takings(root: Token, sent: Span) -> Token | None:
+    """The verb of "That compares with $3.45bn in the same period of 2021", after a sentence
+    of revenue: the takings of an earlier period (a fact, as the corpus rules say)."""
+    prep = root.head
+    verb = prep.head
+    if prep.lower_ not in ("with", "to") or _lemma(verb) != "compare" or not EARLIER_PERIOD.search(sent.text):
+        return None
+    return verb if any(c.dep_ == "nsubj" and c.lower_ in ("that", "this", "it") for c in verb.children) else None
 
 
 # Verbs of taking money in over a period ("brought in a record $9.2bn in the three months to
@@ -2443,6 +2456,15 @@ def _read_money(
                 kind = "Acquisition" if _controlling(sold_stakes[0]) else "Investment"
                 roles = ("acquirer", "target") if kind == "Acquisition" else ("investor", "investee")
                 return Fact(kind, _roles(dict(zip(roles, (buyers, sellers)))), amount=amount), False
+        shares = [
+            o for b in bought if b.i == root.i for p in b.children if p.dep_ == "prep" and p.lower_ == "of"
+            for o in p.children if _lemma(o) in ("stock", "share", "shares")
+        ]  # fmt: skip
+        issuers = [m for o in shares for m in _possessor(o, reader.mentions) + _compound_orgs(o, reader.mentions)]
+        if issuers:
+            # "agreed to buy $5bn of Intel's common stock": buying a company's shares is investing in it
+            buyers, _ = _subject(cue, reader.mentions)
+            return Fact("Investment", _roles({"investor": buyers, "investee": issuers[:1]}), amount=amount), False
         included = [m for b in bought if _lemma(b) in BUSINESS_NOUNS for m in _prep_orgs(b, {"including"}, reader.mentions)]
         if included:
             # "is buying Sprint's prepaid brands, including Boost Mobile": the business named
@@ -2928,6 +2950,10 @@ def _paid_for(reader: RoleReader, root: Token, sent: Span, amount: Amount) -> Fa
         return None
     # "agreed to pay $6.5bn for MuleSoft", where the parser hangs "for" on the sum
     paid = [g for c in verb.children if c.dep_ == "dobj" for g in c.children if g.dep_ == "prep"]
+    if verb.dep_ == "ccomp" and verb.head.i > verb.i:
+        # "Smucker paid about $5.8bn, debt included, for Big Heart Pet Brands", where the
+        # parser makes the aside the main clause and hangs "for" on it
+        paid += [c for c in verb.head.children if c.dep_ == "prep" and c.i > verb.head.i]
     for child in [*verb.children, *paid]:
         if child.dep_ in ("prep", "dative") and child.lower_ == "for":
             objects = [g for g in child.children if g.dep_ == "pobj"]

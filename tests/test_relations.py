@@ -712,6 +712,18 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             "Google signed a deal for 3GW of solar capacity from NextEra.",
             [("ComputeCommitment", {"company": ["OpenAI"], "provider": ["Oracle"]}, Decimal("4.5") * B)],
         ),
+        (   # a price paid across an aside the parser takes for the main clause; buying a
+            # company's stock is investing in it
+            "In 2015 Smucker paid about $5.8bn, debt included, for Big Heart Pet Brands, the owner of Milk-Bone. "
+            "Nvidia makes chips. On Thursday it agreed to buy $5bn of Intel's common stock at $23.28 a share.",
+            [("Acquisition", {"acquirer": ["Smucker"], "target": ["Big Heart Pet Brands"]}, Decimal("5.8") * B),
+             ("Investment", {"investor": ["Nvidia"], "investee": ["Intel"]}, Decimal(5) * B)],
+        ),
+        (   # what this period's revenue "compares with" is the same period's a year before
+            "AMD reported revenue of $5.89bn for the quarter. That compares with $3.45bn in the same period of 2021, "
+            "an increase of 71 per cent.",
+            [("Revenue", {"company": ["AMD"]}, Decimal("5.89") * B), ("Revenue", {"company": ["AMD"]}, Decimal("3.45") * B)],
+        ),
         (   # the owner a co-investor's description names is no co-investor
             "Tenstorrent raised $100m in a financing co-led by Hyundai Motor Group and Samsung Catalyst Fund, "
             "the venture arm of Samsung Electronics.",
