@@ -455,8 +455,12 @@ def _add_participants(facts: _Facts, readings: list[Reading]) -> None:
         elif _says(reading.fact, _THAT_ROUND):
             chosen = min(candidates)[1]  # "X led that financing": the round named last
         else:
-            # the round itself is the largest investment nearby; one investor's part is smaller
-            chosen = max((n for _, n in candidates), key=lambda n: facts.facts[n].figure or 0)
+            # the round itself is the largest investment nearby in the company named last; one
+            # investor's part is smaller. (A roundup's rounds of other companies are not it:
+            # "Codeium closed a $150m Series C. Kleiner Perkins and Greenoaks put in more.")
+            investee = set(facts.facts[min(candidates)[1]].role_names("investee"))
+            same = [n for _, n in candidates if not investee or set(facts.facts[n].role_names("investee")) == investee]
+            chosen = max(same, key=lambda n: facts.facts[n].figure or 0)
         fact = facts.facts[chosen]
         known = set(fact.role_names("investor")) | set(fact.role_names("investee"))
         # "SSI" for Safe Superintelligence: the company itself, by its initials

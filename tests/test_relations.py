@@ -775,6 +775,14 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             [("Investment", {"investee": ["Shield AI"], "investor": ["Accel", "Hanwha Aerospace", "L3Harris Technologies"]},
               Decimal("0.24") * B)],
         ),
+        (   # in a roundup, investors named after a round join it, not a larger round of another
+            # company before it
+            "Magic said it had raised $320 million from Sequoia. Codeium closed a $150m Series C led by General "
+            "Catalyst. Kleiner Perkins and Greenoaks, both earlier investors, put in more.",
+            [("Investment", {"investee": ["Magic"], "investor": ["Sequoia Capital"]}, Decimal("0.32") * B),
+             ("Investment", {"investee": ["Codeium"], "investor": ["General Catalyst", "Greenoaks", "Kleiner Perkins"]},
+              Decimal("0.15") * B)],
+        ),
         (   # "led it": the round named last, not the largest nearby
             "Runway said it had raised $141m from Accel and Salesforce Ventures. Earlier this month Mistral AI "
             "raised €105 million in a seed round. Lightspeed Venture Partners led it.",
