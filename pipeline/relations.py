@@ -671,7 +671,7 @@ def _direct_orgs(token: Token, mentions: list[OrgMention]) -> list[OrgMention]:
         # "xAI, the company Elon Musk launched"; a list keeps its members ("Magnetar, Altimeter
         # Capital and …", where the NER called Magnetar a person)
         listed = _listed(token)
-        found = [m for m in found if not m.guessed or (m.person and any(m.covers(t) for t in listed))]
+        found = [m for m in found if not m.guessed or any(m.covers(t) for t in listed)]
     elif any(not m.person for m in found):
         found = [m for m in found if not m.person]  # "SSI, the start-up Ilya Sutskever co-founded"
     return found
@@ -790,15 +790,19 @@ def _prep_orgs(token: Token, preps: set[str], mentions: list[OrgMention]) -> lis
                 elif pobj.dep_ in ("pobj", "pcomp"):
                     found += (
                         _direct_orgs(pobj, mentions) or _group_members(pobj, mentions)
-                        or _included(pobj, mentions) or _orgs_under(pobj, mentions)[:1]
+                        or _included(pobj, mentions)
+                        # (not "Google" in "… including Eric Schmidt, the former chief executive of Google")
+                        or [m for m in _orgs_under(pobj, mentions) if not _owner_in_description(pobj.doc[m.end - 1])][:1]
                     )  # fmt: skip
     return found
 
 
 def _included(noun: Token, mentions: list[OrgMention]) -> list[OrgMention]:
-    """The members of "backers including CapitalG and Hedosophia"."""
+    """The members of "backers including CapitalG and Hedosophia", "a group of new investors
+    including Jane Street and Sequoia"."""
+    nouns = [noun, *(o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj")]
     return [
-        m for p in noun.children if p.dep_ == "prep" and p.lower_ == "including"
+        m for n in nouns for p in n.children if p.dep_ == "prep" and p.lower_ == "including"
         for o in p.children if o.dep_ == "pobj" for m in _direct_orgs(o, mentions)
     ]  # fmt: skip
 

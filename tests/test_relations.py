@@ -775,6 +775,14 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             [("Investment", {"investee": ["Shield AI"], "investor": ["Accel", "Hanwha Aerospace", "L3Harris Technologies"]},
               Decimal("0.24") * B)],
         ),
+        (   # "a group of new investors including …": every member of the list, those the
+            # gazetteer does not know too, and not the company a member's description names
+            "Magic said it had raised $320 million from a group of new investors including Jane Street and Sequoia. "
+            "Zentra raised $50m from a group of investors including Eric Schmidt, the former chief executive of Google.",
+            [("Investment", {"investee": ["Magic"], "investor": ["Jane Street", "Sequoia Capital"]},
+              Decimal("0.32") * B),
+             ("Investment", {"investee": ["Zentra"]}, Decimal("0.05") * B)],
+        ),
         (   # in a roundup, investors named after a round join it, not a larger round of another
             # company before it
             "Magic said it had raised $320 million from Sequoia. Codeium closed a $150m Series C led by General "
