@@ -1873,6 +1873,11 @@ def _round_participants(reader: RoleReader, sent: Span, figures: Sequence[Span] 
         ):
             # "X, Y and Z also put money in", "X put in fresh money", "put in more", "…, as did Z"
             add(subject + named_before(token) + _as_did(token, reader.mentions))
+        elif lemma in ("put", "provide", "supply") and passive and any(
+            _lemma(t) in FUNDING_NOUNS for c in token.children if c.dep_ == "nsubjpass" for t in c.subtree
+        ):
+            # "The bulk of the money is being put up by Passion Capital"
+            add(_agent_orgs(token, reader.mentions))
         elif lemma in ("put", "invest") and any(c.lower_ == "alongside" for c in token.children):
             # "The Amazon founder put money in alongside Thrive Capital and Lux Capital": the
             # names it went in alongside (the subject may be a person described by a company)
@@ -2542,6 +2547,12 @@ def _read_money(
         _part_of_revenue(reader, cue, company["company"]) or _revenue_kind_of(cue) or _not_recognised(root, cue)
     ):
         return None, False
+    if kind == "Valuation":
+        # "Every investor, from Passion down to a customer, is buying shares at a pre-money
+        # valuation of £24m": an investor named as one is not what is valued
+        company["company"] = [
+            m for m in company["company"] if not any(a.lower_ in INVESTOR_WORDS for a in sent.doc[m.end - 1].ancestors)
+        ]
     if kind == "Revenue":
         return Fact("Revenue", _roles(company), amount=_revenue_qualifier(amount, root), metric=_revenue_metric(sent)), False
     return Fact("Valuation", _roles(company), amount=amount), False

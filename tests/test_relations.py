@@ -775,6 +775,13 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             [("Investment", {"investee": ["Shield AI"], "investor": ["Accel", "Hanwha Aerospace", "L3Harris Technologies"]},
               Decimal("0.24") * B)],
         ),
+        (   # money "put up by" an investor; an investor named as one is not what a valuation is of
+            "Mondo has completed a £6 million funding round. The bulk of the money is being put up by Passion "
+            "Capital, the east London venture firm. Every investor, from Passion down to a customer putting in a few "
+            "pounds, is buying shares on the same terms: a pre-money valuation of £24m.",
+            [("Investment", {"investee": ["Mondo"], "investor": ["Passion Capital"]}, Decimal("0.006") * B),
+             ("Valuation", {"company": ["Mondo"]}, Decimal("0.024") * B)],
+        ),
         (   # "a group of new investors including …": every member of the list, those the
             # gazetteer does not know too, and not the company a member's description names
             "Magic said it had raised $320 million from a group of new investors including Jane Street and Sequoia. "
