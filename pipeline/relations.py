@@ -1745,7 +1745,11 @@ def read_sentence(
                 )
             )
     # business angels: people named as taking part are investors too
-    people = [replace(m, person=False, guessed=False) if m.person else m for m in parties] + _people(sent, parties)
+    # (a place the NER found, which the mentions also flag as "person", stays a guess)
+    people = [
+        replace(m, person=False, guessed=False) if m.person and sent.doc[m.start].ent_type_ == "PERSON" else m
+        for m in parties
+    ] + _people(sent, parties)
     angels = RoleReader(sent, sorted(people, key=lambda m: m.start), gazetteer,
                         frozenset(context.parties), frozenset(context.acquired))  # fmt: skip
     participants = _round_participants(angels, sent, [span for span, _ in figures])
@@ -1822,6 +1826,8 @@ def _round_participants(reader: RoleReader, sent: Span, figures: Sequence[Span] 
             m for m in reader.mentions
             if verb.left_edge.i <= m.start and m.end <= verb.i and not m.anaphoric
             and not _owner_in_description(reader.sent.doc[m.end - 1])
+            # "the Edinburgh fund manager Baillie Gifford": a place describing an investor
+            and not (reader.is_place(m) and reader.sent.doc[m.end - 1].dep_ in ("compound", "amod", "nmod"))
             # "Nvidia, whose processors Wayve uses, came in": not the names of a relative clause
             and not any(
                 a.dep_ == "relcl" and a != verb and a not in verb.ancestors
@@ -1922,7 +1928,16 @@ def _round_participants(reader: RoleReader, sent: Span, figures: Sequence[Span] 
         elif lemma == "join" and JOINED_REGISTER.match(sent.doc[token.i + 1 : sent.end].text):
             add(subject + named_before(token))  # "X and Y join the shareholder register", "the cap table"
         elif lemma == "join" and passive:
-            add(subject + _agent_orgs(token, reader.mentions))  # "X and Y were joined … by Z and by W"
+            agents = _agent_orgs(token, reader.mentions)
+            newcomers = [
+                o for c in token.children if c.dep_ == "agent" for o in c.children
+                if o.dep_ == "pobj" and (o.lower_ in INVESTOR_WORDS or _lemma(o) == "newcomer")
+            ]  # fmt: skip
+            if not agents and newcomers:
+                # "The pension fund was joined by two other newcomers to the share register,
+                # Fidelity International and Schroders": the names that follow
+                agents = listed_names(sent, newcomers[0].i + 1, reader.mentions)
+            add(subject + agents)  # "X and Y were joined … by Z and by W"
         elif lemma == "join" and any(c.dep_ == "dobj" and c.lower_ == "them" for c in token.children):
             # "X and Y also put in more money, and Z, the Silicon Valley investor, joined them":
             # the names since the last "and", which the parser may hang elsewhere

@@ -775,6 +775,16 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             [("Investment", {"investee": ["Shield AI"], "investor": ["Accel", "Hanwha Aerospace", "L3Harris Technologies"]},
               Decimal("0.24") * B)],
         ),
+        (   # the names after "joined by two other newcomers to the share register"; a place in a
+            # description ("the Edinburgh fund manager") is no investor
+            "Graphcore has raised $222 million in a round led by the Ontario Teachers' Pension Plan. The pension fund "
+            "was joined by two other newcomers to the share register, Fidelity International and Schroders. Existing "
+            "shareholders, among them the Edinburgh fund manager Baillie Gifford and the listed venture investor "
+            "Draper Esprit, also added to their holdings.",
+            [("Investment", {"investee": ["Graphcore"], "investor": [
+                "Baillie Gifford", "Draper Esprit", "Fidelity International", "Ontario Teachers' Pension Plan", "Schroders"]},
+              Decimal("0.222") * B)],
+        ),
         (   # money "put up by" an investor; an investor named as one is not what a valuation is of
             "Mondo has completed a £6 million funding round. The bulk of the money is being put up by Passion "
             "Capital, the east London venture firm. Every investor, from Passion down to a customer putting in a few "
