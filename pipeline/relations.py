@@ -1959,6 +1959,17 @@ def _round_participants(reader: RoleReader, sent: Span, figures: Sequence[Span] 
             # "Google, Amazon and IBM all took part, as did Sound Ventures"
             subjects = [c for c in token.children if c.dep_ == "nsubj"]
             named = [m for c in subjects for m in _direct_orgs(c, reader.mentions)]
+            # "Funds managed by T. Rowe Price took part": whoever manages them
+            named += [
+                m for c in subjects if _lemma(c) in ("fund", "funds", "account", "accounts", "vehicle", "vehicles")
+                for a in c.children if a.dep_ == "acl" and _lemma(a) in ("manage", "advise", "run")
+                for m in _agent_orgs(a, reader.mentions)
+            ]  # fmt: skip
+            # ", along with Fidelity and Perry Creek Capital"
+            named += [
+                m for p in token.children if p.lower_ == "along" for w in p.children if w.lower_ == "with"
+                for m in listed_names(sent, w.i + 1, reader.mentions, people=False, end=w.right_edge.i + 1)
+            ]  # fmt: skip
             if named:
                 # "Sands Capital, the Canada Pension Plan Investment Board, MSA Capital, Verde
                 # Asset Management and Absoluto Partners all took part": the list the parse cut

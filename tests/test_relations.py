@@ -775,6 +775,12 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             [("Investment", {"investee": ["Shield AI"], "investor": ["Accel", "Hanwha Aerospace", "L3Harris Technologies"]},
               Decimal("0.24") * B)],
         ),
+        (   # "Funds managed by X took part, along with Y and Z"
+            "Waymo has added $750 million to its round. Funds managed by T. Rowe Price took part, along with "
+            "Fidelity Management & Research Company and Perry Creek Capital.",
+            [("Investment", {"investee": ["Waymo"], "investor": [
+                "Fidelity Management & Research", "Perry Creek Capital", "T. Rowe Price"]}, Decimal("0.75") * B)],
+        ),
         (   # the names after "joined by two other newcomers to the share register"; a place in a
             # description ("the Edinburgh fund manager") is no investor
             "Graphcore has raised $222 million in a round led by the Ontario Teachers' Pension Plan. The pension fund "
