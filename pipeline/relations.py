@@ -797,6 +797,17 @@ def _prep_orgs(token: Token, preps: set[str], mentions: list[OrgMention]) -> lis
     return found
 
 
+def _joined_in_backing(cue: Token, mentions: list[OrgMention]) -> list[OrgMention]:
+    """Who "joined Microsoft in backing Inflection AI's $1.3bn raise": the one who joined and
+    the one joined."""
+    for verb in [cue, *cue.ancestors][:4]:
+        if verb.dep_ == "pcomp" and verb.head.lower_ == "in" and _lemma(verb.head.head) == "join":
+            join = verb.head.head
+            joined = [m for c in join.children if c.dep_ == "dobj" for m in _direct_orgs(c, mentions)]
+            return _subject(join, mentions)[0] + joined
+    return []
+
+
 def _included(noun: Token, mentions: list[OrgMention]) -> list[OrgMention]:
     """The members of "backers including CapitalG and Hedosophia", "a group of new investors
     including Jane Street and Sequoia"."""
@@ -2441,6 +2452,8 @@ def _read_money(
         if _money_held(cue, root, reader):
             return None, False  # "Cruise will have more than $3bn of fresh capital": money held, not put in
         found = _investment(reader, cue, root)
+        if not found["investor"]:
+            found["investor"] = _joined_in_backing(cue, reader.mentions)
         providers = _provider_split(reader, found["investee"], found["investor"])
         pledged = _lemma(cue) in ("commit", "commitment", "pledge") and not _provider_split(
             reader, found["investor"], []

@@ -775,6 +775,10 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             [("Investment", {"investee": ["Shield AI"], "investor": ["Accel", "Hanwha Aerospace", "L3Harris Technologies"]},
               Decimal("0.24") * B)],
         ),
+        (   # who "joined Microsoft in backing" a raise: both
+            "Last June Nvidia joined Microsoft in backing Inflection AI's $1.3bn raise.",
+            [("Investment", {"investee": ["Inflection AI"], "investor": ["Microsoft", "Nvidia"]}, Decimal("1.3") * B)],
+        ),
         (   # "Funds managed by X took part, along with Y and Z"
             "Waymo has added $750 million to its round. Funds managed by T. Rowe Price took part, along with "
             "Fidelity Management & Research Company and Perry Creek Capital.",
