@@ -185,6 +185,7 @@ SMALLEST_DEAL = 10_000  # "$50 in cash", "$157 a share": prices, never a deal's 
 REPORTING = {"announce", "say", "confirm", "agree", "disclose", "report", "state", "reveal"}
 MARKET_VALUE = re.compile(
     r"\bmarket (?:value|valuation|cap|capitali[sz]ation|worth)\b|\bstock (?:market|price|exchange)\b"
+    r"|\bvalued by (?:the )?(?:stock |public )?markets?\b"
     r"|\b(?:shares|stock) (?:in|of) [\w .&-]{1,40}? (?:were|was|rose|fell|jumped|slid|gained|dropped|climbed)\b",
     re.IGNORECASE,
 )

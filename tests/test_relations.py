@@ -775,6 +775,10 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             [("Investment", {"investee": ["Shield AI"], "investor": ["Accel", "Hanwha Aerospace", "L3Harris Technologies"]},
               Decimal("0.24") * B)],
         ),
+        (   # what the market valued a listed company at is its market value
+            "Even after its late-summer rally on the sale reports, Hostess had been valued by the market at close to $4bn.",
+            [],
+        ),
         (   # who "joined Microsoft in backing" a raise: both
             "Last June Nvidia joined Microsoft in backing Inflection AI's $1.3bn raise.",
             [("Investment", {"investee": ["Inflection AI"], "investor": ["Microsoft", "Nvidia"]}, Decimal("1.3") * B)],
