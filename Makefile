@@ -26,7 +26,8 @@ demo: venv
 	done
 	@echo; echo "== the deal network"
 	$(BIN)/dealgraph stats --store $(STORE)
-	$(BIN)/dealgraph plot --store $(STORE) --title "Deals in corpus/dev" -o docs/deals.png
+	$(BIN)/dealgraph plot --store $(STORE) --company OpenAI --depth 2 --min-usd 1e9 \
+		--title 'Deals of $$1bn or more within two hops of OpenAI (corpus/dev)' -o docs/deals.png
 	$(BIN)/dealgraph plot --store $(STORE) --title "Deals in corpus/dev" -o docs/deals.html
 
 ## test: the whole test suite

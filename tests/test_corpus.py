@@ -21,8 +21,11 @@ from .conftest import CORPUS
 # R 0.675 F1 0.727, and its later rules to P 0.816 R 0.699 F1 0.753 (test P 0.675 R 0.675).
 # Session 13 added 24 blind articles (first scored F1 0.365): dev P 0.774 R 0.653 F1 0.708;
 # its rules brought dev to P 0.817 R 0.693 F1 0.750, and test to P 0.684 R 0.675 F1 0.680.
-DEV_FLOOR = {"precision": 0.81, "recall": 0.69, "f1": 0.74}
-TEST_FLOOR = {"precision": 0.68, "recall": 0.67, "f1": 0.67}
+# Session 14's first rules brought dev to 0.765 and test to 0.688; its blind batch of 12 (first
+# scored F1 0.396) then took dev to P 0.804 R 0.699 F1 0.748, and its later rules to P 0.810
+# R 0.704 F1 0.753 (test P 0.688 R 0.688 F1 0.688).
+DEV_FLOOR = {"precision": 0.80, "recall": 0.70, "f1": 0.75}
+TEST_FLOOR = {"precision": 0.68, "recall": 0.68, "f1": 0.68}
 
 
 # Spurious facts the rules still read from a dev distractor sentence: a ceiling, like the
@@ -49,11 +52,13 @@ TEST_FLOOR = {"precision": 0.68, "recall": 0.67, "f1": 0.67}
 # r13-) brought 16, its rules for guarantees, project financing, reporters citing sources,
 # planned capacity, reports that someone dismissed and funds raised by investment firms 8; the
 # same rules brought the older articles to 4, session 8's second batch to 5, session 11's to 4
-# and session 12's to 11.
-KNOWN_DISTRACTOR_HITS = 4
+# and session 12's to 11. Session 14's rules brought the older articles to 3, session 12's batch
+# to 9 and session 13's to 6; its own blind batch (f14-, m14-) stands at 9 (a letter of intent
+# read as a deal, a bid that lost, a segment's takings, net debt in a deal's value, …).
+KNOWN_DISTRACTOR_HITS = 3
 BATCH_CEILINGS = {
-    ("s-", "t-", "u-", "v-"): 5, ("w-", "x-", "y-", "z-"): 2, ("i-", "j-", "l-", "o-"): 4, ("a-", "d-"): 11,
-    ("c13-", "i13-", "l13-", "r13-"): 8,
+    ("s-", "t-", "u-", "v-"): 5, ("w-", "x-", "y-", "z-"): 2, ("i-", "j-", "l-", "o-"): 4, ("a-", "d-"): 9,
+    ("c13-", "i13-", "l13-", "r13-"): 6, ("f14-", "m14-"): 9,
 }
 
 
