@@ -71,7 +71,6 @@ _NOUN_SECTORS: dict[str, set[str | None]] = {
 # Nouns that name the money side of a deal: they point back to an investor.
 _INVESTOR_NOUNS = {"investor", "backer", "fund"}
 _INVESTING_VERBS = {"invest", "pour", "plough", "plow", "pump", "inject"}
-_BUYING_VERBS = {"buy", "acquire", "purchase", "snap", "swallow", "absorb", "merge", "take"}
 _BUYING_VERBS = {"buy", "acquire", "pay", "purchase", "snap"}
 # Verbs whose subject is the company that raised a round: "raised", "closed", "pulled in",
 # "collected $410m in a Series B", "secured €40m from Bpifrance".
