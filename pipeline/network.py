@@ -403,7 +403,9 @@ def _select(graph: nx.MultiDiGraph, selection: Selection) -> nx.MultiDiGraph:
     if selection.company is not None:
         centre = find_organization(graph, selection.company)
         near = nx.single_source_shortest_path_length(graph.to_undirected(as_view=True), centre, cutoff=selection.depth)
-        graph = graph.subgraph(near).copy()
+        # not graph.subgraph(near): its nodes come in the order of a set of strings, which
+        # changes from run to run, and so would every layout drawn from it
+        graph.remove_nodes_from([n for n in list(graph) if n not in near])
     if selection.filters_facts or selection.company is not None:
         keep = {selection.company and find_organization(graph, selection.company)}
         graph.remove_nodes_from([n for n in list(graph) if graph.degree(n) == 0 and n not in keep])

@@ -174,6 +174,9 @@ def test_company_neighbourhood_by_depth(deals: Store) -> None:
     far = to_networkx(deals, company="Anthropic", depth=2)
     assert ORG + "mistral-ai" in far  # through Nvidia and Lightspeed
     assert ORG + "pfizer" not in far
+    # in the whole network's order, not a set's (which changes from run to run, and with it
+    # every picture drawn of a neighbourhood)
+    assert list(far) == [node for node in to_networkx(deals) if node in far]
 
 
 def test_bad_filters_are_named(deals: Store) -> None:
