@@ -3231,10 +3231,7 @@ def _worth_with_new_money(reader: RoleReader, root: Token, sent: Span) -> list[O
     # the round may sit in a clause of its own: "The last time Plaid priced a round, it was worth …"
     subjects = [c for c in worth.head.children if c.dep_ == "nsubj"]
     # "Skild AI, a Pittsburgh start-up that …, is now worth $1.5bn": no start-up has a market value
-    start_up = any(
-        a.dep_ == "appos" and (a.lower_ in START_UP_NOUNS or a.doc[max(a.i - 2, 0) : a.i + 1].text.lower() == "start-up")
-        for s in subjects for a in s.children
-    )  # fmt: skip
+    start_up = any(a.dep_ == "appos" and hyphenated(a) in START_UP_NOUNS for s in subjects for a in s.children)
     if not start_up and not any(_lemma(t) in NEW_MONEY_WORDS for t in sent if t.i != root.i):
         return []
     if not is_asserted(worth.head, root, sent, "Valuation"):
