@@ -20,7 +20,7 @@ from urllib.parse import urljoin, urlsplit
 import feedparser
 from lxml import etree
 
-from pipeline.errors import FetchError, SourceError
+from pipeline.errors import SourceError
 from pipeline.fetch import Fetcher
 from pipeline.pagemeta import parse_date
 

@@ -37,7 +37,7 @@ from pipeline.relations import PROVIDER_CHOICE
 # agreed to buy VMware") or names investors apart from the amount ("Thrive led the round",
 # "X and Y also put money in", "Z took part", "it named X among its backers") or a cloud
 # provider ("named AWS its primary cloud provider"); see relations._acquisition_event,
-# relations._round_participants and relations._provider_choice. Each needs one of these
+# participants.round_participants and relations._provider_choice. Each needs one of these
 # combinations of words, in the inflections news uses.
 def _words(*forms: str) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(forms) + r")\b", re.IGNORECASE)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from pyshacl import validate
-from rdflib import RDF, Graph, URIRef
+from rdflib import RDF, Graph
 from rdflib.namespace import SKOS
 
 from pipeline.cli import main
@@ -236,10 +236,10 @@ def test_details_are_deal_triples_with_each_article_s_support_in_its_graph(detai
             { ?f dg:status|dg:announced|dg:roundSeries|dg:leadInvestor ?o } UNION { ?st a rdf:Statement } } }""")}
         assert graphs == {str(DEALS_GRAPH)}
         # … and what each article says of them in the article's own graph
-        support = _rows(store, f"""SELECT ?g WHERE {{
+        support = _rows(store, """SELECT ?g WHERE {
             ?st rdf:subject ?f ; rdf:predicate dg:announced ; rdf:object ?day .
-            GRAPH ?g {{ ?st prov:wasDerivedFrom ?article }}
-            FILTER(?day = "2022-01-18"^^xsd:date) }}""")
+            GRAPH ?g { ?st prov:wasDerivedFrom ?article }
+            FILTER(?day = "2022-01-18"^^xsd:date) }""")
         assert support == [(str(article_iri(announced)),)]
         (row,) = _rows(store, """SELECT ?series ?lead WHERE {
             ?f dg:roundSeries ?series ; dg:leadInvestor/skos:prefLabel ?lead ; dg:investor ?o }
