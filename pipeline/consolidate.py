@@ -343,7 +343,11 @@ def _provider_choices(facts: _Facts, choices: list[Reading]) -> None:
 # A contract for capacity, and what the contract is worth: "two leases that the landlord
 # expects to bring in roughly $7bn over about 15 years".
 _CAPACITY_CONTRACT = re.compile(r"\b(?:leases?|leasing|host(?:s|ing)?|colocation|contracts?|agreements?|deals?)\b", re.I)
-_CONTRACT_VALUE = re.compile(r"\b(?:bring in|brings in|worth|valued? at|value of|generate|total(?:ling)? about|revenue of)\b", re.I)
+_CONTRACT_VALUE = re.compile(
+    r"\b(?:bring in|brings in|worth|valued? (?:(?:the|that|this|these|those|its) \w+ )?at|value of|generate"
+    r"|total(?:ling)? about|revenue of)\b",
+    re.I,
+)  # "valued that contract at about $3bn"
 LEASE_VALUE_WINDOW = 3  # sentences after a capacity contract where its value may be given
 
 
@@ -356,7 +360,7 @@ def _lease_values(facts: _Facts, readings: list[Reading]) -> None:
     for n, fact in enumerate(list(facts.facts)):
         if fact.kind != "ComputeCommitment" or not fact.roles.get("provider") or not _says(fact, _CAPACITY_CONTRACT):
             continue
-        if any(f.kind == "CloudCommitment" and f.role_names("company") == fact.role_names("company") for f in facts.facts):
+        if any(f.kind == "CloudCommitment" and _same_contract_parties(f, fact) for f in facts.facts):
             continue
         first = min(facts.sentences[n])
         values = [
@@ -377,6 +381,12 @@ def _lease_values(facts: _Facts, readings: list[Reading]) -> None:
         )
         claimed.add(value.mention_start)
         facts.add(Reading(cloud, value.sentence, mention_start=value.mention_start))
+
+
+def _same_contract_parties(a: Fact, b: Fact) -> bool:
+    """Whether two contracts are between the same customer and provider (Fluidstack's leases
+    from TeraWulf and from Cipher Mining are two contracts, each with its value)."""
+    return all(a.role_names(r) == b.role_names(r) for r in ("company", "provider"))
 
 
 def _same_parties(a: Fact, b: Fact) -> bool:

@@ -1117,8 +1117,9 @@ def _read_money(
     kind, cue = classified
     if kind == "Valuation" and _value_of_no_company(cue, reader):
         return None, False  # "payment volume, the value of the transactions it handled"
-    if kind == "Valuation" and cue.lower_ == "valued" and CONTRACT_VALUED.search(sent.doc[max(cue.i - 5, sent.start) : cue.i + 1].text):
-        # "contracts the miner valued at about $3.7bn", however parsed: a lease's value
+    if kind == "Valuation" and _values_a_contract(cue, sent):
+        # "contracts the miner valued at about $3.7bn", "The miner valued that contract at about
+        # $3bn": a lease's value
         return Fact("", {}, amount=amount, duration=_duration_in(sent, quantities)), None
     if kind == "Valuation" and _valued_is_no_company(cue, reader):
         return None, False  # "a private company valued at $1bn or more", "a contract valued at $10bn"
@@ -1454,6 +1455,19 @@ def _value_of_no_company(cue: Token, reader: RoleReader) -> bool:
 # "contracts the miner valued at", "a lease Cipher valued at": a contract's value
 CONTRACT_VALUED = re.compile(r"\b(?:contracts?|leases?|agreements?)(?: that)?(?: the)? \S+(?: \S+)? valued$")
 THING_NOUNS = {"contract", "order", "grant", "project", "programme", "program", "portfolio", "loan", "award"}
+
+
+VALUED_CONTRACTS = {"contract", "lease", "agreement"}
+
+
+def _values_a_contract(cue: Token, sent: Span) -> bool:
+    """Whether "valued" puts a figure on a contract, however parsed: "contracts the miner
+    valued at about $3.7bn", "The miner valued that contract at about $3bn"."""
+    if cue.lower_ != "valued":
+        return False
+    if CONTRACT_VALUED.search(sent.doc[max(cue.i - 5, sent.start) : cue.i + 1].text):
+        return True
+    return any(c.dep_ == "dobj" and lemma_of(c) in VALUED_CONTRACTS for c in cue.children)
 
 
 def _valued_is_no_company(cue: Token, reader: RoleReader) -> bool:

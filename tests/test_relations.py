@@ -1487,6 +1487,16 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             [("ComputeCommitment", {"company": ["Lambda"], "provider": ["Applied Digital"]}, Decimal(90_000_000)),
              ("CloudCommitment", {"company": ["Lambda"], "provider": ["Applied Digital"]}, Decimal("1.1") * B)],
         ),
+        (   # a tenant's second lease, from another landlord, has its own value; "valued that
+            # contract at" puts a figure on the contract, not on the landlord
+            "Crusoe agreed to lease 100MW at Hut 8's Louisiana campus, contracts that Hut 8 valued at about $2bn. "
+            "In June it signed a ten-year deal to take 60MW at Core Scientific's Denton site. "
+            "The host valued that contract at roughly $1.5 billion.",
+            [("ComputeCommitment", {"company": ["Crusoe"], "provider": ["Hut 8"]}, Decimal(100_000_000)),
+             ("ComputeCommitment", {"company": ["Crusoe"], "provider": ["Core Scientific"]}, Decimal(60_000_000)),
+             ("CloudCommitment", {"company": ["Crusoe"], "provider": ["Hut 8"]}, 2 * B),
+             ("CloudCommitment", {"company": ["Crusoe"], "provider": ["Core Scientific"]}, Decimal("1.5") * B)],
+        ),
         (   # paying a provider for computing is a cloud commitment
             "Pinterest will pay Amazon Web Services $900 million over six years for the hosting and computing "
             "capacity behind its app.",
