@@ -17,6 +17,7 @@ from pipeline.cues import (
 )
 from pipeline.orgs import (
     GENERIC_NOUN,
+    RELATIVE_PRONOUNS,
 )
 
 
@@ -116,7 +117,27 @@ def _up_to_relative_clause(token: Token) -> list[Token]:
         chain.append(ancestor)
         if ancestor.dep_ == "relcl" and any(c.lower_ in ("which", "who") and c.dep_ in ("nsubj", "nsubjpass") for c in ancestor.children):
             break
+        if _past_event_clause(ancestor):
+            break  # "It would be the largest chip deal since 2020, when AMD agreed to buy Xilinx for $35bn"
     return chain
+
+
+PAST_AUXILIARIES = {"was", "were", "had"}
+
+
+def _past_event_clause(verb: Token) -> bool:
+    """Whether a relative or "when" clause with a subject of its own reports something past,
+    whatever the clause it hangs from says: "It would be the largest chip deal since 2020, when
+    AMD agreed to buy Xilinx" (not "an offering that raised $1.5bn", which describes the noun)."""
+    when_clause = verb.dep_ == "advcl" and any(c.lower_ == "when" and c.dep_ in ("advmod", "mark") for c in verb.children)
+    if not (verb.dep_ == "relcl" or when_clause) or not any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in RELATIVE_PRONOUNS for c in verb.children
+    ):
+        return False
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.lower_ in MODALS or c.lower_ in ("will", "'ll") for c in auxiliaries):
+        return False
+    return verb.tag_ == "VBD" or any(c.lower_ in PAST_AUXILIARIES for c in auxiliaries)
 
 
 CONTRACT_NOUNS = {"contract", "agreement", "deal", "lease", "arrangement", "partnership"}

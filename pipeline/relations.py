@@ -1474,11 +1474,13 @@ def _valued_is_no_company(cue: Token, reader: RoleReader) -> bool:
     """Whether what is "valued at" a figure is no company: a kind of company ("a "unicorn", a
     private company valued at $1bn or more": a definition) or a thing ("awarded it a contract
     valued at about $10bn")."""
-    if cue.pos_ != "VERB" or cue.dep_ != "acl":
+    if cue.pos_ != "VERB" or cue.dep_ not in ("acl", "relcl"):
         return False
     noun = cue.head
     if lemma_of(noun) in THING_NOUNS:
-        return True
+        return True  # also "a project it valued at €10bn"
+    if cue.dep_ == "relcl":
+        return False
     return (
         (bool(GENERIC_NOUN.fullmatch(noun.lower_)) or hyphenated(noun) in ("start-up", "start-ups"))
         and any(c.dep_ == "det" and c.lower_ in ("a", "an", "any", "every") for c in noun.children)

@@ -1497,6 +1497,12 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
              ("CloudCommitment", {"company": ["Crusoe"], "provider": ["Hut 8"]}, 2 * B),
              ("CloudCommitment", {"company": ["Crusoe"], "provider": ["Core Scientific"]}, Decimal("1.5") * B)],
         ),
+        (   # a past event in a "when" clause is stated, whatever the "would" of the clause it
+            # hangs from; a project "it valued at" is no company
+            "It would be the largest chip deal since 2020, when AMD agreed to buy Xilinx for $35bn. "
+            "In March Mistral said it would build a campus near Paris, a project it valued at €8bn.",
+            [("Acquisition", {"acquirer": ["AMD"], "target": ["Xilinx"]}, 35 * B)],
+        ),
         (   # paying a provider for computing is a cloud commitment
             "Pinterest will pay Amazon Web Services $900 million over six years for the hosting and computing "
             "capacity behind its app.",
