@@ -837,7 +837,8 @@ def read_sentence(
     if participants:
         fact = Fact("Participants", {"investor": tuple(m.org for m in participants)}, evidence=[evidence])
         readings.append(Reading(fact, index, mention_start=sent.start_char))
-    if not figures:
+    if not any(r.mention_start != sent.start_char for r in readings):
+        # no figure, or none that is a deal's ("for $23 a share in cash": a price per share)
         event = _acquisition_event(reader, sent)
         if event is not None:
             event.evidence.append(evidence)

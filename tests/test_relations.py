@@ -1503,6 +1503,11 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             "In March Mistral said it would build a campus near Paris, a project it valued at €8bn.",
             [("Acquisition", {"acquirer": ["AMD"], "target": ["Xilinx"]}, 35 * B)],
         ),
+        (   # a purchase priced per share is an acquisition, its total given in the next sentence
+            "Oracle has agreed to buy Cerner, the health-records company, for $95 a share in cash. "
+            "The transaction is valued at about $28.3bn.",
+            [("Acquisition", {"acquirer": ["Oracle"], "target": ["Cerner"]}, Decimal("28.3") * B)],
+        ),
         (   # paying a provider for computing is a cloud commitment
             "Pinterest will pay Amazon Web Services $900 million over six years for the hosting and computing "
             "capacity behind its app.",
