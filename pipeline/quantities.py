@@ -31,6 +31,7 @@ MONEY_SCALES = {
     "trillion": 10**12, "tn": 10**12, "trn": 10**12,
     # Indian numbering: ₹33,737 crore is 337.37 billion rupees
     "lakh": 10**5, "lakhs": 10**5, "crore": 10**7, "crores": 10**7, "cr": 10**7,
+    "lakh crore": 10**12, "lakh crores": 10**12,  # ₹4.587 lakh crore is 4.587 trillion rupees
 }  # fmt: skip
 
 POWER_UNITS = {
@@ -64,7 +65,7 @@ FRACTIONS = {"half": Decimal("0.5"), "a quarter of": Decimal("0.25"), "three qua
 _FRACTION = r"(?:(?P<frac>half|a\s+quarter\s+of|three\s+quarters\s+of)\s+(?=an?\b))?"
 _WORD = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
 _QUAL = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
-_SCALE = "|".join(sorted(MONEY_SCALES, key=len, reverse=True))
+_SCALE = "|".join(s.replace(" ", r"\s") for s in sorted(MONEY_SCALES, key=len, reverse=True))
 _PREFIX = (
     r"US\$|HK\$|C\$|A\$|S\$|(?<![A-Za-z])NT\$|(?<![A-Za-z])R\$|\$|€|£|¥|₹|₩|(?<![A-Za-z])Rs\.?(?=\s?\d)"
     r"|(?:USD|EUR|GBP|JPY|CHF|CNY|CAD|AUD|INR|TWD|BRL|KRW|DKK|SEK|NOK|HKD|SGD|ZAR|SAR|AED)(?=\s?\d)"
@@ -127,12 +128,12 @@ def _qualifier(match: re.Match[str]) -> str | None:
 def _money(match: re.Match[str]) -> Amount | None:
     if match.group("pre"):
         currency = CURRENCY_SYMBOLS[match.group("pre").lower()]
-        scale = MONEY_SCALES[match.group("scale").lower()] if match.group("scale") else 1
+        scale = MONEY_SCALES[" ".join(match.group("scale").lower().split())] if match.group("scale") else 1
         high = _number(match.group("num2") or match.group("num"))
         low = _number(match.group("num")) if match.group("num2") else None
     else:
         currency = CURRENCY_SYMBOLS[match.group("suf").lower()]
-        scale = MONEY_SCALES[match.group("wscale").lower()] if match.group("wscale") else 1
+        scale = MONEY_SCALES[" ".join(match.group("wscale").lower().split())] if match.group("wscale") else 1
         word = match.group("wnum").lower()
         if word in ("a", "an") and scale == 1:
             return None  # "a dollar" is not a deal figure

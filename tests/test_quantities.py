@@ -14,6 +14,8 @@ from pipeline.quantities import find_quantities
         ("₹33,737 crore", "337370000000", "INR", None),
         ("Rs 1,894.50 crore", "18945000000", "INR", None),
         ("₹5 lakh", "500000", "INR", None),
+        ("₹4.587 lakh crore", "4587000000000", "INR", None),
+        ("Rs 2 lakh crores", "2000000000000", "INR", None),
         ("$25B", "25000000000", "USD", None),
         ("$100B+", "100000000000", "USD", "more than"),
         ("more than $100 billion", "100000000000", "USD", "more than"),
