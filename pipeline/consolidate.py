@@ -184,13 +184,13 @@ def _fill_from_context(reading: Reading, gazetteer: Gazetteer) -> None:
             return
 
 
-def _split_tranches(facts: _Facts, readings: list[Reading]) -> set[int]:
+def _split_tranches(facts: _Facts, readings: list[Reading], gazetteer: Gazetteer) -> set[int]:
     """Give an investment the smaller amounts near it that add up to it as tranches.
 
     Returns the positions of the figures used as tranches.
     """
     money = [
-        (r.sentence, r.mention_start, r.fact.amount)
+        (r.sentence, r.mention_start, r.fact.amount, r.fact.role_names("investor"))
         for r in readings
         if r.fact.amount is not None and r.fact.kind in ("", "Investment")
     ]
@@ -207,11 +207,14 @@ def _split_tranches(facts: _Facts, readings: list[Reading]) -> set[int]:
             for start in facts.mentions[m]
         }
         window = {s + k for s in facts.sentences[n] for k in range(-TRANCHE_WINDOW, TRANCHE_WINDOW + 1)}
+        investors = fact.role_names("investor")
         parts = {
             start: amount
-            for sentence, start, amount in money
+            for sentence, start, amount, paid_by in money
             if sentence in window
             and start not in facts.mentions[n] | elsewhere | used
+            # "KKR paid ₹5,550 crore": another investor's money is no tranche of this one's
+            and not (paid_by and investors and not any(gazetteer.related(a, b) for a in paid_by for b in investors))
             and amount.currency == fact.amount.currency
             and amount.value < fact.amount.value
         }
@@ -589,7 +592,7 @@ def consolidate(readings: list[Reading], gazetteer: Gazetteer) -> list[Fact]:
         elif not facts.absorb(reading):
             pending.append(reading)
     orphans = [r for r in readings if r.weak and not facts.absorb(r)]
-    used = _split_tranches(facts, readings)
+    used = _split_tranches(facts, readings, gazetteer)
     for reading in pending:
         if reading.mention_start in used:
             continue

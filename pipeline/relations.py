@@ -1059,6 +1059,7 @@ def _read_money(
         return None, False
     paid = (
         _paid_to_provider(reader, root, sent, amount, quantities)
+        or _percentage_bought(reader, root, sent, amount)
         or _paid_for(reader, root, sent, amount)
         or _supply_contract(reader, root, sent, amount, quantities)
         or _accepted_offer(reader, root, sent, amount)
@@ -1759,6 +1760,41 @@ def _paid_for(reader: RoleReader, root: Token, sent: Span, amount: Amount) -> Fa
             if any(_names_the_bought(o) for o in objects):
                 return Fact("", {}, amount=amount)  # the price of the purchase read elsewhere
     return None
+
+
+STAKE_TAKING_VERBS = {"pay", "take", "buy", "acquire", "get", "receive", "allot", "purchase"}
+PERCENTAGE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|per ?cent|percent)")
+
+
+def _percentage(token: Token) -> float | None:
+    """The percentage a noun phrase is ("1.28 per cent", "a 2% holding"), if it is one."""
+    if not any(t.lower_ in ("cent", "percent", "%") for t in token.subtree):
+        return None
+    found = PERCENTAGE.search(token.doc[token.left_edge.i : token.right_edge.i + 1].text)
+    return float(found.group(1)) if found else None
+
+
+def _percentage_bought(reader: RoleReader, root: Token, sent: Span, amount: Amount) -> Fact | None:
+    """A minority share bought for a sum, with no word for a stake: "KKR paid ₹5,550 crore for
+    1.28 per cent", "Mubadala took 1.40 per cent for ₹6,247.5 crore", "GIC was allotted 1.22
+    per cent for …". The company is the one the percentage is "of", or the one the text is about."""
+    if root.dep_ == "dobj":
+        verb = root.head
+        shares = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children if g.dep_ == "pobj"]
+    elif root.dep_ == "pobj" and root.head.lower_ == "for":
+        verb = root.head.head
+        shares = [c for c in verb.children if c.dep_ == "dobj"]
+    else:
+        return None
+    if lemma_of(verb) not in STAKE_TAKING_VERBS or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    percentages = [(share, _percentage(share)) for share in shares]
+    percentages = [(share, value) for share, value in percentages if value is not None and 0 < value <= 50]
+    if not percentages or not is_asserted(verb, root, sent, "Investment"):
+        return None
+    investor, _ = subject_orgs(verb, reader.mentions)
+    investee = prep_orgs(percentages[0][0], {"of", "in"}, reader.mentions)
+    return Fact("Investment", _roles({"investor": investor, "investee": investee[:1]}), amount=amount)
 
 
 # What a purchase read elsewhere is called when its price is given: "for the business".

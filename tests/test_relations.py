@@ -1508,6 +1508,21 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             "The transaction is valued at about $28.3bn.",
             [("Acquisition", {"acquirer": ["Oracle"], "target": ["Cerner"]}, Decimal("28.3") * B)],
         ),
+        (   # a percentage bought for a sum is a stake, of the company the text is about
+            "Jio Platforms has been selling minority stakes. Mubadala paid ₹9,093 crore for 1.85 per cent. "
+            "Later Silver Lake took 2.08 per cent of the company for ₹10,202 crore, and TPG was allotted "
+            "0.93 per cent for ₹4,546 crore.",
+            [("Investment", {"investor": ["Silver Lake"], "investee": ["Jio Platforms"]}, Decimal("102.02") * B),
+             ("Investment", {"investor": ["Mubadala"], "investee": ["Jio Platforms"]}, Decimal("90.93") * B),
+             ("Investment", {"investor": ["TPG"], "investee": ["Jio Platforms"]}, Decimal("45.46") * B)],
+        ),
+        (   # other investors' sums are no tranches of an investment, even when they add up to it
+            "Silver Lake agreed to invest ₹7,500 crore in Reliance Retail. KKR paid ₹5,550 crore for 1.28 per "
+            "cent, and General Atlantic put in ₹1,950 crore.",
+            [("Investment", {"investor": ["Silver Lake"], "investee": ["Reliance Retail"]}, 75 * B),
+             ("Investment", {"investor": ["KKR"], "investee": ["Reliance Retail"]}, Decimal("55.5") * B),
+             ("Investment", {"investor": ["General Atlantic"], "investee": ["Reliance Retail"]}, Decimal("19.5") * B)],
+        ),
         (   # paying a provider for computing is a cloud commitment
             "Pinterest will pay Amazon Web Services $900 million over six years for the hosting and computing "
             "capacity behind its app.",
