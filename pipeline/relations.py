@@ -825,6 +825,7 @@ def read_sentence(
                     mention_start=mention.start,
                 )
             )
+    readings = _respectively(readings, sent)
     # business angels: people named as taking part are investors too
     # (a place the NER found, which the mentions also flag as "person", stays a guess)
     people = [
@@ -849,6 +850,29 @@ def read_sentence(
             readings.append(Reading(choice, index, figureless=True, mention_start=sent.start_char))
     cited = [m for m in mentions if m not in parties]
     return readings, sorted(reader.mentions + cited, key=lambda m: m.start)
+
+
+def _respectively(readings: list[Reading], sent: Span) -> list[Reading]:
+    """ "General Atlantic and TPG put in ₹3,675 crore and ₹1,837.5 crore respectively": the
+    n-th investor gave the n-th sum, as n investments."""
+    if not any(t.lower_ == "respectively" for t in sent):
+        return readings
+    figures = sorted((r for r in readings if r.fact.amount is not None), key=lambda r: r.mention_start)
+    lists = [r for r in figures if r.fact.kind == "Investment"]
+    if (
+        len(figures) < 2 or not lists or any(r.fact.kind not in ("", "Investment") for r in figures)
+        or any(len(r.fact.roles.get("investor", ())) != len(figures) for r in lists)
+        or len({r.fact.role_names("investor") for r in lists}) != 1
+    ):
+        return readings
+    investors = sorted(lists[0].fact.roles["investor"], key=lambda org: sent.text.find(org.surface))
+    shared = {role: orgs for role, orgs in lists[0].fact.roles.items() if role != "investor"}
+    split = [
+        replace(r, fact=replace(lists[0].fact, roles={**shared, "investor": (investor,)}, amount=r.fact.amount,
+                                tranches=[], evidence=list(lists[0].fact.evidence)), weak=False)
+        for r, investor in zip(figures, investors)
+    ]  # fmt: skip
+    return [r for r in readings if r not in figures] + split
 
 
 def _revenue_owner(context: Context) -> Org | None:

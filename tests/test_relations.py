@@ -1523,6 +1523,11 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
              ("Investment", {"investor": ["KKR"], "investee": ["Reliance Retail"]}, Decimal("55.5") * B),
              ("Investment", {"investor": ["General Atlantic"], "investee": ["Reliance Retail"]}, Decimal("19.5") * B)],
         ),
+        (   # "respectively": the n-th investor gave the n-th sum
+            "Monzo sold new shares this week: Accel and Iconiq invested £50m and £30m in the bank respectively.",
+            [("Investment", {"investor": ["Accel"], "investee": ["Monzo"]}, Decimal("0.05") * B),
+             ("Investment", {"investor": ["ICONIQ"], "investee": ["Monzo"]}, Decimal("0.03") * B)],
+        ),
         (   # paying a provider for computing is a cloud commitment
             "Pinterest will pay Amazon Web Services $900 million over six years for the hosting and computing "
             "capacity behind its app.",
