@@ -636,6 +636,7 @@ def find_mentions(sent: Span, gazetteer: Gazetteer, context: Context) -> list[Or
     mentions = _letter_suffixes(mentions, sent, gazetteer)
     mentions = _investment_arms(mentions, sent, gazetteer)
     mentions = [_short_form(_described_as_org(m, sent), sent, context, gazetteer) for m in mentions]
+    mentions = [m for m in mentions if not _described_as_person(m, sent, gazetteer)]
     # "Harvey's first backer", which the NER calls a person, after Harvey raised money
     mentions = [replace(m, guessed=False, person=False) if m.org.name in context.parties else m for m in mentions]
     mentions.sort(key=lambda m: m.start)
@@ -1080,6 +1081,26 @@ def _described_as_org(mention: OrgMention, sent: Span) -> OrgMention:
     if described_as_company(sent.doc[mention.end - 1]):
         return replace(mention, guessed=False, person=False)
     return mention
+
+
+# Jobs an apposition gives a person: "Guillaume Pousaz, the Swiss-born founder and chief executive".
+_JOB_NOUNS = {
+    "founder", "co-founder", "cofounder", "executive", "chairman", "chairwoman", "chairperson", "president",
+    "ceo", "boss", "cto", "cfo", "chief",
+}  # fmt: skip
+
+
+def _described_as_person(mention: OrgMention, sent: Span, gazetteer: Gazetteer) -> bool:
+    """Whether a name the gazetteer does not know is a person's, the text giving it a job in
+    apposition, whatever the NER called it: "Guillaume Pousaz, the Swiss-born founder and chief
+    executive, said …" (no organisation, so "the company" never points back to him)."""
+    if mention.anaphoric or gazetteer.lookup(mention.org.name) is not None:
+        return False
+    last = sent.doc[mention.end - 1]
+    while last.dep_ == "compound" and last.head.i > last.i and last.head.pos_ == "PROPN":
+        last = last.head  # "Vlad" of "Vlad Tenev, the founder …", the NER having split the name
+    jobs = [c for c in last.children if c.dep_ == "appos" and c.lemma_.lower() in _JOB_NOUNS]
+    return bool(jobs) and not described_as_company(last)
 
 
 def _quoted(sent: Span, mention: OrgMention) -> bool:

@@ -1373,6 +1373,15 @@ def _raised_over_time(cue: Token) -> bool:
         ):
             if any(t.lemma_.lower() in ("found", "founding", "launch", "inception", "start") for t in child.subtree):
                 return True
+            # "has now raised about $1.8bn since 2019": everything raised over those years
+            perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in cue.children)
+            if perfect and any(re.fullmatch(r"(?:19|20)\d\d", c.text) for c in child.children if c.dep_ == "pobj"):
+                return True
+        # "Including those earlier rounds, it has raised …"
+        if child.dep_ == "prep" and child.lower_ == "including" and any(
+            c.dep_ == "pobj" and c.lower_ in ("rounds", "raises", "financings") for c in child.children
+        ):
+            return True
     return False
 
 

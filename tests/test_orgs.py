@@ -111,3 +111,4 @@ def test_a_lettered_round_is_no_organisation(gazetteer) -> None:
         )
         mentions = find_mentions(doc[:], gazetteer, Context(gazetteer))
         assert [m.org.name for m in mentions] == ["Amazon"], words
+

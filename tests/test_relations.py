@@ -1707,6 +1707,7 @@ def test_sentence_yields(nlp, text: str, expected: list) -> None:
         # what a company has raised since it was founded is a running total, no round
         "Nuro builds delivery robots. Counting this round, Nuro has raised well over $2 billion since it was founded in 2016.",
         "Commonwealth Fusion Systems said it has raised more than $2 billion since its founding.",
+        "Monzo is a London bank. Including those earlier rounds, Monzo has now raised about $1.7bn since 2015.",
         # a backlog, guidance and a product's hoped-for peak are no revenue earned
         "Nvidia makes chips. Its commercial remaining performance obligation, revenue that has been contracted but "
         "not yet recognised, climbed to $298 billion.",
@@ -1747,3 +1748,18 @@ def test_a_price_per_share_values_no_company(nlp) -> None:
     valuation of the company, whether or not the deal itself is read."""
     found = facts(nlp, "Microsoft will pay $95 a share for Activision, valuing the company at $68.7bn.")
     assert [f for f in found if f[0] == "Valuation"] == []
+
+
+def test_a_name_given_a_job_is_no_company(nlp) -> None:
+    """ "Vlad Tenev, the Swiss-born founder and chief executive, said …": a person, whatever
+    the NER called the name, so "the business" in a later sentence is not him."""
+    found = facts(
+        nlp,
+        "Wise has raised $300m in a Series D round that values the London-based payments company at $5bn. "
+        "Accel and Tiger Global, two US growth funds, joined its shareholder register. Vlad Tenev, the "
+        "Swiss-born founder and chief executive, said the money would pay for expansion in the US, where the "
+        "company is opening offices. It plans to keep hiring. The previous round, a $200m Series C in 2019, "
+        "valued the business at $3.5bn. Index Ventures and Accel were among the investors in that deal.",
+    )
+    assert not [f for f in found if any("Vlad" in name for names in f[1].values() for name in names)]
+    assert ("Valuation", {"company": ["Wise"]}, Decimal("3.5") * B) in found
