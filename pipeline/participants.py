@@ -154,6 +154,13 @@ def round_participants(reader: RoleReader, sent: Span, figures: Sequence[Span] =
             # came in below forecasts": only the names that are the subject)
             subjects = [m for c in token.children if c.dep_ == "nsubj" for m in direct_orgs(c, reader.mentions)]
             add(subjects + (named_before(token) if subjects else []) + _as_did(token, reader.mentions))
+        elif lemma in ("increase", "raise", "lift", "top", "boost") and any(
+            c.dep_ == "dobj" and lemma_of(c) in HOLDINGS and any(g.dep_ == "poss" for g in c.children)
+            for c in token.children
+        ) and not [c for c in token.children if c.dep_ == "prep" and c.lower_ == "to"]:
+            # "The Qatar Investment Authority increased its holding, as did GIC" (not "raised its
+            # stake to 30%", a purchase of its own)
+            add(subject + _as_did(token, reader.mentions))
         elif lemma == "make" and any(c.dep_ == "dobj" and lemma_of(c) == "investment" for c in token.children):
             add(subject)  # "Nvidia made its first investment in the company"
         elif lemma == "buy" and (

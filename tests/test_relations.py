@@ -1528,6 +1528,11 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             [("Investment", {"investor": ["Accel"], "investee": ["Monzo"]}, Decimal("0.05") * B),
              ("Investment", {"investor": ["ICONIQ"], "investee": ["Monzo"]}, Decimal("0.03") * B)],
         ),
+        (   # a backer that "increased its holding", and one that did as it did, took part
+            "Klarna has raised $639m in a new round. Sequoia Capital, which first backed the company in 2010, "
+            "increased its holding, as did Heartland.",
+            [("Investment", {"investor": ["Heartland", "Sequoia Capital"], "investee": ["Klarna"]}, Decimal("0.639") * B)],
+        ),
         (   # paying a provider for computing is a cloud commitment
             "Pinterest will pay Amazon Web Services $900 million over six years for the hosting and computing "
             "capacity behind its app.",
