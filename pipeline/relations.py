@@ -162,6 +162,9 @@ def _investment(reader: RoleReader, cue: Token, root: Token) -> dict[str, list[O
                 # Not in a clause of its own whose subject names no one: "Sequoia returns as
                 # the lawyers' copilot raises $100m".
                 investee = reader._first_before(cue, investors)
+            # "raised $800m from three of its existing shareholders": not from itself
+            raisers = {m.org.name for m in investee}
+            investors = [m for m in investors if m.org.name not in raisers]
             if investors:
                 investors += _also_in_round(reader, cue, investors + investee)
             return {"investor": investors, "investee": investee}
@@ -1974,6 +1977,11 @@ def _valued_thing_is_deal(cue: Token, reader: RoleReader | None = None) -> bool:
         ]
         if subject and valued and subject[0].org.name != valued[0].org.name:
             return True
+    deal = cue.head
+    if cue.dep_ == "relcl" and lemma_of(deal) in ("deal", "transaction") and deal.head.lower_ in ("in", "under") and (
+        lemma_of(deal.head.head) in RAISING_VERBS
+    ):
+        return False  # "has raised $800m … in a deal that values the supplier at $7.8bn": the raiser's valuation
     deal_words = {"deal", "transaction", "acquisition", "takeover", "purchase", "offer", "merger", "agreement", "buyout"}
     if cue.pos_ == "VERB" or cue.lower_ == "value":
         # "a price that valued LinkedIn at $26.2bn", "raised the price …, lifting the value to

@@ -268,7 +268,8 @@ def agent_orgs(token: Token, mentions: list[OrgMention]) -> list[OrgMention]:
     """Organisations in a "by X" phrase under ``token`` (passive agents, "a round led by X")."""
     found: list[OrgMention] = []
     for child in token.children:
-        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+        # ("funded by X, the fund manager …, and by Y", the parser hanging "and by" on the verb)
+        if child.dep_ == "agent" or (child.dep_ in ("prep", "conj") and child.lower_ == "by"):
             for pobj in child.children:
                 found += direct_orgs(pobj, mentions) or orgs_under(pobj, mentions)[:1]
         if child.dep_ in ("acl", "relcl") and lemma_of(child) in ("lead", "co-lead", "back", "join"):

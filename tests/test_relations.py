@@ -1533,6 +1533,14 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             "increased its holding, as did Heartland.",
             [("Investment", {"investor": ["Heartland", "Sequoia Capital"], "investee": ["Klarna"]}, Decimal("0.639") * B)],
         ),
+        (   # money "from its existing shareholders" is not from itself; "a deal that values" the
+            # raiser is its valuation; "funded by X, the …, and by Y" names both
+            "Ovo Energy has raised $400m from two of its existing shareholders in a deal that values the "
+            "Bristol-based supplier at $3.5bn. The round was funded by Mitsubishi Corporation, the Japanese "
+            "trading house that first invested in 2019, and by Temasek.",
+            [("Investment", {"investor": ["Mitsubishi", "Temasek"], "investee": ["Ovo Energy"]}, Decimal("0.4") * B),
+             ("Valuation", {"company": ["Ovo Energy"]}, Decimal("3.5") * B)],
+        ),
         (   # paying a provider for computing is a cloud commitment
             "Pinterest will pay Amazon Web Services $900 million over six years for the hosting and computing "
             "capacity behind its app.",
