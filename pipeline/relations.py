@@ -1255,7 +1255,9 @@ def _read_money(
             # "commits to purchase $30bn of Azure compute capacity", "a $14bn deal to buy
             # computing capacity from CoreWeave"
             sellers = prep_orgs(bought[0], {"from"}, reader.mentions) + prep_orgs(cue, {"from"}, reader.mentions)
-            if (bought[0].i == root.i or sellers) and _cloud_context(sent, root):
+            # (not "paid $1.175bn to buy the anime streaming service from AT&T": a business)
+            computing = bought[0].i == root.i or lemma_of(bought[0]) in BOUGHT_COMPUTING or bought[0].lower_ == "services"
+            if (bought[0].i == root.i or sellers) and computing and _cloud_context(sent, root):
                 found = _cloud(reader, cue, root)
                 if not found.get("company") and cue.dep_ in ("relcl", "acl"):
                     # "Meta has signed a deal to buy …": who signed the deal
@@ -1700,6 +1702,8 @@ def _paid_to_provider(
     verb = root.head
     if lemma_of(verb) != "pay" or root.dep_ not in ("dobj", "dative"):
         return None
+    if any(c.dep_ in ("xcomp", "advcl") and lemma_of(c) in ("buy", "acquire", "purchase") for c in verb.children):
+        return None  # "paid $1.175bn to buy the anime streaming service from AT&T": a purchase
     providers = [m for c in verb.children if c.dep_ in ("dative", "dobj") and c != root for m in direct_orgs(c, reader.mentions)]
     providers = providers or prep_orgs(verb, {"to"}, reader.mentions)
     providers = [m for m in providers if reader.gazetteer.sector(m.org.name) in ("cloud", "chips", None)]
@@ -1831,6 +1835,10 @@ def _percentage_bought(reader: RoleReader, root: Token, sent: Span, amount: Amou
     investor, _ = subject_orgs(verb, reader.mentions)
     investee = prep_orgs(percentages[0][0], {"of", "in"}, reader.mentions)
     return Fact("Investment", _roles({"investor": investor, "investee": investee[:1]}), amount=amount)
+
+
+# What is bought when buying computing: "a $14bn deal to buy computing capacity from CoreWeave".
+BOUGHT_COMPUTING = {"capacity", "compute", "computing", "power", "server", "servers", "gpu", "gpus", "chip", "chips", "infrastructure", "time"}
 
 
 # What a purchase read elsewhere is called when its price is given: "for the business".

@@ -1776,3 +1776,16 @@ def test_a_name_given_a_job_is_no_company(nlp) -> None:
     )
     assert not [f for f in found if any("Vlad" in name for names in f[1].values() for name in names)]
     assert ("Valuation", {"company": ["Wise"]}, Decimal("3.5") * B) in found
+
+
+def test_paying_to_buy_a_business_is_no_cloud_contract(nlp) -> None:
+    """ "paid $1.175bn to buy the anime streaming service from AT&T": a purchase, whatever
+    "service" suggests; buying computing capacity from a provider still is a cloud contract."""
+    found = facts(
+        nlp,
+        "Crunchyroll came into the group through an acquisition. Sony Pictures Entertainment paid $1.175bn to "
+        "buy the anime streaming service from AT&T, completing the deal in August 2021.",
+    )
+    assert [f for f in found if f[0] == "CloudCommitment"] == []
+    found = facts(nlp, "Microsoft signed a $9.7bn deal to buy computing capacity from Iren over five years.")
+    assert ("CloudCommitment", {"company": ["Microsoft"], "provider": ["IREN"]}, Decimal("9.7") * B) in found
