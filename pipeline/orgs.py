@@ -715,13 +715,27 @@ def find_mentions(sent: Span, gazetteer: Gazetteer, context: Context) -> list[Or
             or (context.buyer() if buying and not named_before else None)
             # "The Terraform maker is IBM's largest purchase since it bought Red Hat": IBM
             or (_deal_owner(sent, mentions) if token.head != sent.root else None)
-            or _pronoun_target(token, mentions)
-            or (named_before[-1].org if named_before and token.dep_ != "poss" else None)
+            or _not_own_subject(_pronoun_target(token, mentions), token, mentions)
+            or (_not_own_subject(named_before[-1].org, token, mentions) if named_before and token.dep_ != "poss" else None)
             or context.salient()
         )
         if target is not None:
             mentions.append(OrgMention(token.i, token.i + 1, Org(target.name, token.text), True))
     return sorted((m for m in mentions if not _describes_people(sent.doc[m.end - 1])), key=lambda m: m.start)
+
+
+def _not_own_subject(target: Org | None, pronoun: Token, mentions: list[OrgMention]) -> Org | None:
+    """The target, unless "it" is what the target put money "in" or "into": in "Ford poured
+    $500m into it", "it" is not Ford (that would be "itself")."""
+    if target is None or pronoun.lower_ != "it" or pronoun.dep_ != "pobj" or pronoun.head.lower_ not in ("in", "into"):
+        return target
+    verb = next((a for a in pronoun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return target
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(m.org.name == target.name and m.covers(s) for m in mentions for s in subjects):
+        return None
+    return target
 
 
 # People named by where they work or worked: "two former Google DeepMind researchers".

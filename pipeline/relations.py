@@ -1614,6 +1614,9 @@ def _values_a_holding(cue: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "nsubj") and lemma_of(c) in HOLDINGS for c in verb.children)
 
 
+LISTING_NOUNS = {"listing", "flotation", "ipo", "float", "debut", "offering"}
+
+
 def _raises_something_else(cue: Token, root: Token) -> bool:
     """ "raised its forecast to $85 billion", "raised prices", "raised $9bn for new funds":
     raising is not a company's fundraising."""
@@ -1625,6 +1628,10 @@ def _raises_something_else(cue: Token, root: Token) -> bool:
         for c in cue.children
     ):
         return True  # "raised $9bn for a new set of venture funds": an investor's own fund
+    # "ahead of its listing, which raised about $12bn": money from the public market
+    raiser = cue.head if cue.dep_ == "relcl" else next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    if raiser is not None and (lemma_of(raiser) in LISTING_NOUNS or raiser.text in ("IPO", "IPOs")):
+        return True
     objects = [c for c in cue.children if c.dep_ == "dobj"]
     money = range(root.left_edge.i, root.right_edge.i + 1)
     return bool(objects) and not any(o.i in money or lemma_of(o) in FUNDING_NOUNS for o in objects)

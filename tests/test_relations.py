@@ -1789,3 +1789,20 @@ def test_paying_to_buy_a_business_is_no_cloud_contract(nlp) -> None:
     assert [f for f in found if f[0] == "CloudCommitment"] == []
     found = facts(nlp, "Microsoft signed a $9.7bn deal to buy computing capacity from Iren over five years.")
     assert ("CloudCommitment", {"company": ["Microsoft"], "provider": ["IREN"]}, Decimal("9.7") * B) in found
+
+
+def test_it_as_an_object_is_not_the_clause_subject(nlp) -> None:
+    """ "… and a year later T. Rowe Price poured $500m into it": "it" is the company the text is
+    about, never the subject of its own clause (that would be "itself")."""
+    found = facts(
+        nlp,
+        "Nuro has leaned on big backers before. In 2019 SoftBank Group led a $940m round in the start-up, and "
+        "a year later T. Rowe Price poured $500m into it.",
+    )
+    assert ("Investment", {"investor": ["T. Rowe Price"], "investee": ["Nuro"]}, Decimal("0.5") * B) in found
+
+
+def test_money_a_listing_raised_is_no_investment(nlp) -> None:
+    """ "ahead of its listing, which raised about $12bn": money from the public market."""
+    found = facts(nlp, "Amazon and Ford became large shareholders in Rivian ahead of its listing, which raised about $12bn.")
+    assert [f for f in found if f[0] == "Investment"] == []
