@@ -455,9 +455,10 @@ def _name_mentions(sent: Span, gazetteer: Gazetteer) -> list[OrgMention]:
         # place; such names may fill a role only from that role's own syntactic slot.
         # NORP ("Swedish", "Japanese") is never a party itself.
         guessed = ent.label_ in ("PERSON", "GPE", "LOC", "PRODUCT", "WORK_OF_ART", "FAC") and known is None
-        if guessed and ent.label_ == "LOC" and (ent.root.dep_ != "nsubj" or ent.root.pos_ == "VERB"):
-            # a "place" may be a company only as the one who acts ("Mars has completed …"), and
-            # a name, not an imperative the tagger still calls a verb ("Strip out the new cash")
+        if guessed and ent.label_ == "LOC" and (ent.root.dep_ != "nsubj" or ent.root.pos_ == "VERB") and not _holding_in(ent.root):
+            # a "place" may be a company only as the one who acts ("Mars has completed …") or
+            # whose shares are held ("new shares in Galapagos"), and a name, not an imperative
+            # the tagger still calls a verb ("Strip out the new cash")
             continue
         if ent.label_ != "ORG" and known is None and not guessed:
             continue
@@ -722,6 +723,14 @@ def find_mentions(sent: Span, gazetteer: Gazetteer, context: Context) -> list[Or
         if target is not None:
             mentions.append(OrgMention(token.i, token.i + 1, Org(target.name, token.text), True))
     return sorted((m for m in mentions if not _describes_people(sent.doc[m.end - 1])), key=lambda m: m.start)
+
+
+_HOLDING_NOUNS = {"stake", "stakes", "share", "shares", "holding", "interest", "investment"}
+
+
+def _holding_in(token: Token) -> bool:
+    """Whether a word is what a holding is "in": "new shares in Galapagos", "a stake in X"."""
+    return token.dep_ == "pobj" and token.head.lower_ == "in" and token.head.head.lower_ in _HOLDING_NOUNS
 
 
 def _not_own_subject(target: Org | None, pronoun: Token, mentions: list[OrgMention]) -> Org | None:

@@ -1231,9 +1231,13 @@ def _read_money(
             o for b in bought if b.i == root.i for p in b.children if p.dep_ == "prep" and p.lower_ == "of"
             for o in p.children if lemma_of(o) in ("stock", "share", "shares")
         ]  # fmt: skip
-        issuers = [m for o in shares for m in possessor_orgs(o, reader.mentions) + compound_orgs(o, reader.mentions)]
+        issuers = [
+            m for o in shares
+            for m in possessor_orgs(o, reader.mentions) + compound_orgs(o, reader.mentions) + prep_orgs(o, {"in"}, reader.mentions)
+        ]  # fmt: skip
         if issuers:
-            # "agreed to buy $5bn of Intel's common stock": buying a company's shares is investing in it
+            # "agreed to buy $5bn of Intel's common stock", "will buy €960m of new shares in
+            # Galapagos": buying a company's shares is investing in it
             buyers, _ = subject_orgs(cue, reader.mentions)
             return Fact("Investment", _roles({"investor": buyers, "investee": issuers[:1]}), amount=amount), False
         included = [m for b in bought if lemma_of(b) in BUSINESS_NOUNS for m in prep_orgs(b, {"including"}, reader.mentions)]
@@ -1494,7 +1498,10 @@ def _value_of_no_company(cue: Token, reader: RoleReader) -> bool:
 
 # "contracts the miner valued at", "a lease Cipher valued at": a contract's value
 CONTRACT_VALUED = re.compile(r"\b(?:contracts?|leases?|agreements?)(?: that)?(?: the)? \S+(?: \S+)? valued$")
-THING_NOUNS = {"contract", "order", "grant", "project", "programme", "program", "portfolio", "loan", "award"}
+THING_NOUNS = {
+    "contract", "order", "grant", "project", "programme", "program", "portfolio", "loan", "award", "alliance",
+    "collaboration", "partnership",
+}  # fmt: skip
 
 
 VALUED_CONTRACTS = {"contract", "lease", "agreement"}

@@ -1541,6 +1541,12 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             [("Investment", {"investor": ["Mitsubishi", "Temasek"], "investee": ["Ovo Energy"]}, Decimal("0.4") * B),
              ("Valuation", {"company": ["Ovo Energy"]}, Decimal("3.5") * B)],
         ),
+        (   # buying new shares "in" a company is investing in it (whatever the NER calls the
+            # name); what an alliance is worth is no company's valuation
+            "Gilead will buy €960m of new shares in Galapagos, lifting its stake in the Belgian drug developer to "
+            "22 per cent, as part of a decade-long research alliance that the two companies value at $5.1bn.",
+            [("Investment", {"investor": ["Gilead"], "investee": ["Galapagos"]}, Decimal("0.96") * B)],
+        ),
         (   # paying a provider for computing is a cloud commitment
             "Pinterest will pay Amazon Web Services $900 million over six years for the hosting and computing "
             "capacity behind its app.",
