@@ -513,8 +513,13 @@ def _valid(fact: Fact, gazetteer: Gazetteer) -> bool:
         or (fact.kind == "CloudCommitment" and fact.roles.get("provider"))
     ):
         return False
-    if any(is_public_body(o.name) for orgs in fact.roles.values() for o in orgs):
-        return False  # regulators and courts review deals; they are not parties to them
+    if any(
+        is_public_body(o.name) for role, orgs in fact.roles.items() for o in orgs
+        if not (fact.kind == "CloudCommitment" and role == "company")
+    ):
+        # regulators and courts review deals; they are not parties to them (but a government
+        # department buys cloud services: "awarded Microsoft the JEDI contract")
+        return False
     return not one_party(fact, gazetteer)
 
 

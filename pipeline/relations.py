@@ -1112,7 +1112,9 @@ def _read_money(
             classified = None
     if classified is None and weak_cue is not None:
         # "a $59.5bn all-stock deal": the deal is whatever event the sentence reports
-        contract = _cloud_contract(reader, weak_cue, root, sent, amount, quantities)
+        contract = _cloud_contract(reader, weak_cue, root, sent, amount, quantities) or _awarded_contract(
+            reader, weak_cue, root, sent, amount, quantities
+        )
         if contract is not None:
             return contract, False
         classified = _sentence_event(root, sent)
@@ -1924,6 +1926,50 @@ def _cloud_contract(
     return Fact(
         "CloudCommitment",
         _roles({"company": company, "provider": providers}),
+        amount=amount,
+        duration=_duration_in(sent, quantities),
+    )
+
+
+AWARDING_VERBS = {"award", "grant", "give", "hand"}
+WINNING_VERBS = {"win", "secure", "land", "clinch", "bag"}
+
+
+def _awarded_contract(
+    reader: RoleReader,
+    noun: Token,
+    root: Token,
+    sent: Span,
+    amount: Amount,
+    quantities: list[tuple[Span, QuantityMention]],
+) -> Fact | None:
+    """A computing contract a customer awards a provider: "The Defense Department awarded
+    Microsoft the JEDI contract, a cloud-computing deal worth up to $10bn", "AWS has run a
+    cloud for the CIA since winning a $600m contract from the agency"."""
+    contract = noun.head if lemma_of(noun) == "worth" else noun
+    if contract.dep_ == "appos":
+        contract = contract.head
+    if lemma_of(contract) not in ("contract", "deal", "agreement") or contract.dep_ != "dobj":
+        return None
+    verb = contract.head
+    if lemma_of(verb) in AWARDING_VERBS:
+        providers = [m for c in verb.children if c.dep_ == "dative" for m in direct_orgs(c, reader.mentions)]
+        customers = subject_orgs(verb, reader.mentions)[0]
+    elif lemma_of(verb) in WINNING_VERBS:
+        providers = subject_orgs(verb, reader.mentions)[0]
+        if not providers and verb.dep_ == "pcomp":  # "… since winning a contract": the clause's subject
+            providers = subject_orgs(verb.head.head, reader.mentions)[0]
+        customers = prep_orgs(verb, {"from"}, reader.mentions) + prep_orgs(contract, {"from"}, reader.mentions)
+    else:
+        return None
+    computing = _for_computing(contract) or any(_for_computing(a) for a in contract.children if a.dep_ == "appos")
+    if not providers or not customers or not (computing or _cloud_context(sent, root)):
+        return None
+    if not is_asserted(verb, root, sent, "CloudCommitment"):
+        return None
+    return Fact(
+        "CloudCommitment",
+        _roles({"company": [m for m in customers if m not in providers][:1], "provider": providers[:1]}),
         amount=amount,
         duration=_duration_in(sent, quantities),
     )

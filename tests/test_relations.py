@@ -1547,6 +1547,13 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             "22 per cent, as part of a decade-long research alliance that the two companies value at $5.1bn.",
             [("Investment", {"investor": ["Gilead"], "investee": ["Galapagos"]}, Decimal("0.96") * B)],
         ),
+        (   # a computing contract a customer awards a provider, or a provider wins from a
+            # customer; a government department is a customer like any other
+            "The Home Office has awarded Amazon Web Services a cloud-hosting contract, a deal worth £450m over "
+            "three years. Last year Oracle won a $1bn cloud computing contract from the Department of Veterans Affairs.",
+            [("CloudCommitment", {"company": ["Home Office"], "provider": ["Amazon Web Services"]}, Decimal("0.45") * B),
+             ("CloudCommitment", {"company": ["Department of Veterans Affairs"], "provider": ["Oracle"]}, 1 * B)],
+        ),
         (   # paying a provider for computing is a cloud commitment
             "Pinterest will pay Amazon Web Services $900 million over six years for the hosting and computing "
             "capacity behind its app.",
