@@ -645,7 +645,10 @@ def _compute(reader: RoleReader, root: Token, sent: Span) -> dict[str, list[OrgM
     ) and not leased_at_site and not cloud_capacity:  # "agreed to take 168MW at Cipher Mining's Barber Lake site"
         if not any(reader.gazetteer.maker(e.text) for e in sent.ents):
             return None
-    for verb in [root, *root.ancestors][:6]:
+    # (and the sentence's "signed X as the first tenant of its campus under a lease covering
+    # 200MW", however far the parser hangs the figure from it)
+    signing = [sent.root] if lemma_of(sent.root) == "sign" else []
+    for verb in [*[root, *root.ancestors][:6], *signing]:
         if verb.pos_ == "VERB" and (lemma_of(verb) in GIVING_VERBS or lemma_of(verb) == "sign"):
             found = _customer_and_provider(verb, reader)
             if found is not None:
@@ -1661,8 +1664,17 @@ def _customer_and_provider(verb: Token, reader: RoleReader) -> tuple[list[OrgMen
     children = list(verb.children)
     objects = [c for c in children if c.dep_ in ("dative", "dobj")]
     if lemma == "sign":
-        # "Applied Digital signed CoreWeave to two 15-year leases"
-        if not any(c.dep_ == "prep" and c.lower_ == "to" and any(lemma_of(o) in ("lease", "contract", "deal", "agreement") for o in c.children) for c in children):
+        # "Applied Digital signed CoreWeave to two 15-year leases", "WhiteFiber has signed
+        # Nscale as the first tenant of its campus"
+        to_contract = any(
+            c.dep_ == "prep" and c.lower_ == "to" and any(lemma_of(o) in ("lease", "contract", "deal", "agreement") for o in c.children)
+            for c in children
+        )
+        as_tenant = any(
+            c.dep_ == "prep" and c.lower_ == "as" and any(lemma_of(o) in ("tenant", "customer", "client", "anchor") for o in c.children)
+            for c in [*children, *(g for o in objects for g in o.children)]
+        )
+        if not (to_contract or as_tenant):
             return None
     elif lemma not in GIVING_VERBS or _sells_a_unit(verb):
         return None  # ("sell its IT services arm, Dell Services, to NTT Data": a sale of a business)

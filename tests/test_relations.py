@@ -1554,6 +1554,12 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             [("CloudCommitment", {"company": ["Home Office"], "provider": ["Amazon Web Services"]}, Decimal("0.45") * B),
              ("CloudCommitment", {"company": ["Department of Veterans Affairs"], "provider": ["Oracle"]}, 1 * B)],
         ),
+        (   # a landlord that "signed X as the first tenant" of its campus provides the capacity
+            "Galaxy Digital has signed CoreWeave as the first tenant of its Helios campus under a 15-year lease "
+            "covering 200 megawatts of critical IT load. The lease is expected to generate about $4.5bn over its term.",
+            [("ComputeCommitment", {"company": ["CoreWeave"], "provider": ["Galaxy Digital"]}, Decimal(200_000_000)),
+             ("CloudCommitment", {"company": ["CoreWeave"], "provider": ["Galaxy Digital"]}, Decimal("4.5") * B)],
+        ),
         (   # paying a provider for computing is a cloud commitment
             "Pinterest will pay Amazon Web Services $900 million over six years for the hosting and computing "
             "capacity behind its app.",
