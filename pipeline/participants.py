@@ -103,7 +103,21 @@ def round_participants(reader: RoleReader, sent: Span, figures: Sequence[Span] =
         subject, passive = subject_orgs(token, reader.mentions)
         passive = passive or any(c.dep_ == "auxpass" for c in token.children)
         objects = [c for c in token.children if c.dep_ in ("dobj", "prep", "dative")]
-        if lemma in LEAD_VERBS and (about_round or (lemma in ("lead", "co-lead", "colead") and not objects and not passive)):
+        if lemma == "join" and not passive and any(
+            p.dep_ == "prep" and p.lower_ == "in" and any(names_round(o) for o in p.children)
+            for c in [token, *(c for c in token.children if c.dep_ == "dobj")] for p in c.children
+        ):
+            # "AMD Ventures joined existing backers Andreessen Horowitz, Amplify Partners and
+            # Matrix Partners in the round": the one who joined and the ones joined
+            joined = [
+                m for c in token.children if c.dep_ == "dobj"
+                # "joined existing backers X and Y", the names hung on "backers"
+                for m in direct_orgs(c, reader.mentions) or (orgs_under(c, reader.mentions) if c.lower_ in INVESTOR_WORDS else [])
+            ]  # fmt: skip
+            # (not the owner in "AMD Ventures, the chipmaker's investment arm")
+            joiners = [m for m in subject if not owner_in_description(sent.doc[m.end - 1])]
+            add(joiners + named_before(token) + joined + listed_names(sent, token.i + 1, reader.mentions))
+        elif lemma in LEAD_VERBS and (about_round or (lemma in ("lead", "co-lead", "colead") and not objects and not passive)):
             # "ICONIQ led the round", "T. Rowe Price again led"; "co-led the deal with Coatue";
             # "Plural joined the round, as did Elad Gil"
             add(agent_orgs(token, reader.mentions) if passive else subject + named_before(token))

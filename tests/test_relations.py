@@ -1560,6 +1560,13 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             [("ComputeCommitment", {"company": ["CoreWeave"], "provider": ["Galaxy Digital"]}, Decimal(200_000_000)),
              ("CloudCommitment", {"company": ["CoreWeave"], "provider": ["Galaxy Digital"]}, Decimal("4.5") * B)],
         ),
+        (   # who "joined existing backers X and Y in the round", and the backers joined (not the
+            # owner of an investment arm)
+            "Mistral has raised €600m. Samsung Catalyst Fund, the electronics maker's investment arm, joined "
+            "existing backers General Catalyst and Lightspeed Venture Partners in the round.",
+            [("Investment", {"investor": ["General Catalyst", "Lightspeed Venture Partners", "Samsung Catalyst Fund"],
+                             "investee": ["Mistral AI"]}, Decimal("0.6") * B)],
+        ),
         (   # paying a provider for computing is a cloud commitment
             "Pinterest will pay Amazon Web Services $900 million over six years for the hosting and computing "
             "capacity behind its app.",
