@@ -160,6 +160,13 @@ def _fill_from_round(reading: Reading, readings: list[Reading], gazetteer: Gazet
     investor_named = gazetteer is not None and any(
         gazetteer.sector(o.name) == "investor" for o in reading.fact.roles.get("company", ())
     )
+    # "… led by Coatue, with Magnetar taking part, at a valuation of $19bn": one named taking part
+    participants = {
+        o.name for r in readings
+        if r.sentence == reading.sentence and r.fact.kind in ("Investment", "Participants")
+        for o in r.fact.roles.get("investor", ())
+    }  # fmt: skip
+    investor_named = investor_named or any(o.name in participants for o in reading.fact.roles.get("company", ()))
     if not investor_named and any(not o.surface.startswith(("the ", "The ")) for o in reading.fact.roles.get("company", ())):
         return
     raisers = {

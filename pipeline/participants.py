@@ -39,6 +39,18 @@ from pipeline.roles import (
 )
 
 
+def _holds_figure(verb: Token, figure: Span) -> bool:
+    """Whether a figure is in a verb's clause, other than as the round's valuation ("with
+    Magnetar taking part, at a valuation of $19 billion")."""
+    if not verb.left_edge.i <= figure.start <= verb.right_edge.i:
+        return False
+    return not any(
+        c.dep_ == "prep" and c.lower_ == "at" and c.left_edge.i <= figure.start <= c.right_edge.i
+        and any(o.lower_ in ("valuation", "value") for o in c.children)
+        for c in verb.children
+    )
+
+
 def people_named(sent: Span, mentions: list[OrgMention]) -> list[OrgMention]:
     """People the NER names in a sentence and no organisation mention covers, as parties:
     "Marc Benioff, the Salesforce chief executive, wrote a personal cheque"."""
@@ -80,7 +92,7 @@ def round_participants(reader: RoleReader, sent: Span, figures: Sequence[Span] =
     for token in sent:
         if token.pos_ not in ("VERB", "AUX") or not is_asserted(token, token, sent, "Investment"):
             continue
-        if any(token.left_edge.i <= f.start <= token.right_edge.i for f in figures):
+        if any(_holds_figure(token, f) for f in figures):
             continue
         lemma = lemma_of(token)
         if lemma == "be" and LEAD_PREDICATE.match(sent.doc[token.i + 1 : sent.end].text):

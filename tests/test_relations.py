@@ -1567,6 +1567,13 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             [("Investment", {"investor": ["General Catalyst", "Lightspeed Venture Partners", "Samsung Catalyst Fund"],
                              "investee": ["Mistral AI"]}, Decimal("0.6") * B)],
         ),
+        (   # one "taking part" beside the round's valuation is an investor, and the valuation
+            # is the raiser's, not the participant's
+            "In March 2023 Lambda raised $320 million in a Series C round led by US Innovative Technology Fund, "
+            "with Magnetar taking part, at a valuation of $1.5 billion.",
+            [("Investment", {"investor": ["Magnetar", "US Innovative Technology Fund"], "investee": ["Lambda"]}, Decimal("0.32") * B),
+             ("Valuation", {"company": ["Lambda"]}, Decimal("1.5") * B)],
+        ),
         (   # paying a provider for computing is a cloud commitment
             "Pinterest will pay Amazon Web Services $900 million over six years for the hosting and computing "
             "capacity behind its app.",
