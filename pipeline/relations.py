@@ -653,7 +653,7 @@ def _compute(reader: RoleReader, root: Token, sent: Span) -> dict[str, list[OrgM
             found = _customer_and_provider(verb, reader)
             if found is not None:
                 return {"company": found[0], "provider": found[1]}
-    leased = _lease_at_own_site(reader, sent) or _lease_at_landlords_site(reader, root)
+    leased = _hosting_contract(reader, sent) or _lease_at_own_site(reader, sent) or _lease_at_landlords_site(reader, root)
     if leased is not None:
         return leased
     subject_token = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -706,6 +706,29 @@ def _measure_of_a_generic_capacity(root: Token) -> bool:
 
 
 SITE_NOUNS = {"campus", "site", "facility", "facilities", "centre", "center", "park", "hub"}
+
+
+def _hosting_contract(reader: RoleReader, sent: Span) -> dict[str, list[OrgMention]] | None:
+    """ "CoreWeave has signed 12-year hosting contracts with Core Scientific, covering 500MW at
+    six of its sites": of the two parties to a hosting or colocation contract, a GPU cloud is
+    hosted by the other (a former miner, a data-centre landlord)."""
+    for noun in sent:
+        if lemma_of(noun) not in ("contract", "agreement", "deal") or not any(
+            c.dep_ in ("amod", "compound") and c.lower_ in ("hosting", "colocation", "co-location") for c in noun.children
+        ):
+            continue
+        verb = reader._verb_of(noun)
+        others = prep_orgs(noun, {"with"}, reader.mentions) or prep_orgs(verb, {"with"}, reader.mentions)
+        signers = [m for m in subject_orgs(verb, reader.mentions)[0] if m not in others]
+        if not others or not signers:
+            return None
+        cloud = [reader.gazetteer.sector(m.org.name) == "cloud" for m in (signers[0], others[0])]
+        if cloud == [True, False]:
+            return {"company": signers[:1], "provider": others[:1]}
+        if cloud == [False, True]:
+            return {"company": others[:1], "provider": signers[:1]}
+        return None
+    return None
 
 
 def _lease_at_own_site(reader: RoleReader, sent: Span) -> dict[str, list[OrgMention]] | None:

@@ -1574,6 +1574,14 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             [("Investment", {"investor": ["Magnetar", "US Innovative Technology Fund"], "investee": ["Lambda"]}, Decimal("0.32") * B),
              ("Valuation", {"company": ["Lambda"]}, Decimal("1.5") * B)],
         ),
+        (   # a GPU cloud's hosting contracts with a former miner: the miner hosts it; a
+            # purchase it "tried" is no purchase
+            "Lambda has signed ten-year hosting contracts with Applied Digital, the former bitcoin miner, covering "
+            "200 megawatts of critical IT load at two of its sites. Applied Digital has said the contracts are worth "
+            "about $5bn over their terms. Lambda tried to buy the miner outright last year.",
+            [("ComputeCommitment", {"company": ["Lambda"], "provider": ["Applied Digital"]}, Decimal(200_000_000)),
+             ("CloudCommitment", {"company": ["Lambda"], "provider": ["Applied Digital"]}, 5 * B)],
+        ),
         (   # paying a provider for computing is a cloud commitment
             "Pinterest will pay Amazon Web Services $900 million over six years for the hosting and computing "
             "capacity behind its app.",
