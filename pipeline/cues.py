@@ -153,6 +153,13 @@ def cue_applies(token: Token, root: Token) -> bool:
         return token.pos_ == "VERB"  # "handed OpenAI $1bn", not "shook hands"
     if _ranks_the_deal(token):
         return False
+    # "twice the $3.3bn set in January, when the company raised $180m": a verb whose own
+    # object is another sum is no cue for a figure outside its clause
+    for verb in [token, *token.ancestors]:
+        if verb.left_edge.i <= root.i <= verb.right_edge.i:
+            break
+        if verb.pos_ == "VERB" and any(c.dep_ == "dobj" and c.ent_type_ == "MONEY" for c in verb.children):
+            return False  # (nor is its "round" or "co-led": "… raised $425m in a Series E round")
     return True
 
 

@@ -147,7 +147,8 @@ def _investment(reader: RoleReader, cue: Token, root: Token) -> dict[str, list[O
                     if names_round(token):  # "raised $1bn in a round from Google and Fidelity"
                         investors += [m for m in prep_orgs(token, {"from"}, reader.mentions) if m not in investors]
                         investors += [m for m in _brought_in(token, reader.mentions) if m not in investors]
-                if token.head == cue and token.dep_ == "advcl" and lemma_of(token) in ("lead", "co-lead"):
+                split_co_led = token.dep_ == "conj" and token.i >= 2 and token.doc[token.i - 2].lower_ == "co"
+                if token.head == cue and (token.dep_ == "advcl" or split_co_led) and lemma_of(token) in ("lead", "co-lead"):
                     # "raised $80m in a Series B co-led by X and Y", the tagger having split "co-led"
                     investors += [m for m in agent_orgs(token, reader.mentions) if m not in investors]
             investors += [m for m in among_the_investors(cue.sent, reader.mentions) if m not in investors]
@@ -1200,6 +1201,8 @@ def _read_money(
     if kind == "Investment":
         if _raises_something_else(cue, root) or LENDING.search(sent.text):
             return None, False  # "raised $2.3bn from lenders": borrowing is not investment
+        if SECONDARY_SALE.search(sent.text):
+            return None, False  # "The tender offer, worth up to $100m, is being led by Sequoia": no money in
         if _money_held(cue, root, reader):
             return None, False  # "Cruise will have more than $3bn of fresh capital": money held, not put in
         found = _investment(reader, cue, root)
@@ -1650,6 +1653,13 @@ def _values_a_holding(cue: Token) -> bool:
 
 
 LISTING_NOUNS = {"listing", "flotation", "ipo", "float", "debut", "offering"}
+# Shares bought from staff or other holders: no money goes to the company (the valuation such
+# a sale sets is still a fact).
+SECONDARY_SALE = re.compile(
+    r"\b(?:tender offer|secondary (?:share )?(?:sale|offering|transaction)|(?:employee|staff) share sale"
+    r"|existing shares from)\b",
+    re.IGNORECASE,
+)
 
 
 def _raises_something_else(cue: Token, root: Token) -> bool:

@@ -1847,3 +1847,20 @@ def test_money_a_listing_raised_is_no_investment(nlp) -> None:
     """ "ahead of its listing, which raised about $12bn": money from the public market."""
     found = facts(nlp, "Amazon and Ford became large shareholders in Rivian ahead of its listing, which raised about $12bn.")
     assert [f for f in found if f[0] == "Investment"] == []
+
+
+def test_a_tender_offer_and_a_price_set_earlier_are_no_investments(nlp) -> None:
+    """A tender offer buys staff's shares (no money in); "the $12bn set in May, when the company
+    raised $425m in a Series E round co-led by …": the raise's own figure is $425m, its
+    investors named through a split "co-led"."""
+    found = facts(
+        nlp,
+        "Deel has been valued at $17bn in a sale of shares by its staff. The tender offer, worth up to $300m, "
+        "is being led by General Catalyst, the company said. The new price is well above the $12bn set in May, "
+        "when the company raised $425m in a Series E round co-led by Andreessen Horowitz and Spark Capital.",
+    )
+    investments = [f for f in found if f[0] == "Investment"]
+    assert investments == [
+        ("Investment", {"investor": ["Andreessen Horowitz", "Spark Capital"], "investee": ["Deel"]}, Decimal("0.425") * B)
+    ]
+    assert ("Valuation", {"company": ["Deel"]}, 17 * B) in found
