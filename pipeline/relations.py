@@ -855,7 +855,7 @@ def read_sentence(
                     mention_start=mention.start,
                 )
             )
-    readings = _respectively(readings, sent)
+    readings = _respectively(_compared_revenue(readings, figures), sent)
     # business angels: people named as taking part are investors too
     # (a place the NER found, which the mentions also flag as "person", stays a guess)
     people = [
@@ -880,6 +880,29 @@ def read_sentence(
             readings.append(Reading(choice, index, figureless=True, mention_start=sent.start_char))
     cited = [m for m in mentions if m not in parties]
     return readings, sorted(reader.mentions + cited, key=lambda m: m.start)
+
+
+COMPARING_WORDS = {"below", "above", "than", "from"}
+
+
+def _compared_revenue(readings: list[Reading], figures: list[tuple[Span, QuantityMention]]) -> list[Reading]:
+    """ "SAP reported revenue of €27.34bn for 2020, 1 per cent below the €27.55bn it recorded
+    in 2019": a sum the sentence compares its revenue with is the same company's revenue of
+    another period (a fact too, as the corpus rules say)."""
+    revenue = [r for r in readings if r.fact.kind == "Revenue" and r.fact.amount is not None]
+    if len(revenue) != 1:
+        return readings
+    compared = []
+    for r in readings:
+        if r.fact.kind != "" or r.fact.amount is None or r.fact.amount.currency != revenue[0].fact.amount.currency:
+            compared.append(r)
+            continue
+        token = next((span.root for span, mention in figures if mention.start == r.mention_start), None)
+        if token is not None and token.dep_ == "pobj" and token.head.lower_ in COMPARING_WORDS:
+            compared.append(replace(r, fact=replace(revenue[0].fact, amount=r.fact.amount, evidence=list(r.fact.evidence))))
+        else:
+            compared.append(r)
+    return compared
 
 
 def _respectively(readings: list[Reading], sent: Span) -> list[Reading]:

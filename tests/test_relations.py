@@ -1582,6 +1582,15 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             [("ComputeCommitment", {"company": ["Lambda"], "provider": ["Applied Digital"]}, Decimal(200_000_000)),
              ("CloudCommitment", {"company": ["Lambda"], "provider": ["Applied Digital"]}, 5 * B)],
         ),
+        (   # a sum the sentence compares its revenue with ("up 30 per cent from $1.6bn in the
+            # same quarter a year earlier") is the same company's revenue, however it is parsed
+            "Analog Devices has completed its $21bn all-stock purchase of Maxim Integrated. The deal closed after "
+            "Chinese regulators cleared it. Last week ADI posted sales of $2.1bn for its fiscal second quarter, "
+            "which ended on May 1, up 30 per cent from $1.6bn in the same quarter a year earlier.",
+            [("Acquisition", {"acquirer": ["Analog Devices"], "target": ["Maxim Integrated"]}, 21 * B),
+             ("Revenue", {"company": ["Analog Devices"]}, Decimal("2.1") * B),
+             ("Revenue", {"company": ["Analog Devices"]}, Decimal("1.6") * B)],
+        ),
         (   # paying a provider for computing is a cloud commitment
             "Pinterest will pay Amazon Web Services $900 million over six years for the hosting and computing "
             "capacity behind its app.",
