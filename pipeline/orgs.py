@@ -633,6 +633,7 @@ def find_mentions(sent: Span, gazetteer: Gazetteer, context: Context) -> list[Or
                 if free(found):
                     mentions.append(found)
     mentions += [found for found in _proper_noun_mentions(sent, gazetteer) if free(found)]
+    mentions += [found for found in _first_word_names(sent, context) if free(found)]
     mentions = _joined_suffixes(sorted(mentions, key=lambda m: m.start), sent, gazetteer)
     mentions = _letter_suffixes(mentions, sent, gazetteer)
     mentions = _investment_arms(mentions, sent, gazetteer)
@@ -1094,6 +1095,24 @@ def described_as_company(token: Token) -> bool:
         return False
     words = [t.lower_ for t in doc[token.i + 3 : min(token.i + 9, len(doc))]]
     return any(GENERIC_NOUN.fullmatch(w) for w in words) or "start" in words[:4]
+
+
+def _first_word_names(sent: Span, context: Context) -> list[OrgMention]:
+    """A subject written with the first word of exactly one name the text gave in full:
+    "Generation followed in December 2021" after "Generation Investment Management" (a word
+    the tagger takes for a common noun at the start of a sentence)."""
+    found = []
+    for token in sent:
+        following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        if (
+            token.dep_ not in ("nsubj", "nsubjpass") or not token.text[:1].isupper() or token.is_stop
+            or (following is not None and following.text[:1].isupper())
+        ):
+            continue
+        names = {name for surface, name in context.names.items() if surface.startswith(token.text + " ")}
+        if len(names) == 1:
+            found.append(OrgMention(token.i, token.i + 1, Org(names.pop(), token.text)))
+    return found
 
 
 def _described_as_org(mention: OrgMention, sent: Span) -> OrgMention:

@@ -1591,6 +1591,14 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
              ("Revenue", {"company": ["Analog Devices"]}, Decimal("2.1") * B),
              ("Revenue", {"company": ["Analog Devices"]}, Decimal("1.6") * B)],
         ),
+        (   # a subject written with the first word of a name given in full before ("Generation"
+            # after "Generation Investment Management"), which the tagger takes for a common noun
+            "Bulb sells electricity. Its first round was funded by Generation Investment Management. It was later "
+            "joined by Tokyo Gas, the Japanese utility. Tokyo Gas paid £100m for a 15 per cent stake in 2019. "
+            "Generation followed in 2021, when it took an 8 per cent stake for $90m.",
+            [("Investment", {"investor": ["Tokyo Gas"], "investee": ["Bulb"]}, Decimal("0.1") * B),
+             ("Investment", {"investor": ["Generation Investment Management"], "investee": ["Bulb"]}, Decimal("0.09") * B)],
+        ),
         (   # paying a provider for computing is a cloud commitment
             "Pinterest will pay Amazon Web Services $900 million over six years for the hosting and computing "
             "capacity behind its app.",
