@@ -662,8 +662,16 @@ def _compute(reader: RoleReader, root: Token, sent: Span) -> dict[str, list[OrgM
     # even with a place named ("grid connections in Sydney")
     if subject_token is not None and all(m.guessed for m in reader.mentions):
         generic = {t.lower_ for t in subject_token.subtree}
-        if generic & {"a", "an", "typical", "average", "each", "every", "modern", "single"}:
+        if generic & GENERIC_SUBJECT_WORDS:
             return None
+    # … and whatever else the sentence names, when the figure's own clause has such a subject
+    # ("A single large AI campus can draw 100MW or more, and PJM has warned …")
+    clause = next((a for a in root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    own_subject = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause is not None else None
+    if own_subject is not None and not any(m.covers(own_subject) for m in reader.mentions) and any(
+        c.dep_ == "det" and c.lower_ in ("a", "an", "each", "every", "any") for c in own_subject.children
+    ) and any(c.lower_ in GENERIC_SUBJECT_WORDS - {"a", "an"} or c.lower_ in ("can", "could", "may") for c in [*own_subject.children, *clause.children]):
+        return None
     explicit = [m for m in reader.mentions if not m.guessed]
     providers = [m for m in explicit if reader.gazetteer.sector(m.org.name) in ("cloud", "chips")]
     companies = [m for m in explicit if m not in providers]
@@ -681,6 +689,7 @@ def _compute(reader: RoleReader, root: Token, sent: Span) -> dict[str, list[OrgM
     return {"company": companies[:1], "provider": providers[:1]}
 
 
+GENERIC_SUBJECT_WORDS = {"a", "an", "typical", "average", "each", "every", "modern", "single"}
 ENERGY_WORDS = {
     "solar", "wind", "nuclear", "renewable", "renewables", "electricity", "grid", "reactor", "reactors", "gas",
     "hydro", "geothermal", "battery", "batteries", "fusion", "turbine", "turbines",

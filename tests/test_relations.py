@@ -1794,6 +1794,9 @@ def test_sentence_yields(nlp, text: str, expected: list) -> None:
         # a figure only sources cited by a reporter give; capacity that is only planned
         "Revolut is a London bank. Sky News reported, citing City sources, that GIC would put £60 million into the bank.",
         "Meta has picked three more sites, which brings its planned capacity to nearly four gigawatts of data centres.",
+        # what "a single campus can draw", whoever else the sentence names
+        "Microsoft buys power in the region. A single large AI campus can draw 100MW or more, as much as a small "
+        "city, and PJM has warned that demand from data centres could outstrip new supply.",
         # a move that is only planned, on a condition
         "Zoom said it would move its data to Oracle if the trial works.",
         # power a company controls, and what a unit of capacity costs, are no commitments
