@@ -1449,6 +1449,9 @@ def _raised_over_time(cue: Token) -> bool:
             perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in cue.children)
             if perfect and any(re.fullmatch(r"(?:19|20)\d\d", c.text) for c in child.children if c.dep_ == "pobj"):
                 return True
+        # "Counting the Saudi money, Reliance Retail has now raised ₹47,265 crore"
+        if child.dep_ == "advcl" and child.lower_ in ("counting", "including") and child.i < cue.i:
+            return True
         # "Including those earlier rounds, it has raised …"
         if child.dep_ == "prep" and child.lower_ == "including" and any(
             c.dep_ == "pobj" and c.lower_ in ("rounds", "raises", "financings") for c in child.children

@@ -1779,6 +1779,7 @@ def test_sentence_yields(nlp, text: str, expected: list) -> None:
         "Nuro builds delivery robots. Counting this round, Nuro has raised well over $2 billion since it was founded in 2016.",
         "Commonwealth Fusion Systems said it has raised more than $2 billion since its founding.",
         "Monzo is a London bank. Including those earlier rounds, Monzo has now raised about $1.7bn since 2015.",
+        "Jio sold stakes. Counting the Saudi money, Jio Platforms has now raised ₹1.5 lakh crore from 13 investors.",
         # a backlog, guidance and a product's hoped-for peak are no revenue earned
         "Nvidia makes chips. Its commercial remaining performance obligation, revenue that has been contracted but "
         "not yet recognised, climbed to $298 billion.",
