@@ -24,8 +24,8 @@ from .conftest import CORPUS
 # Session 14's first rules brought dev to 0.765 and test to 0.688; its blind batch of 12 (first
 # scored F1 0.396) then took dev to P 0.804 R 0.699 F1 0.748, and its later rules to P 0.810
 # R 0.704 F1 0.753 (test P 0.688 R 0.688 F1 0.688).
-DEV_FLOOR = {"precision": 0.80, "recall": 0.70, "f1": 0.75}
-TEST_FLOOR = {"precision": 0.68, "recall": 0.68, "f1": 0.68}
+DEV_FLOOR = {"precision": 0.81, "recall": 0.71, "f1": 0.76}
+TEST_FLOOR = {"precision": 0.69, "recall": 0.70, "f1": 0.69}
 
 
 # Spurious facts the rules still read from a dev distractor sentence: a ceiling, like the
@@ -55,10 +55,13 @@ TEST_FLOOR = {"precision": 0.68, "recall": 0.68, "f1": 0.68}
 # and session 12's to 11. Session 14's rules brought the older articles to 3, session 12's batch
 # to 9 and session 13's to 6; its own blind batch (f14-, m14-) stands at 9 (a letter of intent
 # read as a deal, a bid that lost, a segment's takings, net debt in a deal's value, …).
+# Session 15's blind batch (g15-, v15-, r15-) brought 14; its rules for tender offers, money
+# a listing raised, totals "since 2019" or "counting" earlier money, generic campuses and
+# purchases "tried" brought them to 6.
 KNOWN_DISTRACTOR_HITS = 3
 BATCH_CEILINGS = {
     ("s-", "t-", "u-", "v-"): 5, ("w-", "x-", "y-", "z-"): 2, ("i-", "j-", "l-", "o-"): 4, ("a-", "d-"): 9,
-    ("c13-", "i13-", "l13-", "r13-"): 6, ("f14-", "m14-"): 9,
+    ("c13-", "i13-", "l13-", "r13-"): 6, ("f14-", "m14-"): 9, ("g15-", "v15-", "r15-"): 6,
 }
 
 
