@@ -61,7 +61,11 @@ PUT_IN_WORDS = _words(
     r"put(?:s|ting)?", r"invest(?:s|ed|ing)?", r"chip(?:s|ped|ping)?", r"pour(?:s|ed|ing)?", r"pump(?:s|ed|ing)?",
     r"plough(?:s|ed|ing)?",
 )
-ADDED_TO_STAKES = _words(r"add(?:s|ed|ing)?\s+to\s+(?:their|its|his|her)\s+(?:stakes?|holdings?|positions?)")
+ADDED_TO_STAKES = _words(
+    r"add(?:s|ed|ing)?\s+to\s+(?:their|its|his|her)\s+(?:stakes?|holdings?|positions?)",
+    # "The Qatar Investment Authority increased its holding, as did GIC"
+    r"(?:increas|rais|lift|boost)(?:e|es|ed|ing|s)?\s+(?:their|its|his|her)\s+(?:stakes?|holdings?|positions?)",
+)
 ALSO_WORDS = _words("also", "too", "other", "others")
 TAKE_PART = _words(r"(?:take|takes|took|taken|taking)\s+part")
 # "X also returned", "Y wrote cheques", "Z supplied part of the cash", "So did W", "put in fresh money"

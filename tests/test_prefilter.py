@@ -81,6 +81,7 @@ def test_which_sentences_are_kept() -> None:
         ("SoftBank took part.", True),
         ("Fidelity and Mubadala also poured money in.", True),
         ("Sequoia and Smash Capital, which had backed the company before, added to their stakes.", True),
+        ("Temasek, which first backed the bank in 2019, increased its holding, as did Tiger Global.", True),
         ("The company poured concrete for a new campus.", False),
         ("It named Fidelity and T. Rowe Price among its investors.", True),
         ("Anthropic named Google Cloud its preferred cloud provider.", True),
