@@ -1460,6 +1460,9 @@ def _raised_over_time(cue: Token) -> bool:
     return False
 
 
+PERCENTAGE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|per ?cent|percent)")  # "a 60% stake", "1.28 per cent"
+
+
 def _controlling(stake: Token) -> bool:
     """ "a majority stake", "a controlling interest", "a 60% stake": buying control is buying
     the company."""
@@ -1469,7 +1472,7 @@ def _controlling(stake: Token) -> bool:
     doc = stake.doc
     of = [p for p in stake.children if p.dep_ == "prep" and p.lower_ == "of"]
     words = doc[stake.left_edge.i : (of[0].right_edge.i + 1) if of else stake.i].text
-    share = re.search(r"(\d+(?:\.\d+)?)\s*(?:%|per ?cent|percent)", words)
+    share = PERCENTAGE.search(words)
     return share is not None and float(share.group(1)) > 50
 
 
@@ -1899,7 +1902,6 @@ def _paid_for(reader: RoleReader, root: Token, sent: Span, amount: Amount) -> Fa
 
 
 STAKE_TAKING_VERBS = {"pay", "take", "buy", "acquire", "get", "receive", "allot", "purchase"}
-PERCENTAGE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|per ?cent|percent)")
 
 
 def _percentage(token: Token) -> float | None:
