@@ -152,6 +152,8 @@ def is_asserted(cue: Token, root: Token, sent: Span, kind: str) -> bool:
         return False
     if HYPOTHETICAL_OPENING.match(text) or _points_back_to_a_figure(root, sent):
         return False  # "Suppose a company we will call Quillmark takes $50m"; "That $200m is …"
+    if _planned_thing(root):
+        return False  # "a 2-gigawatt cluster that Humain plans to start deploying"
     chain = _up_to_relative_clause(cue) + _up_to_relative_clause(root)
     if any(_about_any_company(token) for token in chain):
         return False  # "A company valued at $1bn that raises at $600m has done a down round"
@@ -203,6 +205,17 @@ def is_asserted(cue: Token, root: Token, sent: Span, kind: str) -> bool:
         # pointed to sales of between $806m and $811m"
         return False
     return True
+
+
+def _planned_thing(figure: Token) -> bool:
+    """Whether the figure sizes a thing that a relative clause says someone only plans: "Project
+    Halo, a 2-gigawatt cluster that Humain plans to start deploying"."""
+    if figure.dep_ not in ("compound", "amod", "nummod", "npadvmod"):
+        return False
+    return any(
+        clause.dep_ == "relcl" and lemma_of(clause) in NOT_ASSERTED_HEADS and clause.pos_ == "VERB"
+        for clause in figure.head.children
+    )
 
 
 def _estimated_by_analysts(root: Token, sent: Span) -> bool:

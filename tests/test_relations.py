@@ -1812,6 +1812,8 @@ def test_sentence_yields(nlp, text: str, expected: list) -> None:
         "Sequoia Capital said in April that it had raised $8 billion across a new set of funds.",
         # a report someone dismissed
         "Sam Altman has dismissed a report that his company OpenAI had just raised $40bn at a $300bn valuation.",
+        # a thing a relative clause says is only planned
+        "Luma AI is to be the main customer of Project Halo, a 2-gigawatt computing cluster that Humain plans to start deploying next year.",
     ],
 )
 def test_not_a_fact(nlp, text: str) -> None:
