@@ -132,7 +132,10 @@ def round_participants(reader: RoleReader, sent: Span, figures: Sequence[Span] =
         elif lemma in LEAD_VERBS and (about_round or (lemma in ("lead", "co-lead", "colead") and not objects and not passive)):
             # "ICONIQ led the round", "T. Rowe Price again led"; "co-led the deal with Coatue";
             # "Plural joined the round, as did Elad Gil"
-            add(agent_orgs(token, reader.mentions) if passive else subject + named_before(token))
+            if passive:
+                add(agent_orgs(token, reader.mentions) or _named_after_counted_agent(token, reader.mentions))
+            else:
+                add(subject + named_before(token))
             co_led = lemma in ("co-lead", "colead") or (token.i >= 2 and token.doc[token.i - 2].lower_ == "co")
             # "co-led the deal with Coatue", "led the round with Lux Capital" (however "with" hangs)
             partners = [token] + [c for c in token.children if c.dep_ == "dobj"] if co_led or lemma == "lead" else [token]
@@ -212,6 +215,7 @@ def round_participants(reader: RoleReader, sent: Span, figures: Sequence[Span] =
                 # "The pension fund was joined by two other newcomers to the share register,
                 # Fidelity International and Schroders": the names that follow
                 agents = listed_names(sent, newcomers[0].i + 1, reader.mentions)
+            agents = agents or _named_after_counted_agent(token, reader.mentions)
             add(subject + agents)  # "X and Y were joined … by Z and by W"
         elif lemma == "join" and any(c.dep_ == "dobj" and c.lower_ == "them" for c in token.children):
             # "X and Y also put in more money, and Z, the Silicon Valley investor, joined them":
@@ -284,6 +288,12 @@ def _investors_named_as_predicate(verb: Token) -> bool:
     company were Dell, …", "New investors are X and Y" (but not "Its investors are …", which
     may be anyone who has ever backed the company)."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in INVESTOR_WORDS]
+    if any(
+        c.dep_ == "nsubj" and lemma_of(c) == "name" and any(a.lower_ == "new" for a in c.children)
+        and any(p.lower_ == "on" and any(lemma_of(o) in ("list", "roster", "register") for o in p.children) for p in c.children)
+        for c in verb.children
+    ):
+        return True  # "The one new name on the list is Nvidia" (not "Its new name is Meta")
     return bool(subjects) and (
         verb.tag_ == "VBD"
         or any(a.lower_ in ("other", "new", "additional", "remaining", "further") for s in subjects for a in s.children)
@@ -307,6 +317,19 @@ def among_the_investors(sent: Span, mentions: list[OrgMention]) -> list[OrgMenti
             found += [m for o in within.children if o.dep_ == "pobj" for m in direct_orgs(o, mentions)]
             found += listed_names(sent, within.i + 1, mentions, people=False, end=token.i)
     return found
+
+
+def _named_after_counted_agent(verb: Token, mentions: list[OrgMention]) -> list[OrgMention]:
+    """The names after a colon, when a passive verb's agent counts people or investors without
+    naming them: "It was joined by three of the best-connected people in the industry: Reid
+    Hoffman, …; Bill Gates; and Eric Schmidt, …"."""
+    sent = verb.sent
+    colon = next((t for t in sent if t.text == ":" and t.i > verb.i), None)
+    counted = any(
+        o.dep_ == "pobj" and (o.pos_ == "NUM" or lemma_of(o) in ("handful", "group", "trio", "pair", "people", "names"))
+        for a in verb.children if a.dep_ == "agent" for o in a.children
+    )  # fmt: skip
+    return listed_names(sent, colon.i + 1, mentions) if counted and colon is not None else []
 
 
 def _fresh_money(verb: Token) -> bool:

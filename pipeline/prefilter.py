@@ -81,7 +81,7 @@ OTHER_PARTICIPATION = _words(
     # "X and Y came in from Germany", "Bpifrance completes the list", "put money in alongside X"
     r"c(?:ame|ome|omes|oming)\s+in\s*(?:from\b|too\b|as\s+well\b|alongside\b|[.,;])", r"(?:complet|round)(?:e|es|ed|ing|s)?\s+(?:out\s+)?the\s+(?:list|roster|line-?up|syndicate)",
     r"(?:put|puts|putting|invest\w*)\s+(?:\w+\s+){0,3}alongside",
-    r"(?:were|was|are|is)\s+(?:the\s+|both\s+|joint\s+)?co-?leads?", r"new\s+names\s+includ",
+    r"(?:were|was|are|is)\s+(?:the\s+|both\s+|joint\s+)?co-?leads?", r"new\s+names?\s+(?:includ|on\s+the\s+(?:list|roster|register))",
 )
 # Words for investors that also mean other things ("Two asset managers … came in alongside it:
 # X and Y"), with a verb of joining, before a colon.

@@ -106,6 +106,8 @@ def test_which_sentences_are_kept() -> None:
         ("The Dutch lithography giant wrote by far the biggest cheque.", True),
         ("Two fund managers came in alongside it: Fidelity and BlackRock.", True),
         ("Results from the cloud unit came in below forecasts.", False),
+        ("The one new name on the list is Nvidia.", True),
+        ("The group's new name is Meta Platforms.", False),
     ],
 )
 def test_sentences_without_a_figure(sentence: str, expected: bool) -> None:

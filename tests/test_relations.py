@@ -1705,6 +1705,13 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             [("Investment", {"investor": ["Andreessen Horowitz"], "investee": ["Mistral AI"]}, Decimal("0.385") * B),
              ("Valuation", {"company": ["Mistral AI"]}, Decimal(2) * B)],
         ),
+        (   # investors counted, then named after a colon; "the one new name on the list"
+            "Inflection AI has raised $1.3 billion. Microsoft led the financing. It was joined by three of the "
+            "best-connected people in the industry: Reid Hoffman, the LinkedIn co-founder, who also co-founded "
+            "Inflection; Bill Gates; and Eric Schmidt, the former chief executive of Google. The one new name on "
+            "the list is Nvidia.",
+            [("Investment", {"investor": ["Bill Gates", "Eric Schmidt", "Microsoft", "Nvidia", "Reid Hoffman"], "investee": ["Inflection AI"]}, Decimal("1.3") * B)],
+        ),
         (   # "the first $900m of it": a part of the figure just given, not a deal of its own
             "Applied Digital builds data centres. In January Blue Owl agreed to invest up to $3bn in the "
             "company's computing business; the first $700m of it is earmarked for a campus in North Dakota.",
