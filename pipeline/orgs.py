@@ -672,6 +672,12 @@ def find_mentions(sent: Span, gazetteer: Gazetteer, context: Context) -> list[Or
             doc[span.start - 1].text == "," and doc[span.end].text == "," and doc[span.start - 2].text[:1].isupper()
         ):
             described = [doc[span.start - 2]]  # an apposition by its commas, which the parser missed
+        if not described and span.start >= sent.start + 2 and doc[span.start - 1].text == "," and any(
+            m.start == sent.start and m.end == span.start - 1 and not m.anaphoric and not m.guessed for m in mentions
+        ):
+            # "8VC, the firm run by Palantir co-founder Joe Lonsdale, increased its holding": the
+            # name that opens the sentence, whatever the parser made of its description
+            described = [doc[span.start - 2]]
         apposed = bool(described) and described[0].i < span.start
         if span.root.dep_ == "attr" and span.root.head.lemma_ == "be":
             described = [c for c in span.root.head.children if c.dep_ == "nsubj"]

@@ -15,6 +15,7 @@ from pipeline.cues import (
     HOLDINGS,
     INVESTOR_WORDS,
     LEAD_VERBS,
+    REPORTING,
     ROUND_NOUNS,
     is_series,
     lemma_of,
@@ -428,8 +429,14 @@ def names_round(token: Token) -> bool:
 def _as_did(verb: Token, mentions: list[OrgMention]) -> list[OrgMention]:
     """The organisations of an "as did X" (or ", and so did X") clause after a verb of taking part."""
     found = []
-    for clause in verb.children:
-        if (clause.dep_ == "advcl" and any(g.lower_ == "as" for g in clause.children)) or (
+    clauses = list(verb.children)
+    if verb.dep_ == "ccomp" and lemma_of(verb.head) in REPORTING:
+        clauses += verb.head.children  # "X increased its holding, the company said, as did Y"
+    for clause in clauses:
+        if (
+            (clause.dep_ == "advcl" or (clause.dep_ == "ccomp" and clause.lemma_ == "do"))
+            and any(g.lower_ == "as" for g in clause.children)
+        ) or (
             clause.dep_ == "conj" and clause.lemma_ == "do" and any(g.lower_ == "so" for g in clause.children)
         ):
             found += [m for c in clause.children if c.dep_ == "nsubj" for m in direct_orgs(c, mentions)]

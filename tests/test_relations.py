@@ -1712,6 +1712,13 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             "the list is Nvidia.",
             [("Investment", {"investor": ["Bill Gates", "Eric Schmidt", "Microsoft", "Nvidia", "Reid Hoffman"], "investee": ["Inflection AI"]}, Decimal("1.3") * B)],
         ),
+        (   # a description the parser did not hang on the name that opens the sentence; "as did"
+            # after "the company said"
+            "Anduril has raised $1.5 billion in a Series F round. Founders Fund led it. 8VC, the firm run by "
+            "Palantir co-founder Joe Lonsdale, increased its holding, the company said, as did Lux Capital, "
+            "General Catalyst and Thrive Capital.",
+            [("Investment", {"investor": ["8VC", "Founders Fund", "General Catalyst", "Lux Capital", "Thrive Capital"], "investee": ["Anduril"]}, Decimal("1.5") * B)],
+        ),
         (   # "the first $900m of it": a part of the figure just given, not a deal of its own
             "Applied Digital builds data centres. In January Blue Owl agreed to invest up to $3bn in the "
             "company's computing business; the first $700m of it is earmarked for a campus in North Dakota.",
