@@ -16,6 +16,7 @@ from pipeline.cues import (
 )
 from pipeline.gazetteer import Gazetteer
 from pipeline.model import Org
+from pipeline.name_lists import listed_names
 from pipeline.orgs import (
     RELATIVE_PRONOUNS,
     OrgMention,
@@ -219,10 +220,15 @@ def _included(noun: Token, mentions: list[OrgMention]) -> list[OrgMention]:
     """The members of "backers including CapitalG and Hedosophia", "a group of new investors
     including Jane Street and Sequoia"."""
     nouns = [noun, *(o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj")]
-    return [
-        m for n in nouns for p in n.children if p.dep_ == "prep" and p.lower_ == "including"
-        for o in p.children if o.dep_ == "pobj" for m in direct_orgs(o, mentions)
-    ]  # fmt: skip
+    found: list[OrgMention] = []
+    for p in (p for n in nouns for p in n.children if p.dep_ == "prep" and p.lower_ == "including"):
+        named = [m for o in p.children if o.dep_ == "pobj" for m in direct_orgs(o, mentions)]
+        if named:
+            # "investors including Eric Schmidt, the former chief executive of Google, the trading
+            # firm Jane Street, Sequoia and …": the list read item by item, which the parse cuts
+            listed = listed_names(noun.sent, p.i + 1, mentions)
+            found += named + [m for m in listed if m not in named]
+    return found
 
 
 GROUP_NOUNS = {"group", "consortium", "syndicate", "clutch", "band", "slate", "roster"}

@@ -1719,6 +1719,11 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             "General Catalyst and Thrive Capital.",
             [("Investment", {"investor": ["8VC", "Founders Fund", "General Catalyst", "Lux Capital", "Thrive Capital"], "investee": ["Anduril"]}, Decimal("1.5") * B)],
         ),
+        (   # a list after "including" read item by item, descriptions and people among them
+            "Magic said it had raised $320 million from a group of new investors including Eric Schmidt, the former "
+            "chief executive of Google, the trading firm Jane Street, Sequoia and the Australian software group Atlassian.",
+            [("Investment", {"investor": ["Atlassian", "Eric Schmidt", "Jane Street", "Sequoia Capital"], "investee": ["Magic"]}, Decimal("0.32") * B)],
+        ),
         (   # "the first $900m of it": a part of the figure just given, not a deal of its own
             "Applied Digital builds data centres. In January Blue Owl agreed to invest up to $3bn in the "
             "company's computing business; the first $700m of it is earmarked for a campus in North Dakota.",
