@@ -159,7 +159,20 @@ def round_participants(reader: RoleReader, sent: Span, figures: Sequence[Span] =
         elif lemma in ("put", "invest") and any(c.lower_ == "alongside" for c in token.children):
             # "The Amazon founder put money in alongside Thrive Capital and Lux Capital": the
             # names it went in alongside (the subject may be a person described by a company)
-            add(prep_orgs(token, {"alongside"}, reader.mentions))
+            alongside = [p for p in token.children if p.lower_ == "alongside"]
+            backers = [o for p in alongside for o in p.children if o.dep_ == "pobj" and lemma_of(o) in INVESTOR_WORDS]
+            colon = next((t for t in sent if t.text == ":" and backers and t.i > backers[0].i), None)
+            named = [m for c in token.children if c.dep_ == "nsubj" for m in direct_orgs(c, reader.mentions)]
+            if not named and token.dep_ == "acl" and any(m.covers(token.head) for m in reader.mentions):
+                # the subjects, which the parser took for names the verb describes
+                named = listed_names(sent, sent.start, reader.mentions, people=False, end=token.i)
+            # "Neuberger Berman and Type One Ventures invested alongside corporate backers: X, Y
+            # and Z": the subjects and the list after the colon
+            add(
+                (named + named_before(token) if named else [])
+                + prep_orgs(token, {"alongside"}, reader.mentions)
+                + (listed_names(sent, colon.i + 1, reader.mentions) if colon is not None else [])
+            )
         elif lemma in ("supply", "provide", "contribute") and any(_is_money_share(c) for c in token.children if c.dep_ == "dobj"):
             add(subject + named_before(token))  # "Accel supplied part of the cash"
         elif lemma == "write" and any(lemma_of(c) in ("cheque", "check") for c in token.children if c.dep_ == "dobj"):

@@ -1724,6 +1724,12 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             "chief executive of Google, the trading firm Jane Street, Sequoia and the Australian software group Atlassian.",
             [("Investment", {"investor": ["Atlassian", "Eric Schmidt", "Jane Street", "Sequoia Capital"], "investee": ["Magic"]}, Decimal("0.32") * B)],
         ),
+        (   # investing "alongside" investors listed after a colon; subjects the parser hung
+            # as names the verb describes
+            "Groq raised $640m in a Series D led by BlackRock. Neuberger Berman and Type One Ventures invested "
+            "alongside corporate backers: Cisco Investments, a fund run for the Japanese telecom group KDDI, and Samsung Catalyst Fund.",
+            [("Investment", {"investor": ["BlackRock", "Cisco Investments", "Neuberger Berman", "Samsung Catalyst Fund", "Type One Ventures"], "investee": ["Groq"]}, Decimal("0.64") * B)],
+        ),
         (   # "the first $900m of it": a part of the figure just given, not a deal of its own
             "Applied Digital builds data centres. In January Blue Owl agreed to invest up to $3bn in the "
             "company's computing business; the first $700m of it is earmarked for a campus in North Dakota.",
