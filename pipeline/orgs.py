@@ -63,6 +63,7 @@ _NOUN_SECTORS: dict[str, set[str | None]] = {
             (("oil", "energy", "gas"), {"energy", None}),
             (("drug", "pharmaceutical", "pharma"), {"pharma", None}),
             (("chip", "semiconductor"), {"chips", "semiconductor-equipment", None}),
+            (("cloud",), {"cloud"}),
         )
         for kind in kinds
         for noun in ("company", "group", "firm", "maker", "giant", "major")
@@ -167,6 +168,9 @@ class Context:
         # what the text called an organisation beside its name ("the German media group
         # Bertelsmann", "Honey, the coupon start-up"): a later "the group" means it
         self.described: dict[str, Org] = {}
+        # the customer and the provider of the last capacity or cloud contract the text named:
+        # what "The new contract covers 120 megawatts" is between
+        self.contract: tuple[Org, Org] | None = None
 
     def note_people(self, sent: Span) -> None:
         """Remember the people a sentence names with a job title ("Alex Kendall, its chief

@@ -61,6 +61,7 @@ from pipeline.cues import (
 )
 from pipeline.gazetteer import Gazetteer
 from pipeline.modality import (
+    CONTRACT_NOUNS,
     MODALS,
     NOT_YET_DONE,
     is_asserted,
@@ -723,7 +724,7 @@ def _hosting_contract(reader: RoleReader, sent: Span) -> dict[str, list[OrgMenti
     six of its sites": of the two parties to a hosting or colocation contract, a GPU cloud is
     hosted by the other (a former miner, a data-centre landlord)."""
     for noun in sent:
-        if lemma_of(noun) not in ("contract", "agreement", "deal") or not any(
+        if lemma_of(noun) not in ("contract", "agreement", "deal", "arrangement") or not any(
             c.dep_ in ("amod", "compound") and c.lower_ in ("hosting", "colocation", "co-location") for c in noun.children
         ):
             continue
@@ -766,7 +767,8 @@ def _lease_at_landlords_site(reader: RoleReader, root: Token) -> dict[str, list[
         if prep.dep_ != "prep" or prep.lower_ not in ("at", "on"):
             continue
         sites = [o for o in prep.children if o.dep_ == "pobj" and lemma_of(o) in SITE_NOUNS]
-        landlords = [m for site in sites for m in possessor_orgs(site, reader.mentions)]
+        # "at TeraWulf's Lake Mariner campus", "at Core Scientific sites"
+        landlords = [m for site in sites for m in possessor_orgs(site, reader.mentions) or compound_orgs(site, reader.mentions)]
         if not landlords:
             continue
         tenants = subject_up(root, reader.mentions, landlords[:1])
@@ -819,6 +821,48 @@ def _converts_previous_figure(span: Span, mention: QuantityMention, figures: lis
     return False
 
 
+def _note_contract(context: Context, reader: RoleReader, sent: Span, readings: list[Reading]) -> None:
+    """Remember the parties of the capacity or cloud contract a sentence names, from its facts
+    or from a figure-less "CoreWeave has taken up … options in its hosting arrangement with
+    Core Scientific"."""
+    for reading in readings:
+        roles = reading.fact.roles
+        if reading.fact.kind in ("ComputeCommitment", "CloudCommitment") and roles.get("company") and roles.get("provider"):
+            context.contract = (roles["company"][0], roles["provider"][0])
+            return
+    hosted = _hosting_contract(reader, sent)
+    if hosted is not None and hosted["company"] and hosted["provider"]:
+        context.contract = (hosted["company"][0].org, hosted["provider"][0].org)
+
+
+def _contract_is_subject(figure: Token) -> bool:
+    """Whether the figure's clause is about a contract the text named before: "The new
+    contract covers approximately 120 megawatts", "The agreement is for 1.5 gigawatts"."""
+    verb = next((a for a in figure.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and _contract_subject(verb)
+
+
+def _contract_subject(verb: Token) -> bool:
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and lemma_of(c) in CONTRACT_NOUNS
+        and any(d.dep_ == "det" and d.lower_ in ("the", "this", "that", "these", "those") for d in c.children)
+        for c in verb.children
+    )  # fmt: skip
+
+
+# What a contract brings in: "those agreements would generate about $3.5bn", "The 12-year
+# contract is worth about $2bn".
+CONTRACT_VALUE_VERBS = {"generate", "bring", "be", "total", "carry"}
+
+
+def _contract_value(figure: Token) -> bool:
+    """Whether a sum is what a contract the text named before is worth."""
+    verb = next((a for a in figure.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None or lemma_of(verb) not in CONTRACT_VALUE_VERBS or not _contract_subject(verb):
+        return False
+    return lemma_of(verb) != "be" or any(a.lower_ == "worth" for a in figure.ancestors)
+
+
 def _cited_source(token: Token) -> bool:
     """Whether a name stands in an "according to …" phrase."""
     return any(a.lower_ == "according" for a in token.ancestors)
@@ -849,7 +893,17 @@ def read_sentence(
         if isinstance(mention.quantity, Capacity):
             found = _compute(reader, root, sent)
             if found is not None and is_asserted(root, root, sent, "ComputeCommitment"):
-                fact = Fact("ComputeCommitment", _roles(found), capacity=mention.quantity)
+                roles = _roles(found)
+                if not roles and context.contract is not None and _contract_is_subject(root):
+                    # "The new contract covers approximately 120 megawatts": between the
+                    # parties of the contract the text named before
+                    roles = {"company": context.contract[:1], "provider": context.contract[1:]}
+                fact = Fact("ComputeCommitment", roles, capacity=mention.quantity)
+        elif context.contract is not None and _contract_value(root) and is_asserted(root, root, sent, "CloudCommitment"):
+            # "The miner said at the time that those agreements would generate about $3.5
+            # billion in cumulative revenue": what a contract named before is worth
+            roles = {"company": context.contract[:1], "provider": context.contract[1:]}
+            fact = Fact("CloudCommitment", roles, amount=mention.quantity, duration=_duration_in(sent, quantities))
         elif not is_price_or_market_value(root, span, mention.quantity):
             fact, weak = _read_money(reader, sent, span, mention, quantities)
         if fact is not None:
@@ -865,6 +919,7 @@ def read_sentence(
                 )
             )
     readings = _respectively(_compared_revenue(readings, figures), sent)
+    _note_contract(context, reader, sent, readings)
     # business angels: people named as taking part are investors too
     # (a place the NER found, which the mentions also flag as "person", stays a guess)
     people = [

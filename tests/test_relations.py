@@ -1730,6 +1730,17 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             "alongside corporate backers: Cisco Investments, a fund run for the Japanese telecom group KDDI, and Samsung Catalyst Fund.",
             [("Investment", {"investor": ["BlackRock", "Cisco Investments", "Neuberger Berman", "Samsung Catalyst Fund", "Type One Ventures"], "investee": ["Groq"]}, Decimal("0.64") * B)],
         ),
+        (   # a contract named without a figure, then its capacity and its value; "the AI cloud
+            # company"; capacity "at Core Scientific sites"
+            "CoreWeave has taken up the last of the options in its hosting arrangement with Core Scientific. "
+            "The new contract covers approximately 120 megawatts of critical IT load. "
+            "The relationship dates back to June, when the AI cloud company signed 12-year contracts for roughly "
+            "200MW of capacity at Core Scientific sites. The miner said at the time that those agreements would "
+            "generate about $3.5 billion in cumulative revenue.",
+            [("ComputeCommitment", {"company": ["CoreWeave"], "provider": ["Core Scientific"]}, Decimal(120) * 10**6),
+             ("ComputeCommitment", {"company": ["CoreWeave"], "provider": ["Core Scientific"]}, Decimal(200) * 10**6),
+             ("CloudCommitment", {"company": ["CoreWeave"], "provider": ["Core Scientific"]}, Decimal("3.5") * B)],
+        ),
         (   # "the first $900m of it": a part of the figure just given, not a deal of its own
             "Applied Digital builds data centres. In January Blue Owl agreed to invest up to $3bn in the "
             "company's computing business; the first $700m of it is earmarked for a campus in North Dakota.",
