@@ -166,6 +166,10 @@ def is_asserted(cue: Token, root: Token, sent: Span, kind: str) -> bool:
             return False  # (a PROPN "May" is the month)
         if any(c.dep_ == "amod" and c.lower_ in NOT_YET_DONE for c in token.children):
             return False  # "Gallagher's planned $3.57bn purchase of Willis Re"
+        if lemma_of(token) in ("right", "option") and token in root.ancestors and any(
+            c.dep_ in ("acl", "xcomp", "relcl") and c.pos_ == "VERB" and c in root.ancestors for c in token.children
+        ):
+            return False  # "gives Core42 the right to grow its footprint to 108MW": an option
         if token.dep_ == "pcomp" and token.head.lower_ in ("about", "over", "on") and any(
             c.dep_ == "dobj" and lemma_of(c) in TALK_NOUNS for c in token.head.head.children
         ):

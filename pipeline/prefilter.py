@@ -66,6 +66,11 @@ ADDED_TO_STAKES = _words(
     # "The Qatar Investment Authority increased its holding, as did GIC"
     r"(?:increas|rais|lift|boost)(?:e|es|ed|ing|s)?\s+(?:their|its|his|her)\s+(?:stakes?|holdings?|positions?)",
 )
+# A capacity contract named without a figure, whose parties a later "The lease covers 60MW"
+# means (relations._note_contract)
+CONTRACT_NAMED = _words(
+    r"(?:hosting|colocation|co-location)\s+(?:contract|agreement|deal|arrangement)s?", r"leases?\s+with",
+)
 ALSO_WORDS = _words("also", "too", "other", "others")
 TAKE_PART = _words(r"(?:take|takes|took|taken|taking)\s+part")
 # "X also returned", "Y wrote cheques", "Z supplied part of the cash", "So did W", "put in fresh money"
@@ -133,6 +138,7 @@ def states_figureless_fact(sentence: str) -> bool:
         or ADDED_TO_STAKES.search(sentence)
         or (INVESTOR_WORDS.search(sentence) and (NAMING_WORDS.search(sentence) or NEW_INVESTOR.search(sentence)))
         or PROVIDER_CHOICE.search(sentence)
+        or CONTRACT_NAMED.search(sentence)
     )
 
 

@@ -633,6 +633,10 @@ def _compute(reader: RoleReader, root: Token, sent: Span) -> dict[str, list[OrgM
     words = {t.lower_ for t in sent}
     if any(t.lower_ == "electricity" and dep_distance(root, t) <= 2 for t in sent):
         return None  # "500MW of electricity": power bought, not computing
+    if POWER_PURCHASE.search(sent.text):
+        return None  # "a 20-year power purchase agreement … that will feed its 835 megawatts into the grid"
+    if _across_contracts(root):
+        return None  # "has now contracted around 500MW to CoreWeave across a series of hosting contracts": a total
     if _power_not_computing(root) or _measure_of_a_generic_capacity(root):
         return None
     leased_at_site = bool({lemma_of(t) for t in sent} & {"lease", "take", "rent"}) and bool(words & {"campus", "site"})
@@ -697,6 +701,23 @@ ENERGY_WORDS = {
 }  # fmt: skip
 
 
+POWER_PURCHASE = re.compile(r"\bpower[- ]purchase agreements?\b|\bPPAs?\b", re.IGNORECASE)
+
+
+def _across_contracts(root: Token) -> bool:
+    """Whether a figure is summed "across a series of hosting contracts" (or "across six
+    contracts", "across several deals"): a running total, no contract of its own."""
+    verb = next((a for a in root.ancestors if a.pos_ in ("VERB", "AUX")), root)
+    return any(
+        p.dep_ == "prep" and p.lower_ == "across"
+        and any(
+            lemma_of(o) in ("series", "number", "range") or (lemma_of(o) in CONTRACT_NOUNS and o.tag_ == "NNS")
+            for o in p.children if o.dep_ == "pobj"
+        )
+        for t in (root, verb) for p in t.children
+    )  # fmt: skip
+
+
 def _power_not_computing(root: Token) -> bool:
     """ "it controls about 1.2GW of contracted power across its facilities": power, not
     computing ("5GW of computing power" is computing)."""
@@ -717,15 +738,21 @@ def _measure_of_a_generic_capacity(root: Token) -> bool:
 
 
 SITE_NOUNS = {"campus", "site", "facility", "facilities", "centre", "center", "park", "hub"}
+# The gazetteer's sector of data-centre landlords (former bitcoin miners among them): in a
+# lease or hosting contract they are the provider, whoever the other party is.
+LANDLORDS = "data-centres"
 
 
 def _hosting_contract(reader: RoleReader, sent: Span) -> dict[str, list[OrgMention]] | None:
     """ "CoreWeave has signed 12-year hosting contracts with Core Scientific, covering 500MW at
-    six of its sites": of the two parties to a hosting or colocation contract, a GPU cloud is
-    hosted by the other (a former miner, a data-centre landlord)."""
+    six of its sites", "it had signed a data center lease with Core42": of the two parties to
+    a hosting or colocation contract or a lease, a data-centre landlord hosts the other, and a
+    GPU cloud is hosted by the other."""
     for noun in sent:
-        if lemma_of(noun) not in ("contract", "agreement", "deal", "arrangement") or not any(
-            c.dep_ in ("amod", "compound") and c.lower_ in ("hosting", "colocation", "co-location") for c in noun.children
+        lemma = lemma_of(noun)
+        if lemma not in ("contract", "agreement", "deal", "arrangement", "lease") or not (
+            lemma == "lease"
+            or any(c.dep_ in ("amod", "compound") and c.lower_ in ("hosting", "colocation", "co-location") for c in noun.children)
         ):
             continue
         verb = reader._verb_of(noun)
@@ -733,10 +760,10 @@ def _hosting_contract(reader: RoleReader, sent: Span) -> dict[str, list[OrgMenti
         signers = [m for m in subject_orgs(verb, reader.mentions)[0] if m not in others]
         if not others or not signers:
             return None
-        cloud = [reader.gazetteer.sector(m.org.name) == "cloud" for m in (signers[0], others[0])]
-        if cloud == [True, False]:
+        sectors = [reader.gazetteer.sector(m.org.name) for m in (signers[0], others[0])]
+        if sectors[1] == LANDLORDS and sectors[0] != LANDLORDS or sectors == ["cloud", None]:
             return {"company": signers[:1], "provider": others[:1]}
-        if cloud == [False, True]:
+        if sectors[0] == LANDLORDS and sectors[1] != LANDLORDS or sectors == [None, "cloud"]:
             return {"company": others[:1], "provider": signers[:1]}
         return None
     return None
@@ -894,11 +921,17 @@ def read_sentence(
             found = _compute(reader, root, sent)
             if found is not None and is_asserted(root, root, sent, "ComputeCommitment"):
                 roles = _roles(found)
-                if not roles and context.contract is not None and _contract_is_subject(root):
-                    # "The new contract covers approximately 120 megawatts": between the
-                    # parties of the contract the text named before
+                named = {o.name for orgs in roles.values() for o in orgs}
+                if context.contract is not None and named <= {o.name for o in context.contract} and _contract_is_subject(root):
+                    # "The new contract covers approximately 120 megawatts", "The lease covers
+                    # 60 megawatts, which TeraWulf will hand over": between the parties of the
+                    # contract the text named before
                     roles = {"company": context.contract[:1], "provider": context.contract[1:]}
-                fact = Fact("ComputeCommitment", roles, capacity=mention.quantity)
+                landlord = any(gazetteer.sector(o.name) == LANDLORDS for o in roles.get("company", ()))
+                if not (landlord and not roles.get("provider")):
+                    # (not "TeraWulf … a 35-year agreement that gives it access to up to 750MW of
+                    # infrastructure capacity": a landlord's own capacity is no one's commitment)
+                    fact = Fact("ComputeCommitment", roles, capacity=mention.quantity)
         elif context.contract is not None and _contract_value(root) and is_asserted(root, root, sent, "CloudCommitment"):
             # "The miner said at the time that those agreements would generate about $3.5
             # billion in cumulative revenue": what a contract named before is worth
@@ -1860,7 +1893,7 @@ def _paid_to_provider(
         return None  # "paid $1.175bn to buy the anime streaming service from AT&T": a purchase
     providers = [m for c in verb.children if c.dep_ in ("dative", "dobj") and c != root for m in direct_orgs(c, reader.mentions)]
     providers = providers or prep_orgs(verb, {"to"}, reader.mentions)
-    providers = [m for m in providers if reader.gazetteer.sector(m.org.name) in ("cloud", "chips", None)]
+    providers = [m for m in providers if reader.gazetteer.sector(m.org.name) in ("cloud", "chips", LANDLORDS, None)]
     if not providers or not _cloud_context(sent, root, words=COMPUTING_WORDS | {"hosting", "capacity"}, reach=5):
         return None
     if not is_asserted(verb, root, sent, "CloudCommitment"):
@@ -2040,7 +2073,7 @@ def _cloud_contract(
         # a provider the gazetteer knows sells computing; one it does not know does when the
         # contract says it is for computing ("a $6.2bn agreement with Nscale for AI computing
         # capacity")
-        sectors = ("cloud", "chips", None) if _for_computing(head) else ("cloud", "chips")
+        sectors = ("cloud", "chips", LANDLORDS, None) if _for_computing(head) else ("cloud", "chips")
         providers = [
             m for m in prep_orgs(head, {"with"}, reader.mentions)
             if reader.gazetteer.sector(m.org.name) in sectors

@@ -1741,6 +1741,14 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
              ("ComputeCommitment", {"company": ["CoreWeave"], "provider": ["Core Scientific"]}, Decimal(200) * 10**6),
              ("CloudCommitment", {"company": ["CoreWeave"], "provider": ["Core Scientific"]}, Decimal("3.5") * B)],
         ),
+        (   # a lease named without a figure: the landlord (a former miner) is the provider; the
+            # lease's capacity, whoever the sentence names; an option to grow is no commitment
+            "TeraWulf operates the Lake Mariner campus. The company said Monday it had signed a data center lease "
+            "with Core42, the cloud subsidiary of G42. The lease covers 60 megawatts of critical IT load, which "
+            "TeraWulf will hand over in phases. The agreement gives Core42 the right to grow its footprint at the "
+            "site to 108MW of critical IT load.",
+            [("ComputeCommitment", {"company": ["Core42"], "provider": ["TeraWulf"]}, Decimal(60) * 10**6)],
+        ),
         (   # "the first $900m of it": a part of the figure just given, not a deal of its own
             "Applied Digital builds data centres. In January Blue Owl agreed to invest up to $3bn in the "
             "company's computing business; the first $700m of it is earmarked for a campus in North Dakota.",
@@ -1848,6 +1856,13 @@ def test_sentence_yields(nlp, text: str, expected: list) -> None:
         "Sequoia Capital said in April that it had raised $8 billion across a new set of funds.",
         # a report someone dismissed
         "Sam Altman has dismissed a report that his company OpenAI had just raised $40bn at a $300bn valuation.",
+        # a power purchase agreement, a total across contracts, a landlord's own capacity
+        "In September, Microsoft signed a 20-year power purchase agreement with Constellation Energy that will "
+        "bring Three Mile Island's Unit 1 back into service and feed its 835 megawatts into the grid to match the "
+        "software giant's data center consumption.",
+        "Core Scientific, the largest of the converts, has now contracted around 500MW to CoreWeave across a series of hosting contracts.",
+        "TeraWulf operates the Lake Mariner data center campus. In October TeraWulf replaced the ground lease on the "
+        "site with a 35-year agreement that gives it access to up to 750MW of infrastructure capacity.",
         # a thing a relative clause says is only planned
         "Luma AI is to be the main customer of Project Halo, a 2-gigawatt computing cluster that Humain plans to start deploying next year.",
     ],
