@@ -642,7 +642,7 @@ def find_mentions(sent: Span, gazetteer: Gazetteer, context: Context) -> list[Or
     mentions = _letter_suffixes(mentions, sent, gazetteer)
     mentions = _investment_arms(mentions, sent, gazetteer)
     mentions = [_short_form(_described_as_org(m, sent), sent, context, gazetteer) for m in mentions]
-    mentions = [m for m in mentions if not _described_as_person(m, sent, gazetteer)]
+    mentions = [m for m in mentions if not _described_as_person(m, sent, gazetteer) and not _names_hardware(m, sent, gazetteer)]
     # "Harvey's first backer", which the NER calls a person, after Harvey raised money
     mentions = [replace(m, guessed=False, person=False) if m.org.name in context.parties else m for m in mentions]
     mentions.sort(key=lambda m: m.start)
@@ -744,10 +744,18 @@ def _holding_in(token: Token) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ == "in" and token.head.head.lower_ in _HOLDING_NOUNS
 
 
+# Verbs whose object is the one supplied: "Nvidia will supply it with 18,000 chips".
+_SUPPLYING_VERBS = {"supply", "provide", "furnish", "equip"}
+
+
 def _not_own_subject(target: Org | None, pronoun: Token, mentions: list[OrgMention]) -> Org | None:
-    """The target, unless "it" is what the target put money "in" or "into": in "Ford poured
-    $500m into it", "it" is not Ford (that would be "itself")."""
-    if target is None or pronoun.lower_ != "it" or pronoun.dep_ != "pobj" or pronoun.head.lower_ not in ("in", "into"):
+    """The target, unless "it" is what the target put money "in" or "into", or whom the target
+    supplies: in "Ford poured $500m into it" and "Nvidia will supply it with chips", "it" is
+    not Ford or Nvidia (that would be "itself")."""
+    if target is None or pronoun.lower_ != "it":
+        return target
+    supplied = pronoun.dep_ in ("dobj", "dative") and pronoun.head.lemma_.lower() in _SUPPLYING_VERBS
+    if not supplied and (pronoun.dep_ != "pobj" or pronoun.head.lower_ not in ("in", "into")):
         return target
     verb = next((a for a in pronoun.ancestors if a.pos_ in ("VERB", "AUX")), None)
     if verb is None:
@@ -1153,6 +1161,22 @@ def _described_as_person(mention: OrgMention, sent: Span, gazetteer: Gazetteer) 
         last = last.head  # "Vlad" of "Vlad Tenev, the founder …", the NER having split the name
     jobs = [c for c in last.children if c.dep_ == "appos" and c.lemma_.lower() in _JOB_NOUNS]
     return bool(jobs) and not described_as_company(last)
+
+
+# What a chip or system name the NER takes for a company names: "the Grace Blackwell systems".
+_HARDWARE_NOUNS = {
+    "chip", "chips", "superchip", "superchips", "system", "systems", "processor", "processors", "gpu", "gpus",
+    "server", "servers", "accelerator", "accelerators", "rack", "racks", "cluster", "clusters",
+}  # fmt: skip
+
+
+def _names_hardware(mention: OrgMention, sent: Span, gazetteer: Gazetteer) -> bool:
+    """Whether a name the gazetteer does not know only names hardware: "the Grace Blackwell
+    systems will fill 40 megawatts", "18,000 Grace Blackwell superchips"."""
+    if mention.anaphoric or gazetteer.lookup(mention.org.name) is not None:
+        return False
+    last = sent.doc[mention.end - 1]
+    return last.dep_ == "compound" and last.head.i >= mention.end and last.head.lower_ in _HARDWARE_NOUNS
 
 
 def _quoted(sent: Span, mention: OrgMention) -> bool:

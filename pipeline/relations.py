@@ -67,6 +67,7 @@ from pipeline.modality import (
     is_asserted,
 )
 from pipeline.model import Amount, Capacity, Duration, Evidence, Fact, Org, QuantityMention
+from pipeline.name_lists import listed_names
 from pipeline.org_names import NameMatcher, OrgGazetteer, mark_names
 from pipeline.orgs import (
     GENERIC_NOUN,
@@ -203,7 +204,19 @@ def _investment(reader: RoleReader, cue: Token, root: Token) -> dict[str, list[O
             investors += [m for m in among if m not in investors and m not in investee]
         verb = reader._verb_of(noun.head if noun.pos_ == "VERB" else noun)
         subject, passive = subject_orgs(verb, reader.mentions)
-        if not investee and (lemma_of(verb) in RAISING_VERBS or lemma_of(verb) == "announce"):
+        # "The chipmaker took part in the €385m Series A round that Andreessen Horowitz led,
+        # alongside Lightspeed and General Catalyst": everyone named is an investor
+        taking_part = lemma_of(verb) == "take" and any(c.lower_ == "part" for c in verb.children)
+        if taking_part and not passive:
+            investors += [m for m in subject if m not in investors and m not in investee]
+            leading = [clause for clause in noun.children if clause.dep_ == "relcl" and lemma_of(clause) in ("lead", "co-lead")]
+            investors += [m for clause in leading for m in subject_orgs(clause, reader.mentions)[0] if m not in investors]
+            investors += [
+                m for v in [verb, *leading] for p in v.children if p.lower_ == "alongside"
+                for m in listed_names(cue.sent, p.i + 1, reader.mentions, people=False, end=p.right_edge.i + 1)
+                if m not in investors
+            ]  # fmt: skip
+        elif not investee and (lemma_of(verb) in RAISING_VERBS or lemma_of(verb) == "announce"):
             investee = subject
         elif not investors and lemma_of(verb) in LEAD_VERBS and not passive:
             investors = [m for m in subject if m not in investee]

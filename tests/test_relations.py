@@ -1749,6 +1749,17 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             "site to 108MW of critical IT load.",
             [("ComputeCommitment", {"company": ["Core42"], "provider": ["TeraWulf"]}, Decimal(60) * 10**6)],
         ),
+        (   # a chip name is no company; taking part in a round another investor led, alongside others
+            "Mistral AI is getting into the infrastructure business. The Paris-based developer said that Nvidia "
+            "will supply it with 18,000 chips. Under the arrangement with the "
+            "chipmaker, the Grace Blackwell systems will fill 40 megawatts of capacity at the site, the first block "
+            "of a platform of bare-metal servers. But the relationship with Mistral runs deeper. The chipmaker "
+            "took part in the €385 million Series A round that Andreessen Horowitz led in December 2023, alongside "
+            "Lightspeed Venture Partners, General Catalyst and Salesforce.",
+            [("ComputeCommitment", {"company": ["Mistral AI"], "provider": ["Nvidia"]}, Decimal(40) * 10**6),
+             ("Investment", {"investee": ["Mistral AI"], "investor": ["Andreessen Horowitz", "General Catalyst",
+                             "Lightspeed Venture Partners", "Nvidia", "Salesforce"]}, Decimal("0.385") * B)],
+        ),
         (   # "the first $900m of it": a part of the figure just given, not a deal of its own
             "Applied Digital builds data centres. In January Blue Owl agreed to invest up to $3bn in the "
             "company's computing business; the first $700m of it is earmarked for a campus in North Dakota.",
