@@ -1166,7 +1166,8 @@ def _described_as_person(mention: OrgMention, sent: Span, gazetteer: Gazetteer) 
 # What a chip or system name the NER takes for a company names: "the Grace Blackwell systems".
 _HARDWARE_NOUNS = {
     "chip", "chips", "superchip", "superchips", "system", "systems", "processor", "processors", "gpu", "gpus",
-    "server", "servers", "accelerator", "accelerators", "rack", "racks", "cluster", "clusters",
+    "server", "servers", "accelerator", "accelerators", "rack", "racks", "cluster", "clusters", "supercomputer",
+    "supercomputers",
 }  # fmt: skip
 
 

@@ -294,12 +294,26 @@ def _stake_taken_by_the_round(noun: Token, mentions: list[OrgMention]) -> list[O
     return []
 
 
+def _put_in_a_thing(verb: Token, mentions: list[OrgMention]) -> bool:
+    """Whether a relative clause says the money went "in which" a thing, not a company: "the
+    campus, in which it had already pledged to invest about £2bn"."""
+    clause = next((a for a in [verb, *verb.ancestors] if a.dep_ == "relcl"), None)
+    if clause is None or clause.head.pos_ != "NOUN" or any(m.covers(clause.head) for m in mentions):
+        return False
+    return any(
+        p.lower_ in ("in", "into") and any(o.lower_ == "which" for o in p.children)
+        for t in [verb, clause] for p in t.children
+    )  # fmt: skip
+
+
 def _slot_holds_a_thing(verb: Token, preps: set[str], mentions: list[OrgMention]) -> bool:
     """Whether the verb's own slot for the company is taken by a thing: "put an extra $100bn
     into American factories" names where the money goes; the next name in the sentence ("the
     Trump administration") is not it."""
     if any(c.dep_ in ("compound", "amod") and c.ent_type_ in ("GPE", "NORP", "LOC") for c in verb.children):
         return True  # "its planned US investment": investment in a country
+    if _put_in_a_thing(verb, mentions):
+        return True
     return any(
         child.dep_ == "prep" and child.lower_ in preps and o.dep_ == "pobj" and o.pos_ == "NOUN"
         and not orgs_under(o, mentions)
@@ -1357,6 +1371,8 @@ def _read_money(
             return None, False  # "Andreessen Horowitz said it had raised $7.2bn across new funds": a fund raised
         if not found["investee"] and _aggregate(cue):
             return None, False  # "venture funding in the region topped $4bn": a market total
+        if not found["investee"] and _put_in_a_thing(cue, reader.mentions):
+            return None, False  # "the campus, in which it had already pledged to invest about £2bn"
         if _raised_over_time(cue):
             return None, False  # "has now raised a little over $200m in total": the sum of its rounds
         holding = lemma_of(cue) in HOLDINGS or any(lemma_of(c) in HOLDINGS for c in cue.children if c.dep_ == "dobj") or any(

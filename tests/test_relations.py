@@ -1874,6 +1874,11 @@ def test_sentence_yields(nlp, text: str, expected: list) -> None:
         "Core Scientific, the largest of the converts, has now contracted around 500MW to CoreWeave across a series of hosting contracts.",
         "TeraWulf operates the Lake Mariner data center campus. In October TeraWulf replaced the ground lease on the "
         "site with a 35-year agreement that gives it access to up to 750MW of infrastructure capacity.",
+        # money put "in which" a thing (a campus), and a place named only as a machine's site
+        "For Essex the attraction is jobs. Nscale has said the campus, in which it had already pledged to invest "
+        "about two billion pounds before Microsoft came on board, will support up to 250 permanent roles.",
+        "Microsoft said it would spend thirty billion dollars in Britain between 2025 and 2028, roughly half of it on "
+        "building out cloud and AI infrastructure, with the Loughton supercomputer among the projects drawing on that budget.",
         # a thing a relative clause says is only planned
         "Luma AI is to be the main customer of Project Halo, a 2-gigawatt computing cluster that Humain plans to start deploying next year.",
     ],
