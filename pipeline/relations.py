@@ -889,6 +889,25 @@ def _note_contract(context: Context, reader: RoleReader, sent: Span, readings: l
         context.contract = (hosted["company"][0].org, hosted["provider"][0].org)
 
 
+def _add_counterparty(readings: list[Reading], index: int, sent: Span, mentions: list[OrgMention]) -> None:
+    """ "Microsoft has agreed to pay $6.2bn … for AI computing capacity in northern Norway. The
+    contract … is with Nscale": the provider of the commitment just read, named on its own."""
+    verb = next((t for t in sent if lemma_of(t) == "be" and _contract_subject(t)), None)
+    if verb is None:
+        return
+    named = [m for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" for m in orgs_under(p, mentions)]
+    if not named:
+        return
+    for reading in reversed(readings):
+        if index - reading.sentence > 2:
+            return
+        fact = reading.fact
+        if fact.kind in ("CloudCommitment", "ComputeCommitment") and not fact.roles.get("provider"):
+            if named[0].org.name not in fact.role_names("company"):
+                fact.roles["provider"] = (named[0].org,)
+            return
+
+
 def _contract_is_subject(figure: Token) -> bool:
     """Whether the figure's clause is about a contract the text named before: "The new
     contract covers approximately 120 megawatts", "The agreement is for 1.5 gigawatts"."""
@@ -1923,7 +1942,13 @@ def _paid_to_provider(
     providers = [m for c in verb.children if c.dep_ in ("dative", "dobj") and c != root for m in direct_orgs(c, reader.mentions)]
     providers = providers or prep_orgs(verb, {"to"}, reader.mentions)
     providers = [m for m in providers if reader.gazetteer.sector(m.org.name) in ("cloud", "chips", LANDLORDS, None)]
-    if not providers or not _cloud_context(sent, root, words=COMPUTING_WORDS | {"hosting", "capacity"}, reach=5):
+    # "Microsoft has agreed to pay $6.2 billion over five years for AI computing capacity in
+    # northern Norway": whom to, the next sentence may say ("The contract is with Nscale")
+    for_capacity = any(
+        p.lower_ == "for" and any(lemma_of(t) in COMPUTING_WORDS | {"capacity"} for t in p.subtree)
+        for p in verb.children
+    )  # fmt: skip
+    if not (providers or for_capacity) or not _cloud_context(sent, root, words=COMPUTING_WORDS | {"hosting", "capacity"}, reach=5):
         return None
     if not is_asserted(verb, root, sent, "CloudCommitment"):
         return None
@@ -2349,6 +2374,7 @@ class DealRelations:
         unnamed: list[Reading] = []  # readings from before the text named any company
         for index, sent in enumerate(doc.sents):
             found, mentions = read_sentence(sent, index, doc._.quantities, self.gazetteer, context)
+            _add_counterparty(readings, index, sent, mentions)
             readings += found
             # A name the NER called a person or place that fills a deal role is an organisation
             # from here on: "Berkshire Hathaway has taken a stake in Nubank" makes "it" and "the

@@ -1760,6 +1760,12 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
              ("Investment", {"investee": ["Mistral AI"], "investor": ["Andreessen Horowitz", "General Catalyst",
                              "Lightspeed Venture Partners", "Nvidia", "Salesforce"]}, Decimal("0.385") * B)],
         ),
+        (   # paying for computing capacity, the provider named in the next sentence
+            "Microsoft has agreed to pay $6.2 billion over five years for artificial-intelligence computing capacity "
+            "in northern Norway. The contract, disclosed late on Wednesday, is with Nscale, the London-based AI "
+            "infrastructure start-up.",
+            [("CloudCommitment", {"company": ["Microsoft"], "provider": ["Nscale"]}, Decimal("6.2") * B)],
+        ),
         (   # "the first $900m of it": a part of the figure just given, not a deal of its own
             "Applied Digital builds data centres. In January Blue Owl agreed to invest up to $3bn in the "
             "company's computing business; the first $700m of it is earmarked for a campus in North Dakota.",
