@@ -92,7 +92,7 @@ HEDGE_PHRASES = re.compile(
     r"|(?:was|were|been) reported|under (?:discussion|consideration)"
     r"|reported that|according to (?:an? |two |three |several )?(?:reports?|people|persons?|sources|media)|sources (?:said|say)"
     r"|people with knowledge|(?:newspaper|magazine|broadcaster|news outlet)\b[^.;]{0,40}?\b(?:said|says|reported|reports)\b"
-    r"|(?:a|the) (?:[\w-]+ )?reports? that|the same (?:people|person|sources?) (?:said|say|says|added)|citing (?:[\w-]+ ){0,3}sources|(?:is|are|was|were) said to|on (?:track|course) to|(?:close|closing in|near) to (?:a|an) (?:deal|agreement)|nearing (?:a|an) (?:deal|agreement)"
+    r"|(?:a|the) (?:[\w-]+ )?reports? that|the same (?:people|person|sources?) (?:said|say|says|added)|citing (?:[\w-]+ ){0,3}sources|(?:is|are|was|were) said to|on (?:track|course) to(?! (?:complete|close|be completed|be closed)\b)|(?:close|closing in|near) to (?:a|an) (?:deal|agreement)|nearing (?:a|an) (?:deal|agreement)"
     r"|(?:estimates?|forecasts?|projections?) (?:put|puts|suggest|suggests|show|shows))\b",
     re.IGNORECASE,
 )

@@ -294,6 +294,17 @@ def _stake_taken_by_the_round(noun: Token, mentions: list[OrgMention]) -> list[O
     return []
 
 
+def _component_of_a_figure(root: Token) -> bool:
+    """Whether a sum is a part of a figure just given: "up to €5bn, made up of €4.1bn in cash
+    and as much as €900m in preference shares", "comprising $2bn in cash"."""
+    for token in [root, *root.ancestors][:5]:
+        if token.lower_ in ("comprising", "consisting"):
+            return True
+        if lemma_of(token) == "make" and any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children):
+            return True
+    return False
+
+
 def _put_in_a_thing(verb: Token, mentions: list[OrgMention]) -> bool:
     """Whether a relative clause says the money went "in which" a thing, not a company: "the
     campus, in which it had already pledged to invest about £2bn"."""
@@ -382,6 +393,9 @@ def _acquisition(reader: RoleReader, cue: Token) -> dict[str, list[OrgMention]]:
         buyers = prep_orgs(cue, {"to"}, reader.mentions)
         if sold and buyers:
             return {"acquirer": buyers[:1], "target": sold[:1]}  # "Westinghouse was sold to Brookfield"
+        of = prep_orgs(cue, {"of"}, reader.mentions) if cue.pos_ == "NOUN" else []
+        if of and buyers:
+            return {"acquirer": buyers[:1], "target": of[:1]}  # "The sale of Vodafone Spain to Zegona"
         seller, buyer = reader.agent_patient(cue, {"to"}, noun_compound_is_patient=True)
         # "sell Speedway, its chain of fuel stations, to 7-Eleven", where the parser hangs "to"
         # on the apposition
@@ -1269,6 +1283,8 @@ def _read_money(
         # "agreed to invest up to $5bn …; the first $900m of it is earmarked for Ellendale": a
         # part of a figure just given (a tranche candidate), not a deal of its own
         return Fact("", {}, amount=amount), None
+    if _component_of_a_figure(root):
+        return None, False  # "for up to €5bn, made up of €4.1bn in cash and as much as €900m in shares"
     if (
         lemma_of(root.head) in ("manage", "oversee", "administer") or _joint_venture(root) or _fund_size(span)
         or _share_of_results(root) or _losses(span) or _profit(root) or _value_of_new_entity(root)

@@ -1766,6 +1766,12 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             "infrastructure start-up.",
             [("CloudCommitment", {"company": ["Microsoft"], "provider": ["Nscale"]}, Decimal("6.2") * B)],
         ),
+        (   # "the sale of X to Y"; a deal "on course to complete" is agreed; the parts a price is made up of
+            "The sale of Vodafone Spain to Zegona Communications, agreed in October for up to €5bn, made up of €4.1bn "
+            "in cash and as much as €900m in redeemable preference shares, remains on course to complete in the "
+            "first half of the year, the company said.",
+            [("Acquisition", {"acquirer": ["Zegona Communications"], "target": ["Vodafone Spain"]}, Decimal(5) * B)],
+        ),
         (   # "the first $900m of it": a part of the figure just given, not a deal of its own
             "Applied Digital builds data centres. In January Blue Owl agreed to invest up to $3bn in the "
             "company's computing business; the first $700m of it is earmarked for a campus in North Dakota.",
