@@ -136,7 +136,9 @@ def round_participants(reader: RoleReader, sent: Span, figures: Sequence[Span] =
             if passive:
                 add(agent_orgs(token, reader.mentions) or _named_after_counted_agent(token, reader.mentions))
             else:
-                add(subject + named_before(token))
+                # (not "Skype" in "Skype co-founder Jaan Tallinn led that round")
+                add([m for m in subject + named_before(token) if not _employer_of_person(m, sent.doc)])
+                add(_drew_money_from(token, reader.mentions))
             co_led = lemma in ("co-lead", "colead") or (token.i >= 2 and token.doc[token.i - 2].lower_ == "co")
             # "co-led the deal with Coatue", "led the round with Lux Capital" (however "with" hangs)
             partners = [token] + [c for c in token.children if c.dep_ == "dobj"] if co_led or lemma == "lead" else [token]
@@ -244,9 +246,11 @@ def round_participants(reader: RoleReader, sent: Span, figures: Sequence[Span] =
             # "So did Suning Commerce Group", after a sentence of investors; "So did Citi, along
             # with two prominent individuals: Eric Schmidt, …, and Eric Yuan"
             add(subject + listed_names(sent, token.i + 1, reader.mentions))
-        elif lemma in ("invest", "participate") and not [c for c in token.children if c.dep_ in ("dobj", "prep", "dative")] and subject:
+        elif lemma in ("invest", "participate", "join") and not [c for c in token.children if c.dep_ in ("dobj", "prep", "dative")] and subject and (
+            lemma != "join" or _as_did(token, reader.mentions) or any(t.lower_ in ("also", "too") for t in sent)
+        ):
             # "Andreessen Horowitz, Sequoia Capital and SV Angel invested, as did NFDG",
-            # "Lightspeed also participated"
+            # "Lightspeed also participated", "Google joined, as did Salesforce Ventures"
             add(subject + named_before(token) + _as_did(token, reader.mentions))
         elif lemma == "take" and any(c.lower_ == "part" for c in token.children):
             # "Google, Amazon and IBM all took part, as did Sound Ventures"
@@ -331,6 +335,18 @@ def among_the_investors(sent: Span, mentions: list[OrgMention]) -> list[OrgMenti
             found += [m for o in within.children if o.dep_ == "pobj" for m in direct_orgs(o, mentions)]
             found += listed_names(sent, within.i + 1, mentions, people=False, end=token.i)
     return found
+
+
+def _drew_money_from(verb: Token, mentions: list[OrgMention]) -> list[OrgMention]:
+    """Who else a round "drew money from": "X led that round, which also drew money from
+    Facebook co-founder Dustin Moskovitz and from former Google chief executive Eric Schmidt"."""
+    found = []
+    for noun in (c for c in verb.children if c.dep_ == "dobj" and names_round(c)):
+        for clause in noun.children:
+            if clause.dep_ == "relcl" and any(lemma_of(o) in FUNDING_NOUNS for o in clause.children if o.dep_ == "dobj"):
+                for p in (c for c in clause.subtree if c.dep_ in ("prep", "conj") and c.lower_ == "from"):
+                    found += listed_names(verb.sent, p.i + 1, mentions, end=p.right_edge.i + 1)
+    return [m for m in found if not _employer_of_person(m, verb.doc)]
 
 
 def _named_after_counted_agent(verb: Token, mentions: list[OrgMention]) -> list[OrgMention]:
@@ -455,6 +471,12 @@ def _as_did(verb: Token, mentions: list[OrgMention]) -> list[OrgMention]:
             found += [m for c in clause.children if c.dep_ == "nsubj" for m in direct_orgs(c, mentions)]
             found += listed_names(verb.sent, clause.i + 1, mentions)  # the list the parse loses
     doc = verb.doc
+    if not found:
+        # "…, took part, and so did Zoom Ventures, whose parent …", the parser having made
+        # "did" an auxiliary of the relative clause's verb
+        did = next((t for t in doc[verb.i + 1 : verb.sent.end] if t.lower_ == "did" and doc[t.i - 1].lower_ in ("so", "as")), None)
+        if did is not None and all(t.lower_ in (",", "and", "so", "as") for t in doc[verb.right_edge.i + 1 : did.i] if t.i > verb.i):
+            found = listed_names(verb.sent, did.i + 1, mentions)
     return [
         m for m in found
         if not _employer_of_person(m, doc)

@@ -94,7 +94,7 @@ INVESTING_NOUNS = _words(r"managers?", r"funds?", r"firms?", r"institutions?")
 JOINING_VERBS = _words(r"c(?:ame|ome|omes)", r"join(?:s|ed)?", r"participat(?:e|es|ed)", r"invest(?:s|ed)?", r"t(?:ook|ake|akes)")
 # "T. Rowe Price again led.", "Fidelity and Coatue returned", "Thrive came back, as did X"
 CLAUSE_ENDS_AFTER = re.compile(
-    r"\b(?:(?:co-?)?led|return(?:s|ed)?|c(?:ame|ome|omes)\s+back|participated|invested)\s*(?:[.,;]|$|as\s+did\b|too\b)",
+    r"\b(?:(?:co-?)?led|return(?:s|ed)?|c(?:ame|ome|omes)\s+back|participated|invested|joined)\s*(?:[.,;]|$|as\s+did\b|too\b)",
     re.IGNORECASE,
 )
 NEW_INVESTOR = _words(r"first\s+time", "new", "fresh")

@@ -889,6 +889,21 @@ def _converts_previous_figure(span: Span, mention: QuantityMention, figures: lis
     return False
 
 
+def _people_who_led(readings: list[Reading], sent: Span, parties: list[OrgMention]) -> None:
+    """A round with no investor named but a person who "led" it: "Its Series B, a $580 million
+    round completed in April 2022, was led by Sam Bankman-Fried"."""
+    rounds = [r for r in readings if r.fact.kind == "Investment" and not r.fact.roles.get("investor")]
+    if len(rounds) != 1:
+        return
+    leaders = [
+        m for m in people_named(sent, parties)
+        if sent.doc[m.end - 1].dep_ == "pobj" and sent.doc[m.end - 1].head.dep_ == "agent"
+        and lemma_of(sent.doc[m.end - 1].head.head) in ("lead", "co-lead", "back")
+    ]  # fmt: skip
+    if leaders:
+        rounds[0].fact.roles["investor"] = tuple(m.org for m in leaders)
+
+
 def _note_contract(context: Context, reader: RoleReader, sent: Span, readings: list[Reading]) -> None:
     """Remember the parties of the capacity or cloud contract a sentence names, from its facts
     or from a figure-less "CoreWeave has taken up … options in its hosting arrangement with
@@ -1012,6 +1027,7 @@ def read_sentence(
                 )
             )
     readings = _respectively(_compared_revenue(readings, figures), sent)
+    _people_who_led(readings, sent, parties)
     _note_contract(context, reader, sent, readings)
     # business angels: people named as taking part are investors too
     # (a place the NER found, which the mentions also flag as "person", stays a guess)

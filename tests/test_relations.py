@@ -1772,6 +1772,20 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             "first half of the year, the company said.",
             [("Acquisition", {"acquirer": ["Zegona Communications"], "target": ["Vodafone Spain"]}, Decimal(5) * B)],
         ),
+        (   # "X joined, as did Y"; "took part, and so did Z, whose …"; a person who led a round
+            # (not the company in the title of the one who led it); "drew money from" people
+            "Anthropic has raised $450 million in a Series C round led by Spark Capital. Google joined, as did "
+            "Salesforce Ventures, the investment arm of the business software group. Sound Ventures took part, and "
+            "so did Zoom Ventures, whose parent company last week announced plans to build Claude into its products. "
+            "The company raised $124 million in a Series A in 2021. Skype co-founder Jaan Tallinn led that round, "
+            "which also drew money from Facebook co-founder Dustin Moskovitz and from former Google chief executive "
+            "Eric Schmidt. Its Series B, a $580 million round completed in April 2022, was led by Sam Bankman-Fried, "
+            "then the chief executive of the cryptocurrency exchange FTX.",
+            [("Investment", {"investee": ["Anthropic"], "investor": ["Google", "Salesforce Ventures", "Sound Ventures",
+                             "Spark Capital", "Zoom Ventures"]}, Decimal("0.45") * B),
+             ("Investment", {"investee": ["Anthropic"], "investor": ["Dustin Moskovitz", "Eric Schmidt", "Jaan Tallinn"]}, Decimal("0.124") * B),
+             ("Investment", {"investee": ["Anthropic"], "investor": ["Sam Bankman-Fried"]}, Decimal("0.58") * B)],
+        ),
         (   # "the first $900m of it": a part of the figure just given, not a deal of its own
             "Applied Digital builds data centres. In January Blue Owl agreed to invest up to $3bn in the "
             "company's computing business; the first $700m of it is earmarked for a campus in North Dakota.",
