@@ -86,8 +86,17 @@ def _trimmed(item: Span) -> Span:
 
 
 def _is_clause(item: Span) -> bool:
-    """An item with a verb in it ("who founded Zoom", "the round was led by Y")."""
-    return any(_is_verb(t) for t in item)
+    """An item with a verb of its own in it ("who founded Zoom", "the round was led by Y"), or
+    a participle naming someone else ("a partnership run by Nat Friedman and …", whose list
+    goes on with the people who run it); not a description with a participle ("the Chicago
+    firm best known for its work with Tesla")."""
+    return any(
+        _is_verb(t) and not (
+            t.tag_ in ("VBN", "VBG")
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "agent") for c in t.children)
+        )
+        for t in item
+    )
 
 
 def _is_verb(token: Token) -> bool:

@@ -71,6 +71,8 @@ _NOUN_SECTORS: dict[str, set[str | None]] = {
 }  # fmt: skip
 # Nouns that name the money side of a deal: they point back to an investor.
 _INVESTOR_NOUNS = {"investor", "backer", "fund"}
+# What a firm that invests is called: "the venture firm", "the private-equity group".
+_INVESTING_KINDS = {"venture", "investment", "buyout", "private-equity", "equity", "vc"}
 _INVESTING_VERBS = {"invest", "pour", "plough", "plow", "pump", "inject"}
 _BUYING_VERBS = {"buy", "acquire", "pay", "purchase", "snap"}
 # Verbs whose subject is the company that raised a round: "raised", "closed", "pulled in",
@@ -722,7 +724,8 @@ def find_mentions(sent: Span, gazetteer: Gazetteer, context: Context) -> list[Or
             v.lemma_.lower() in _BUYING_VERBS for v in [token.head, *(c for c in token.head.children if c.dep_ == "xcomp")]
         )
         target = (
-            _valued_by_its_round(token, mentions)
+            _subject_before_colon(token, mentions)
+            or _valued_by_its_round(token, mentions)
             or _round_owner(token, mentions, context)
             or (context.buyer() if buying and not named_before else None)
             # "The Terraform maker is IBM's largest purchase since it bought Red Hat": IBM
@@ -742,6 +745,20 @@ _HOLDING_NOUNS = {"stake", "stakes", "share", "shares", "holding", "interest", "
 def _holding_in(token: Token) -> bool:
     """Whether a word is what a holding is "in": "new shares in Galapagos", "a stake in X"."""
     return token.dep_ == "pobj" and token.head.lower_ == "in" and token.head.head.lower_ in _HOLDING_NOUNS
+
+
+def _subject_before_colon(pronoun: Token, mentions: list[OrgMention]) -> Org | None:
+    """ "The Silicon Valley venture firm has been with Cerebras from the start: it led the
+    company's Series A": after a colon, "it" as a subject is the subject before the colon."""
+    sent = pronoun.sent
+    if pronoun.lower_ != "it" or pronoun.dep_ != "nsubj":
+        return None
+    colon = next((t for t in sent if t.text == ":" and t.i < pronoun.i), None)
+    if colon is None or any(t.pos_ in ("VERB", "AUX") for t in sent.doc[colon.i + 1 : pronoun.i]):
+        return None
+    subjects = [t for t in sent.doc[sent.start : colon.i] if t.dep_ == "nsubj"][:1]
+    found = [m for m in mentions if any(m.covers(s) for s in subjects) and not m.person]
+    return found[0].org if found else None
 
 
 # Verbs whose object is the one supplied: "Nvidia will supply it with 18,000 chips".
@@ -876,6 +893,8 @@ def _generic_target(span: Span, noun: str, mentions: list[OrgMention], context: 
     """
     if noun in _INVESTOR_NOUNS:
         return context.investor()
+    if noun in ("firm", "house", "group") and any(t.lower_ in _INVESTING_KINDS for t in span) and context.investor() is not None:
+        return context.investor()  # "The Silicon Valley venture firm", after a list of investors
     if noun in ("buyer", "acquirer") and context.acquirer() is not None:
         return context.acquirer()  # "The buyer is much bigger still"
     if span.root.dep_ == "nsubj" and span.root.head.lemma_.lower() in _INVESTING_VERBS:

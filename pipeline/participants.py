@@ -147,7 +147,7 @@ def round_participants(reader: RoleReader, sent: Span, figures: Sequence[Span] =
             any(lemma_of(c) in FUNDING_NOUNS for c in token.children if c.dep_ == "dobj")
             or any(c.lower_ in ("in", "also") for c in token.children)
         ) and (
-            any(t.lower_ in ("also", "too", "other", "others") for t in sent)
+            any(t.lower_ in ("also", "too", "other", "others", "again") for t in sent)
             or _fresh_money(token)
             or any(c.lower_ == "more" and c.dep_ in ("dobj", "advmod", "pobj") for t in [token, *token.children] for c in t.children)
         ):
@@ -280,9 +280,12 @@ def round_participants(reader: RoleReader, sent: Span, figures: Sequence[Span] =
         ):
             add(subject + named_before(token))  # "Sequoia and Smash Capital added to their stakes"
         elif lemma in ("come", "join", "sign") and any(
-            c.lower_ == "as" and any(g.lower_ in INVESTOR_WORDS for g in c.subtree) for c in token.children
+            c.lower_ == "as" and (
+                any(g.lower_ in INVESTOR_WORDS for g in c.subtree) or LEAD_PREDICATE.match(sent.doc[c.i + 1 : c.right_edge.i + 1].text)
+            )
+            for c in token.children
         ):
-            add(subject + named_before(token))  # "X and Y came in as new investors"
+            add(subject + named_before(token))  # "X and Y came in as new investors", "X came in as co-lead"
         elif lemma in ("name", "list", "include", "count") and any(t.lower_ in INVESTOR_WORDS for t in sent):
             for child in token.children:
                 if child.dep_ in ("dobj", "attr"):

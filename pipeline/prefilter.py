@@ -84,7 +84,7 @@ OTHER_PARTICIPATION = _words(
     # "Amazon put in more", "Google also bought in", "Saab is back"
     r"put(?:s|ting)?\s+in\s+more", r"b(?:ought|uys?|uying)\s+in", r"(?:is|are|was|were)\s+(?:also\s+)?back",
     # "X and Y came in from Germany", "Bpifrance completes the list", "put money in alongside X"
-    r"c(?:ame|ome|omes|oming)\s+in\s*(?:from\b|too\b|as\s+well\b|alongside\b|[.,;])", r"(?:complet|round)(?:e|es|ed|ing|s)?\s+(?:out\s+)?the\s+(?:list|roster|line-?up|syndicate)",
+    r"c(?:ame|ome|omes|oming)\s+in\s*(?:from\b|too\b|as\s+well\b|alongside\b|as\b|[.,;])", r"(?:complet|round)(?:e|es|ed|ing|s)?\s+(?:out\s+)?the\s+(?:list|roster|line-?up|syndicate)",
     r"(?:put|puts|putting|invest\w*)\s+(?:\w+\s+){0,3}alongside",
     r"(?:were|was|are|is)\s+(?:the\s+|both\s+|joint\s+)?co-?leads?", r"new\s+names?\s+(?:includ|on\s+the\s+(?:list|roster|register))",
 )

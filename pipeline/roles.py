@@ -479,7 +479,9 @@ def owner_in_description(token: Token) -> bool:
         head = token
         while head.dep_ in ("compound", "nmod", "amod") and head.head != head:
             head = head.head
-        if head != token and head.ent_type_ == "PERSON":
+        # (not "Altimeter Capital and Alpha Wave Global both chipped in", a list the parser
+        # hung on its last name, which the NER took for a person)
+        if head != token and head.ent_type_ == "PERSON" and not any(c.dep_ in ("cc", "conj") for c in token.children):
             return True
     # "PSP Investments, the pension fund manager for Canada's public servants"
     return any(a.dep_ == "appos" and a.pos_ == "NOUN" for a in token.ancestors)

@@ -108,6 +108,7 @@ def test_which_sentences_are_kept() -> None:
         ("Results from the cloud unit came in below forecasts.", False),
         ("The one new name on the list is Nvidia.", True),
         ("Google joined, as did Salesforce Ventures.", True),
+        ("Atreides Management came in as co-lead, according to the company.", True),
         ("The company said it had signed a data center lease with Core42.", True),
         ("CoreWeave has taken up the last of the options in its hosting arrangement with Core Scientific.", True),
         ("The group's new name is Meta Platforms.", False),

@@ -1786,6 +1786,19 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
              ("Investment", {"investee": ["Anthropic"], "investor": ["Dustin Moskovitz", "Eric Schmidt", "Jaan Tallinn"]}, Decimal("0.124") * B),
              ("Investment", {"investee": ["Anthropic"], "investor": ["Sam Bankman-Fried"]}, Decimal("0.58") * B)],
         ),
+        (   # "came in as co-lead"; a list whose items carry participles ("best known for");
+            # "chipped in again", a list the NER half took for a person; "it" after a colon is the
+            # subject before it ("The Silicon Valley venture firm": the investor named last)
+            "Cerebras has closed a $1.1 billion Series G funding round. Fidelity led the round. Atreides Management, "
+            "the Boston investment firm founded by former Fidelity portfolio manager Gavin Baker, came in as co-lead. "
+            "So did Valor Equity Partners, the Chicago firm best known for its long association with Elon Musk's "
+            "companies, and 1789 Capital, a newer investment house. Altimeter Capital and Alpha Wave Global both "
+            "chipped in again, and Benchmark wrote another cheque. The Silicon Valley venture firm has been with "
+            "Cerebras from the start: it led the company's $27 million Series A in 2016.",
+            [("Investment", {"investee": ["Cerebras"], "investor": ["1789 Capital", "Alpha Wave Global", "Altimeter Capital",
+                             "Atreides Management", "Benchmark", "Fidelity Management & Research", "Valor Equity Partners"]}, Decimal("1.1") * B),
+             ("Investment", {"investee": ["Cerebras"], "investor": ["Benchmark"]}, Decimal("0.027") * B)],
+        ),
         (   # "the first $900m of it": a part of the figure just given, not a deal of its own
             "Applied Digital builds data centres. In January Blue Owl agreed to invest up to $3bn in the "
             "company's computing business; the first $700m of it is earmarked for a campus in North Dakota.",
