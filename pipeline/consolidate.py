@@ -23,7 +23,7 @@ from decimal import Decimal
 from itertools import combinations
 
 from pipeline.gazetteer import Gazetteer
-from pipeline.model import Amount, Fact, Org
+from pipeline.model import Amount, Fact, Org, same_figure
 from pipeline.orgs import LEGAL_NAME_WORDS, initials_of, is_public_body
 from pipeline.relations import Reading
 
@@ -39,17 +39,6 @@ MULTI_ROLES = {"investor"}
 TRANCHE_WINDOW = 3  # sentences around a mention of the total where its parts may be listed
 PARTICIPANTS_WINDOW = 5  # sentences after a round where "X also backed the round" may follow
 LIST_GAP = 4  # sentences between two lists of investors of one round
-
-
-def same_figure(a: Decimal | None, b: Decimal | None) -> bool:
-    """Whether two figures agree within 1%.
-
-    >>> same_figure(Decimal(100), Decimal("100.5")), same_figure(Decimal(100), Decimal(102))
-    (True, False)
-    """
-    if a is None or b is None:
-        return False
-    return abs(a - b) <= Decimal("0.01") * max(abs(a), abs(b))
 
 
 def _currency(fact: Fact) -> str | None:

@@ -25,7 +25,7 @@ from pathlib import Path
 from spacy.language import Language
 
 from pipeline.config import Settings
-from pipeline.consolidate import same_figure
+from pipeline.model import same_figure
 from pipeline.errors import SourceError
 from pipeline.gazetteer import load_gazetteer, normalise_name
 from pipeline.ingest import ingest

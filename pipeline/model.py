@@ -152,3 +152,14 @@ class Fact:
         if self.capacity is not None:
             return self.capacity.watts
         return None
+
+
+def same_figure(a: Decimal | None, b: Decimal | None) -> bool:
+    """Whether two figures agree within 1%.
+
+    >>> same_figure(Decimal(100), Decimal("100.5")), same_figure(Decimal(100), Decimal(102))
+    (True, False)
+    """
+    if a is None or b is None:
+        return False
+    return abs(a - b) <= Decimal("0.01") * max(abs(a), abs(b))

@@ -55,6 +55,7 @@ _NOUN_SECTORS: dict[str, set[str | None]] = {
     "startup": {"ai-lab", None}, "start-up": {"ai-lab", None}, "lab": {"ai-lab", None},
     "laboratory": {"ai-lab", None}, "developer": {"ai-lab", None},
     "bank": {"bank", None}, "insurer": {None}, "biotech": {"pharma", None},
+    "carmaker": {"autos"}, "automaker": {"autos"}, "car maker": {"autos"}, "car company": {"autos"},
     # what a company makes or does, before "company", "group", "maker" or "firm"
     **{
         f"{kind} {noun}": sectors

@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from decimal import Decimal
+from itertools import combinations
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -66,7 +68,7 @@ from pipeline.modality import (
     NOT_YET_DONE,
     is_asserted,
 )
-from pipeline.model import Amount, Capacity, Duration, Evidence, Fact, Org, QuantityMention
+from pipeline.model import Amount, Capacity, Duration, Evidence, Fact, Org, QuantityMention, same_figure
 from pipeline.name_lists import listed_names
 from pipeline.org_names import NameMatcher, OrgGazetteer, mark_names
 from pipeline.orgs import (
@@ -889,6 +891,29 @@ def _converts_previous_figure(span: Span, mention: QuantityMention, figures: lis
     return False
 
 
+def _parts_share_roles(readings: list[Reading]) -> None:
+    """A sentence's investment that is the sum of its other investments ("an upfront $60m …
+    a further $140m …, taking the airline's total investment to as much as $200m") is one deal
+    with them: all take the roles of the first part read with two distinct parties."""
+    investments = [r for r in readings if r.fact.kind == "Investment" and r.fact.amount is not None]
+    for total in investments:
+        parts = [r for r in investments if r is not total and r.fact.amount.value < total.fact.amount.value]
+        if not any(
+            same_figure(sum((r.fact.amount.value for r in combo), Decimal(0)), total.fact.amount.value)
+            for size in (2, 3) for combo in combinations(parts, size)
+        ):
+            continue
+        named = next(
+            (r.fact.roles for r in investments if r.fact.roles.get("investor") and r.fact.roles.get("investee")
+             and not set(r.fact.role_names("investor")) & set(r.fact.role_names("investee"))),
+            None,
+        )  # fmt: skip
+        if named is not None:
+            for reading in [total, *parts]:
+                reading.fact.roles = dict(named)
+        return
+
+
 def _people_who_led(readings: list[Reading], sent: Span, parties: list[OrgMention]) -> None:
     """A round with no investor named but a person who "led" it: "Its Series B, a $580 million
     round completed in April 2022, was led by Sam Bankman-Fried"."""
@@ -1028,6 +1053,7 @@ def read_sentence(
             )
     readings = _respectively(_compared_revenue(readings, figures), sent)
     _people_who_led(readings, sent, parties)
+    _parts_share_roles(readings)
     _note_contract(context, reader, sent, readings)
     # business angels: people named as taking part are investors too
     # (a place the NER found, which the mentions also flag as "person", stays a guess)
@@ -1301,10 +1327,13 @@ def _read_money(
         return Fact("", {}, amount=amount), None
     if _component_of_a_figure(root):
         return None, False  # "for up to €5bn, made up of €4.1bn in cash and as much as €900m in shares"
+    noun = adjacent_noun(span)
+    if noun is not None and lemma_of(noun) in ("deposit", "prepayment", "down-payment"):
+        return None, False  # "it put down a $10 million deposit with Archer Aviation": an order's deposit
     if (
         lemma_of(root.head) in ("manage", "oversee", "administer") or _joint_venture(root) or _fund_size(span)
         or _share_of_results(root) or _losses(span) or _profit(root) or _value_of_new_entity(root)
-        or _running_total(root)
+        or (_running_total(root) and not _sum_of_parts(amount, span, sent, quantities))
     ):
         # "The Public Investment Fund, which manages more than $900bn": assets under
         # management; "formed a $3.4bn joint venture with Blue Owl": a venture, not a stake
@@ -1575,6 +1604,21 @@ def _aggregate(cue: Token) -> bool:
 
 # What a running total is the total of: "taking its total investment to $8bn".
 TOTAL_NOUNS = {"total", "tally", "sum", "investment", "funding", "commitment", "backing", "financing"}
+
+
+def _sum_of_parts(amount: Amount, span: Span, sent: Span, quantities: list[tuple[Span, QuantityMention]]) -> bool:
+    """Whether a total is the sum of other sums in its sentence: "an upfront investment of $60m
+    … a further $140m …, taking the airline's total investment to as much as $200m" is the
+    deal itself, in parts (not "taking its total investment to $8bn", a running total)."""
+    others = [
+        m.quantity.value for s, m in quantities
+        if sent.start <= s.start < sent.end and s.start != span.start
+        and isinstance(m.quantity, Amount) and m.quantity.currency == amount.currency
+    ]
+    return any(
+        same_figure(sum(combo, Decimal(0)), amount.value)
+        for size in (2, 3) for combo in combinations(others, size)
+    )
 
 
 def _running_total(root: Token) -> bool:

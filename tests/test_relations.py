@@ -1799,6 +1799,17 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
                              "Atreides Management", "Benchmark", "Fidelity Management & Research", "Valor Equity Partners"]}, Decimal("1.1") * B),
              ("Investment", {"investee": ["Cerebras"], "investor": ["Benchmark"]}, Decimal("0.027") * B)],
         ),
+        (   # a total that sums the sentence's parts is the deal, the parts its tranches; "the
+            # Japanese carmaker" is the carmaker named before; a deposit on an order is no investment
+            "Delta Air Lines is making an upfront equity investment of $60 million in Joby Aviation and has agreed "
+            "to add a further $140 million as the two companies reach agreed milestones, taking the airline's total "
+            "investment in the air-taxi developer to as much as $200 million. For Joby, the deal adds an airline to a "
+            "shareholder register already anchored by Toyota. The Japanese carmaker put $394 million into the Santa "
+            "Cruz, California, company in 2020. In August United Airlines put down a $10 million deposit with Archer "
+            "Aviation against future deliveries of 100 aircraft.",
+            [("Investment", {"investee": ["Joby Aviation"], "investor": ["Delta Air Lines"]}, Decimal("0.2") * B),
+             ("Investment", {"investee": ["Joby Aviation"], "investor": ["Toyota"]}, Decimal("0.394") * B)],
+        ),
         (   # "the first $900m of it": a part of the figure just given, not a deal of its own
             "Applied Digital builds data centres. In January Blue Owl agreed to invest up to $3bn in the "
             "company's computing business; the first $700m of it is earmarked for a campus in North Dakota.",
@@ -1993,3 +2004,14 @@ def test_a_tender_offer_and_a_price_set_earlier_are_no_investments(nlp) -> None:
         ("Investment", {"investor": ["Andreessen Horowitz", "Spark Capital"], "investee": ["Deel"]}, Decimal("0.425") * B)
     ]
     assert ("Valuation", {"company": ["Deel"]}, 17 * B) in found
+
+
+def test_a_total_that_sums_the_parts_has_them_as_tranches(nlp) -> None:
+    doc = nlp(
+        "Delta Air Lines is making an upfront equity investment of $60 million in Joby Aviation and has agreed "
+        "to add a further $140 million as the two companies reach agreed milestones, taking the airline's total "
+        "investment in the air-taxi developer to as much as $200 million."
+    )
+    (fact,) = doc._.relations
+    assert fact.figure == Decimal("0.2") * B
+    assert [t.value for t in fact.tranches] == [Decimal("0.06") * B, Decimal("0.14") * B]
