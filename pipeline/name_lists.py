@@ -41,6 +41,10 @@ def listed_names(
         item = _trimmed(item)
         if not len(item):
             continue
+        described = _name_then_participle(item, mentions)
+        if described is not None:
+            named.append(described)  # "the Defense Innovation Fund run on behalf of France's ministry"
+            continue
         if _is_clause(item):
             if any(t.lower_ in RELATIVE_PRONOUNS | {"whose"} for t in item):
                 continue  # "who founded Zoom", "the makers whose servers fill its halls"
@@ -83,6 +87,21 @@ def _trimmed(item: Span) -> Span:
             start += len(opener.split())
             break
     return item.doc[start:end] if start < end else item.doc[start:start]
+
+
+def _name_then_participle(item: Span, mentions: list[OrgMention]) -> OrgMention | None:
+    """The name an item opens with when a participle describes it ("the Defense Innovation
+    Fund run on behalf of France's armed forces ministry", "Eni Next, backed by …"), which the
+    tagger may take for a verb in the past tense."""
+    doc = item.doc
+    first = next((m for m in mentions if m.start >= item.start and not m.anaphoric), None)
+    if first is None or first.end >= item.end or not all(t.pos_ == "DET" for t in doc[item.start : first.start]):
+        return None
+    after = doc[first.end]
+    # (an auxiliary before the name is the parser's: "as did the Fund run on behalf of …")
+    if after.tag_ not in ("VBN", "VBD") or any(c.dep_ in ("aux", "auxpass", "dobj") and c.i > first.start for c in after.children):
+        return None
+    return first
 
 
 def _is_clause(item: Span) -> bool:

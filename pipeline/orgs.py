@@ -140,8 +140,14 @@ _PUBLIC_BODY = re.compile(
 
 def is_public_body(name: str) -> bool:
     """Whether a name is a regulator, court or government office ("Federal Trade
-    Commission"); sovereign investors ("Qatar Investment Authority") are not."""
-    return bool(_PUBLIC_BODY.search(name)) and "Investment" not in name
+    Commission"); sovereign and public investors ("Qatar Investment Authority", "European
+    Innovation Council Fund") are not."""
+    return bool(_PUBLIC_BODY.search(name)) and not _INVESTING_NAME.search(name)
+
+
+# Words in the names of public investors ("Qatar Investment Authority", "European Innovation
+# Council Fund"): they take stakes, so they may be parties to a deal.
+_INVESTING_NAME = re.compile(r"\b(?:Investments?|Fund|Funds|Ventures|Capital)\b")
 
 
 class Context:

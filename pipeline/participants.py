@@ -90,6 +90,17 @@ def round_participants(reader: RoleReader, sent: Span, figures: Sequence[Span] =
             )
         ]
 
+    def add(mentions: list[OrgMention], _add=add) -> None:
+        # "Pasqal's existing shareholders also came back": whose shareholders they are is no
+        # investor; "Bpifrance, through its Large Venture fund": the fund it invests through is
+        # no investor of its own
+        doc = sent.doc
+        _add([
+            m for m in mentions
+            if not (doc[m.end - 1].dep_ == "poss" and doc[m.end - 1].head.lower_ in INVESTOR_WORDS)
+            and not any(a.lower_ == "through" for a in doc[m.end - 1].ancestors if a.i > m.start - 4)
+        ])
+
     for token in sent:
         if token.pos_ not in ("VERB", "AUX") or not is_asserted(token, token, sent, "Investment"):
             continue

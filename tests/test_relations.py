@@ -1810,6 +1810,17 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             [("Investment", {"investee": ["Joby Aviation"], "investor": ["Delta Air Lines"]}, Decimal("0.2") * B),
              ("Investment", {"investee": ["Joby Aviation"], "investor": ["Toyota"]}, Decimal("0.394") * B)],
         ),
+        (   # a public investor whose name says "Council"; the fund an investor invests through;
+            # the company whose shareholders came back; a list item a participle describes
+            "Pasqal has raised €100 million in a Series B round led by Temasek. Three other newcomers joined the "
+            "round: the European Innovation Council Fund, the EU's own equity vehicle; Wa'ed Ventures, the venture "
+            "capital arm of Saudi Aramco; and Bpifrance, through its Large Venture fund. Pasqal's existing "
+            "shareholders also came back for more. Quantonation, the Paris fund dedicated to quantum start-ups, "
+            "took part again, as did the Defense Innovation Fund run on behalf of France's armed forces ministry, "
+            "the venture firm Daphni and Eni Next.",
+            [("Investment", {"investee": ["Pasqal"], "investor": ["Bpifrance", "Daphni", "Eni Next", "European Innovation Council Fund",
+                             "Fonds Innovation Défense", "Quantonation", "Temasek", "Wa'ed Ventures"]}, Decimal("0.1") * B)],
+        ),
         (   # "the first $900m of it": a part of the figure just given, not a deal of its own
             "Applied Digital builds data centres. In January Blue Owl agreed to invest up to $3bn in the "
             "company's computing business; the first $700m of it is earmarked for a campus in North Dakota.",
