@@ -25,7 +25,7 @@ from itertools import combinations
 from pipeline.gazetteer import Gazetteer
 from pipeline.model import Amount, Fact, Org, same_figure
 from pipeline.orgs import LEGAL_NAME_WORDS, initials_of, is_public_body
-from pipeline.relations import Reading
+from pipeline.relations import UNDISCLOSED, Reading
 
 REQUIRED = {
     "Investment": ("investee",),
@@ -250,9 +250,6 @@ def _drop_tranche_parts(facts: list[Fact]) -> list[Fact]:
 
 
 # A deal whose sentence says its price is not known takes no figure from a sentence nearby.
-_UNDISCLOSED = re.compile(r"\bundisclosed\b|\b(?:not|never|n't|declined to|did not) (?:been )?(?:disclosed?|revealed?|given)\b", re.I)
-
-
 def _price_events(facts: _Facts, events: list[Reading], orphans: list[Reading]) -> None:
     """Acquisitions stated without a price ("Broadcom agreed to buy VMware") take the
     nearest deal figure no fact has claimed ("the company put a value of $61 billion on the
@@ -280,12 +277,31 @@ def _price_events(facts: _Facts, events: list[Reading], orphans: list[Reading]) 
             _cite(facts.facts[known], event.fact)
             continue
         near = [o for o in orphans if abs(o.sentence - event.sentence) <= TRANCHE_WINDOW + 1]
-        if near and not _says(event.fact, _UNDISCLOSED):  # "bought Titan for an undisclosed amount"
+        if near and not _says(event.fact, UNDISCLOSED):  # "bought Titan for an undisclosed amount"
             orphan = min(near, key=lambda o: abs(o.sentence - event.sentence))
             orphans.remove(orphan)
             event.fact.amount = orphan.fact.amount
             event.fact.evidence += orphan.fact.evidence
             event.mention_start = orphan.mention_start
+        facts.add(event)
+
+
+def _stake_events(facts: _Facts, events: list[Reading]) -> None:
+    """Investments stated without a figure ("Toyota took a stake in Uber itself in May") are
+    facts of their own, unless the article gives that investment a figure elsewhere."""
+    for event in events:
+        known = next(
+            (
+                n for n, f in enumerate(facts.facts)
+                if f.kind == "Investment" and f.role_names("investee") == event.fact.role_names("investee")
+                and set(f.role_names("investor")) & set(event.fact.role_names("investor"))
+            ),
+            None,
+        )  # fmt: skip
+        if known is not None:
+            facts.sentences[known].add(event.sentence)
+            _cite(facts.facts[known], event.fact)
+            continue
         facts.add(event)
 
 
@@ -432,7 +448,7 @@ def _add_participants(facts: _Facts, readings: list[Reading]) -> None:
         candidates = [
             (reading.sentence - max(s for s in sentences if s <= reading.sentence), n)
             for n, (fact, sentences) in enumerate(zip(facts.facts, facts.sentences))
-            if fact.kind == "Investment"
+            if fact.kind == "Investment" and fact.figure is not None  # (not a stake stated without one)
             and (
                 any(0 <= reading.sentence - s <= PARTICIPANTS_WINDOW for s in sentences)
                 or (going_on and n == last[1])
@@ -507,6 +523,7 @@ def _valid(fact: Fact, gazetteer: Gazetteer) -> bool:
     if fact.figure is None and not (
         (fact.kind == "Acquisition" and fact.roles.get("acquirer"))
         or (fact.kind == "CloudCommitment" and fact.roles.get("provider"))
+        or (fact.kind == "Investment" and fact.roles.get("investor"))
     ):
         return False
     if any(
@@ -601,6 +618,7 @@ def consolidate(readings: list[Reading], gazetteer: Gazetteer) -> list[Fact]:
             _fill_from_context(reading, gazetteer)
         facts.add(reading)
     _price_events(facts, [r for r in readings if r.figureless and r.fact.kind == "Acquisition"], orphans)
+    _stake_events(facts, [r for r in readings if r.figureless and r.fact.kind == "Investment"])
     _prices_from_valuations(facts)
     _provider_choices(facts, [r for r in readings if r.figureless and r.fact.kind == "CloudCommitment"])
     _lease_values(facts, readings)

@@ -71,6 +71,12 @@ ADDED_TO_STAKES = _words(
 CONTRACT_NAMED = _words(
     r"(?:hosting|colocation|co-location)\s+(?:contract|agreement|deal|arrangement)s?", r"leases?\s+with",
 )
+# A stake stated without a figure (relations._stake_events): "Toyota took a stake in Uber",
+# "it has invested in Moonshot AI", "made a strategic investment in X".
+STAKE_TAKEN = _words(
+    r"(?:t(?:ook|ake|akes|aken)|b(?:ought|uy|uys)|acquir(?:e|es|ed)|purchas(?:e|es|ed)|buil(?:t|d|ds))\s+(?:[\w%.-]+\s+){0,4}?(?:stake|holding)s?\s+in",
+    r"invest(?:s|ed)?\s+in", r"ma(?:de|ke|kes)\s+(?:[\w-]+\s+){0,3}investments?\s+in",
+)
 ALSO_WORDS = _words("also", "too", "other", "others")
 TAKE_PART = _words(r"(?:take|takes|took|taken|taking)\s+part")
 # "X also returned", "Y wrote cheques", "Z supplied part of the cash", "So did W", "put in fresh money"
@@ -139,6 +145,7 @@ def states_figureless_fact(sentence: str) -> bool:
         or (INVESTOR_WORDS.search(sentence) and (NAMING_WORDS.search(sentence) or NEW_INVESTOR.search(sentence)))
         or PROVIDER_CHOICE.search(sentence)
         or CONTRACT_NAMED.search(sentence)
+        or STAKE_TAKEN.search(sentence)
     )
 
 

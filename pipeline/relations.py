@@ -1077,6 +1077,13 @@ def read_sentence(
         if choice is not None:
             choice.evidence.append(evidence)
             readings.append(Reading(choice, index, figureless=True, mention_start=sent.start_char))
+        stakes = _stake_events(reader, sent)
+        if stakes:
+            # "it has invested in Moonshot AI": stakes of their own, no round's participants
+            readings = [r for r in readings if r.fact.kind != "Participants"]
+        for stake in stakes:
+            stake.evidence.append(evidence)
+            readings.append(Reading(stake, index, figureless=True, mention_start=sent.start_char))
     cited = [m for m in mentions if m not in parties]
     return readings, sorted(reader.mentions + cited, key=lambda m: m.start)
 
@@ -1271,6 +1278,52 @@ def _now_owns(reader: RoleReader, token: Token) -> dict[str, list[OrgMention]] |
     if not owner or len(owned) != 1 or owned[0].anaphoric:
         return None
     return {"acquirer": owner[:1], "target": owned[:1]}
+
+
+# A deal whose figure the text says it does not give: "bought Titan for an undisclosed
+# amount", "the sum was not disclosed", "neither company would say how much it paid".
+UNDISCLOSED = re.compile(
+    r"\bundisclosed\b|\b(?:not|never|n't|declined to|did not) (?:been )?(?:disclosed?|revealed?|given)\b"
+    r"|\bwould(?: not|n't)? say how much\b",
+    re.I,
+)
+# Verbs of taking a stake stated without its price: "took a stake in Uber", "made a strategic
+# investment in Controlled Thermal Resources", "has invested in Moonshot AI".
+STAKE_VERBS = {"take", "buy", "acquire", "purchase", "build", "make", "invest"}
+
+
+def _stake_events(reader: RoleReader, sent: Span) -> list[Fact]:
+    """Investments stated without a figure ("Hyundai Motor also took a stake in the company
+    earlier this year, for an undisclosed sum"; "it has invested in Moonshot AI … and in
+    MiniMax"): one per company invested in."""
+    found: list[Fact] = []
+    for verb in sent:
+        lemma = lemma_of(verb)
+        if lemma not in STAKE_VERBS or verb.pos_ != "VERB" or verb.tag_ == "VBG" or not is_asserted(verb, verb, sent, "Investment"):
+            continue  # (not "with MGX taking a stake in the company": a round's participant)
+        if lemma == "invest":
+            holders = [verb]  # "has invested in Moonshot AI"
+        else:
+            holders = [
+                c for c in verb.children
+                if c.dep_ == "dobj" and (lemma_of(c) in ("stake", "holding") or (lemma_of(c) == "investment" and lemma == "make"))
+                and not _controlling(c)
+            ]  # fmt: skip
+        # ("took a stake in Uber": the parser may hang "in" on the verb)
+        preps = [p for h in {*holders, *([verb] if holders else [])} for p in h.children if p.dep_ == "prep" and p.lower_ == "in"]
+        preps.sort(key=lambda p: p.i)
+        # "in X, …, and in Y", however the parser hangs the second "in"
+        preps += [t for t in verb.subtree if t.lower_ == "in" and t.dep_ == "conj" and t not in preps]
+        # (not "Nvidia made its first investment in the company": a round's new investor, which
+        # participants.round_participants reads)
+        investees = [m for p in preps for m in orgs_under(p, reader.mentions)[:1] if not m.guessed and not m.anaphoric]
+        investors = [m for m in subject_orgs(verb, reader.mentions)[0] if not m.guessed and not m.person]
+        if _in_time_clause(verb) or not investors or not investees:
+            continue
+        for investee in investees:
+            if investee.org.name not in {m.org.name for m in investors}:
+                found.append(Fact("Investment", _roles({"investor": investors, "investee": [investee]})))
+    return found
 
 
 def _acquisition_event(reader: RoleReader, sent: Span) -> Fact | None:

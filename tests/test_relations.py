@@ -365,8 +365,10 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
               "Lightspeed Venture Partners", "Nvidia"]}, Decimal("600") * 10**6)],
         ),
         (   # but "invested in" another time is not a participant of this round
+            # (a stake of its own, stated without a figure)
             "Mistral AI has raised EUR 600m in new funding. Nvidia invested in Mistral AI last year.",
-            [("Investment", {"investee": ["Mistral AI"]}, Decimal("600") * 10**6)],
+            [("Investment", {"investee": ["Mistral AI"]}, Decimal("600") * 10**6),
+             ("Investment", {"investee": ["Mistral AI"], "investor": ["Nvidia"]}, None)],
         ),
         (   # choosing a cloud provider is a cloud commitment, with or without a figure
             "Under last year's agreement, Anthropic chose Amazon Web Services as its main cloud provider "
@@ -1212,7 +1214,8 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             "Alphabet has invested in Safe Superintelligence, the lab set up by Ilya Sutskever. Last September SSI "
             "raised $1 billion from a group that included Andreessen Horowitz and DST Global, at a valuation of $5 billion.",
             [("Investment", {"investor": ["Andreessen Horowitz", "DST Global"], "investee": ["Safe Superintelligence"]}, 1 * B),
-             ("Valuation", {"company": ["Safe Superintelligence"]}, 5 * B)],
+             ("Valuation", {"company": ["Safe Superintelligence"]}, 5 * B),
+             ("Investment", {"investee": ["Safe Superintelligence"], "investor": ["Alphabet"]}, None)],
         ),
         (   # "taken over" is bought
             "Rovio Entertainment has agreed to be taken over by Sega Sammy Holdings in a deal that values the Finnish company at €706m.",
@@ -1343,8 +1346,10 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
         (   # buying control with no price stated is an acquisition; the price may come later
             "Nissan agreed to buy a stake of about 34% in Mitsubishi Motors. Hyundai agreed to buy a stake of "
             "about 80% in Boston Dynamics. Volkswagen agreed to buy a controlling stake in Navistar.",
+            # (a third of a company is a stake: an investment stated without a figure)
             [("Acquisition", {"acquirer": ["Hyundai"], "target": ["Boston Dynamics"]}, None),
-             ("Acquisition", {"acquirer": ["Volkswagen"], "target": ["Navistar"]}, None)],
+             ("Acquisition", {"acquirer": ["Volkswagen"], "target": ["Navistar"]}, None),
+             ("Investment", {"investee": ["Mitsubishi Motors"], "investor": ["Nissan"]}, None)],
         ),
         (   # a name the parser read into a fronted date phrase is still the verb's subject
             "It does. In December Hyundai Motor Group agreed to buy Boston Dynamics from SoftBank Group.",
@@ -1820,6 +1825,23 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             "the venture firm Daphni and Eni Next.",
             [("Investment", {"investee": ["Pasqal"], "investor": ["Bpifrance", "Daphni", "Eni Next", "European Innovation Council Fund",
                              "Fonds Innovation Défense", "Quantonation", "Temasek", "Wa'ed Ventures"]}, Decimal("0.1") * B)],
+        ),
+        (   # stakes stated without a figure, one per company; none that the text gives a figure
+            # elsewhere; "its first investment in the company" is a round's new investor
+            "Toyota makes cars. Toyota took a stake in Uber itself in May, though neither company would say how much "
+            "it paid. Alibaba makes software. It also already has money riding on DeepSeek's domestic competitors: it "
+            "has invested in Moonshot AI, the Beijing developer of the Kimi chatbot, and in MiniMax, the Shanghai "
+            "company behind the Hailuo video generator. Google took a stake in Anthropic in February. Google paid "
+            "$300m for a 10% stake in Anthropic.",
+            [("Investment", {"investee": ["Anthropic"], "investor": ["Google"]}, Decimal("0.3") * B),
+             ("Investment", {"investee": ["Uber"], "investor": ["Toyota"]}, None),
+             ("Investment", {"investee": ["Moonshot AI"], "investor": ["Alibaba"]}, None),
+             ("Investment", {"investee": ["MiniMax"], "investor": ["Alibaba"]}, None)],
+        ),
+        (
+            "Anthropic raised $450m in a round led by Spark Capital. Nvidia, whose chips train its models, made its "
+            "first investment in the company.",
+            [("Investment", {"investee": ["Anthropic"], "investor": ["Nvidia", "Spark Capital"]}, Decimal("0.45") * B)],
         ),
         (   # "the first $900m of it": a part of the figure just given, not a deal of its own
             "Applied Digital builds data centres. In January Blue Owl agreed to invest up to $3bn in the "
