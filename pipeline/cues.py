@@ -78,7 +78,7 @@ MARKET_VALUE = re.compile(
 LENDING = re.compile(
     r"\bfrom (?:\w+ ){0,3}(?:lenders|banks)\b|\bin (?:\w+ )?loans\b|\b(?:debt financing|credit (?:facility|line)"
     r"|(?:loan|financing|debt) facility|secured against|collateral|borrow\w*|bond (?:market|sale|issue)s?|rights issue|new debt|debt sales?"
-    r"|through (?:a |an )?(?:mix|combination) of|(?:share|stock) (?:sale|offering)s?"
+    r"|through (?:a |an )?(?:mix|combination) of|(?:share|stock) (?:sale|offering)s?|(?:sale|offering) of (?:new )?(?:shares|stock)"
     r"|cash on hand|project financing|guarantee\w*|backstop)\b",
     re.IGNORECASE,
 )

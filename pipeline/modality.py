@@ -33,7 +33,7 @@ NOT_ASSERTED_HEADS = {
     "possible", "rumor", "rumour", "want", "eye", "float", "propose", "suggest", "believe",
     "anticipate", "envision", "imagine", "speculate", "reconsider", "abandon", "scrap",
     "schedule", "terminate", "cancel", "withdraw", "reject", "block", "collapse", "track",
-    "drop", "unwind", "promise", "proposal", "try", "attempt",
+    "drop", "unwind", "promise", "proposal", "try", "attempt", "claim", "prepare",
     "hopes", "hoped", "hoping",  # which the lemmatizer reads as forms of "hop"
 }  # fmt: skip
 # Sentences that set up an example rather than report: "Suppose a company …", "Imagine that …".

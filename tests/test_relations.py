@@ -1962,6 +1962,10 @@ def test_sentence_yields(nlp, text: str, expected: list) -> None:
         "about two billion pounds before Microsoft came on board, will support up to 250 permanent roles.",
         "Microsoft said it would spend thirty billion dollars in Britain between 2025 and 2028, roughly half of it on "
         "building out cloud and AI infrastructure, with the Loughton supercomputer among the projects drawing on that budget.",
+        # money a listed company raised selling shares; what reports claimed a company was preparing
+        "Tesla raised about $1.2 billion earlier this month through a sale of new shares and convertible notes.",
+        "The denial followed reports. They claimed that Alibaba was preparing to put $1 billion into DeepSeek in "
+        "return for a 10 per cent stake.",
         # a thing a relative clause says is only planned
         "Luma AI is to be the main customer of Project Halo, a 2-gigawatt computing cluster that Humain plans to start deploying next year.",
     ],
