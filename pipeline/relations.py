@@ -88,6 +88,7 @@ from pipeline.participants import (
     round_participants,
 )
 from pipeline.roles import (
+    GROUP_NOUNS,
     RoleReader,
     agent_orgs,
     backing_from,
@@ -1558,6 +1559,15 @@ def _read_money(
             # "is buying Sprint's prepaid brands, including Boost Mobile": the business named
             buyers, _ = subject_orgs(cue, reader.mentions)
             return Fact("Acquisition", _roles({"acquirer": buyers, "target": included[:1]}), amount=amount), False
+        share = next((b for b in bought if _percentage(b) is not None and prep_orgs(b, {"of", "in"}, reader.mentions)), None)
+        if share is not None:
+            # "Tencent led a consortium that bought 84.3 per cent of Supercell … for $8.6bn":
+            # most of a company is the company, less is a stake in it
+            buyers = _buyers_of_clause(cue, reader.mentions)
+            company = prep_orgs(share, {"of", "in"}, reader.mentions)[:1]
+            if (_percentage(share) or 0) > 50:
+                return Fact("Acquisition", _roles({"acquirer": buyers, "target": company}), amount=amount), False
+            return Fact("Investment", _roles({"investor": buyers, "investee": company}), amount=amount), False
         owners = [m for b in bought if lemma_of(b) in SHAREHOLDER_NOUNS for m in prep_orgs(b, {"of", "in"}, reader.mentions)]
         if owners:
             # "agreed to buy out the minority shareholders of NTT Docomo": buying the rest of a company
@@ -2173,6 +2183,16 @@ def _paid_for(reader: RoleReader, root: Token, sent: Span, amount: Amount) -> Fa
 
 
 STAKE_TAKING_VERBS = {"pay", "take", "buy", "acquire", "get", "receive", "allot", "purchase"}
+
+
+def _buyers_of_clause(verb: Token, mentions: list[OrgMention]) -> list[OrgMention]:
+    """Who buys: the verb's subject, or, for "a consortium that bought …", the one who "led"
+    the consortium."""
+    buyers, _ = subject_orgs(verb, mentions)
+    if buyers or verb.dep_ != "relcl" or lemma_of(verb.head) not in GROUP_NOUNS:
+        return buyers
+    leader = verb.head.head
+    return subject_orgs(leader, mentions)[0] if verb.head.dep_ == "dobj" and lemma_of(leader) in ("lead", "head") else []
 
 
 def _percentage(token: Token) -> float | None:

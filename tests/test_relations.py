@@ -1843,6 +1843,13 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             "first investment in the company.",
             [("Investment", {"investee": ["Anthropic"], "investor": ["Nvidia", "Spark Capital"]}, Decimal("0.45") * B)],
         ),
+        (   # a percentage of a company bought: most of it is the company; a consortium's leader buys
+            "Last year Tencent led a consortium that bought 84.3 per cent of Supercell, the Finnish maker of the "
+            "mobile game Clash of Clans, from SoftBank for $8.6 billion. In 2019 Sony bought 14 per cent of Bungie "
+            "for $100m.",
+            [("Acquisition", {"acquirer": ["Tencent"], "target": ["Supercell"]}, Decimal("8.6") * B),
+             ("Investment", {"investee": ["Bungie"], "investor": ["Sony"]}, Decimal("0.1") * B)],
+        ),
         (   # "the first $900m of it": a part of the figure just given, not a deal of its own
             "Applied Digital builds data centres. In January Blue Owl agreed to invest up to $3bn in the "
             "company's computing business; the first $700m of it is earmarked for a campus in North Dakota.",
