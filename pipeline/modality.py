@@ -77,7 +77,8 @@ ASIDE = re.compile(
 )
 UNDONE = re.compile(
     r"\b(?:turn(?:s|ed)? down|walk(?:s|ed)? away|call(?:s|ed)? off|pull(?:s|ed)? out|fell through|"
-    r"terminat\w+|abandon\w*|scrapp?\w*|rebuff\w*|trumped|outbid|gazumped|g(?:ive|ives|ave|iven|iving) up on)\b",
+    r"terminat\w+|abandon\w*|scrapp?\w*|rebuff\w*|trumped|outbid|gazumped|g(?:ive|ives|ave|iven|iving) up on"
+    r"|(?:offered|bid) [^.;]{0,40}\band lost)\b",
     re.IGNORECASE,
 )
 MODALS = {"could", "might", "may", "should", "would"}

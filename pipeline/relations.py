@@ -1242,7 +1242,17 @@ def _won_contest(reader: RoleReader, token: Token) -> dict[str, list[OrgMention]
         buyer, passive = subject_orgs(token, reader.mentions)
         if target and buyer and not passive:
             return {"acquirer": buyer, "target": target}
+    if BIDDING.search(token.sent.text) and not any(c.lower_ == "as" for c in token.children):
+        # "Tata Sons won the airline in October through Talace, a subsidiary set up for the
+        # bid": a company won in a sale (not "won Apple as a customer")
+        target = [m for c in token.children if c.dep_ == "dobj" for m in direct_orgs(c, reader.mentions)]
+        buyer, passive = subject_orgs(token, reader.mentions)
+        if target and buyer and not passive:
+            return {"acquirer": buyer, "target": target}
     return None
+
+
+BIDDING = re.compile(r"\b(?:bid|bids|bidder|bidders|auction|tender|sale process)\b", re.IGNORECASE)
 
 
 def _sells_a_unit(cue: Token) -> bool:

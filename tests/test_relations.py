@@ -1850,6 +1850,13 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             [("Acquisition", {"acquirer": ["Tencent"], "target": ["Supercell"]}, Decimal("8.6") * B),
              ("Investment", {"investee": ["Bungie"], "investor": ["Sony"]}, Decimal("0.1") * B)],
         ),
+        (   # a company won in a sale, its price in the next sentence; a bid that lost
+            "The government on Thursday handed Air India to the Tata group. "
+            "Tata Sons, the group's holding company, won the airline in October through Talace, a wholly owned "
+            "subsidiary set up for the bid. Talace offered an enterprise value of Rs 18,000 crore. A consortium led "
+            "by SpiceJet's chairman Ajay Singh offered Rs 15,100 crore and lost.",
+            [("Acquisition", {"acquirer": ["Tata Sons"], "target": ["Air India"]}, Decimal(180) * B)],
+        ),
         (   # "the first $900m of it": a part of the figure just given, not a deal of its own
             "Applied Digital builds data centres. In January Blue Owl agreed to invest up to $3bn in the "
             "company's computing business; the first $700m of it is earmarked for a campus in North Dakota.",
