@@ -45,7 +45,7 @@ GENERIC_NOUN = re.compile(
     r"company|firm|startup|start-up|lab|laboratory|group|developer|chipmaker|hyperscaler|giant|"
     r"major|insurer|lender|bank|drugmaker|buyer|acquirer|investor|backer|business|outfit|maker|"
     r"provider|operator|producer|retailer|conglomerate|owner|parent|biotech|specialist|carrier|"
-    r"platform|unicorn|designer|miner|utility|carmaker|automaker|grocer|publisher|broadcaster|airline|app"
+    r"platform|unicorn|designer|miner|utility|carmaker|automaker|grocer|publisher|broadcaster|airline|app|studio"
 )
 # What a generic noun may point back to: sectors allowed (None = an organisation the
 # gazetteer does not know). Nouns not listed may point to any organisation.

@@ -1782,7 +1782,7 @@ def _share_of_results(root: Token) -> bool:
     )
 
 
-PROFIT_WORDS = {"profit", "profits", "earnings", "ebitda", "income", "margin", "margins"}
+PROFIT_WORDS = {"profit", "profits", "earnings", "ebitda", "income", "margin", "margins", "flow", "cashflow"}  # ("cash flow")
 
 
 def _profit(root: Token) -> bool:

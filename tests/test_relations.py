@@ -1857,6 +1857,14 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             "by SpiceJet's chairman Ajay Singh offered Rs 15,100 crore and lost.",
             [("Acquisition", {"acquirer": ["Tata Sons"], "target": ["Air India"]}, Decimal(180) * B)],
         ),
+        (   # a studio named only in apposition is a company, not the place describing it; free
+            # cash flow is no revenue
+            "Netflix paid about €65m, or €2.10 a share, for Next Games, the Helsinki studio that made Stranger "
+            "Things: Puzzle Tales. For 2023 as a whole Netflix booked revenue of $33.7bn and generated $6.9bn of "
+            "free cash flow.",
+            [("Acquisition", {"acquirer": ["Netflix"], "target": ["Next Games"]}, Decimal("0.065") * B),
+             ("Revenue", {"company": ["Netflix"]}, Decimal("33.7") * B)],
+        ),
         (   # "the first $900m of it": a part of the figure just given, not a deal of its own
             "Applied Digital builds data centres. In January Blue Owl agreed to invest up to $3bn in the "
             "company's computing business; the first $700m of it is earmarked for a campus in North Dakota.",
