@@ -297,6 +297,14 @@ def _stake_taken_by_the_round(noun: Token, mentions: list[OrgMention]) -> list[O
     return []
 
 
+def _offer_values(cue: Token) -> bool:
+    """Whether "valuing" hangs on a clause that makes an offer or bid: the value a bidder's
+    price implies, not the company's valuation (a price agreed is read as the acquisition's)."""
+    if cue.dep_ != "advcl" or cue.tag_ != "VBG":
+        return False
+    return any(c.dep_ == "dobj" and lemma_of(c) in OFFER_NOUNS for c in cue.head.children)
+
+
 def _component_of_a_figure(root: Token) -> bool:
     """Whether a sum is a part of a figure just given: "up to €5bn, made up of €4.1bn in cash
     and as much as €900m in preference shares", "comprising $2bn in cash"."""
@@ -1470,6 +1478,8 @@ def _read_money(
         # "contracts the miner valued at about $3.7bn", "The miner valued that contract at about
         # $3bn": a lease's value
         return Fact("", {}, amount=amount, duration=_duration_in(sent, quantities)), None
+    if kind == "Valuation" and _offer_values(cue):
+        return None, False  # "filed a hostile offer for the remaining shares at €18 apiece, valuing the whole company at €11.3bn"
     if kind == "Valuation" and _valued_is_no_company(cue, reader):
         return None, False  # "a private company valued at $1bn or more", "a contract valued at $10bn"
     if kind == "Valuation" and cue.head.lower_ == "for" and cue_words(cue.head.head) & MONEY_CUES["Acquisition"][0]:

@@ -1988,6 +1988,8 @@ def test_sentence_yields(nlp, text: str, expected: list) -> None:
         "Tesla raised about $1.2 billion earlier this month through a sale of new shares and convertible notes.",
         "The denial followed reports. They claimed that Alibaba was preparing to put $1 billion into DeepSeek in "
         "return for a 10 per cent stake.",
+        # the value a bidder's offer implies
+        "In February Veolia filed a hostile offer for the remaining shares of Suez at €18 apiece, valuing the whole company at roughly €11.3bn.",
         # a thing a relative clause says is only planned
         "Luma AI is to be the main customer of Project Halo, a 2-gigawatt computing cluster that Humain plans to start deploying next year.",
     ],
