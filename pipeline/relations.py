@@ -1976,6 +1976,19 @@ def _value_put_on(reader: RoleReader, root: Token, sent: Span) -> list[OrgMentio
         company = prep_orgs(verb, {"on"}, reader.mentions)
         if company:
             return company[:1]
+    put = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "at" else None
+    # (the parser may hang the clause on the round's last investor)
+    if put is not None and lemma_of(put) == "put" and put.dep_ == "relcl" and any(names_round(a) for a in list(put.ancestors)[:4]) and any(
+        c.dep_ == "nsubj" and c.lower_ in ("which", "that") for c in put.children
+    ):
+        # "raised $150m in a round led by Khosla Ventures, which put it at $7.65bn": the
+        # company the round valued
+        valued = [m for c in put.children if c.dep_ == "dobj" for m in direct_orgs(c, reader.mentions)]
+        raising = next((a for a in put.ancestors if lemma_of(a) in RAISING_VERBS and a.pos_ == "VERB"), None)
+        if valued and valued[0].anaphoric and raising is not None:
+            valued = subject_orgs(raising, reader.mentions)[0] or valued  # "it": whoever raised the round
+        if valued and is_asserted(put, root, sent, "Valuation"):
+            return valued[:1]
     return None
 
 

@@ -1865,6 +1865,12 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             [("Acquisition", {"acquirer": ["Netflix"], "target": ["Next Games"]}, Decimal("0.065") * B),
              ("Revenue", {"company": ["Netflix"]}, Decimal("33.7") * B)],
         ),
+        (   # a round "which put it at" a figure values whoever raised it
+            "Ramp sells corporate cards. Last April it raised $150m in a round led by Khosla Ventures and Founders "
+            "Fund, which put it at $7.65bn.",
+            [("Investment", {"investee": ["Ramp"], "investor": ["Founders Fund", "Khosla Ventures"]}, Decimal("0.15") * B),
+             ("Valuation", {"company": ["Ramp"]}, Decimal("7.65") * B)],
+        ),
         (   # "the first $900m of it": a part of the figure just given, not a deal of its own
             "Applied Digital builds data centres. In January Blue Owl agreed to invest up to $3bn in the "
             "company's computing business; the first $700m of it is earmarked for a campus in North Dakota.",
