@@ -24,7 +24,9 @@ from .conftest import CORPUS
 # Session 14's first rules brought dev to 0.765 and test to 0.688; its blind batch of 12 (first
 # scored F1 0.396) then took dev to P 0.804 R 0.699 F1 0.748, and its later rules to P 0.810
 # R 0.704 F1 0.753 (test P 0.688 R 0.688 F1 0.688).
-DEV_FLOOR = {"precision": 0.81, "recall": 0.71, "f1": 0.76}
+# Session 16 added 18 blind articles (first scored F1 0.446): dev P 0.804 R 0.696 F1 0.746; its
+# rules brought dev to P 0.828 R 0.718 F1 0.769 (test unchanged at P 0.692 R 0.701 F1 0.697).
+DEV_FLOOR = {"precision": 0.82, "recall": 0.71, "f1": 0.76}
 TEST_FLOOR = {"precision": 0.69, "recall": 0.70, "f1": 0.69}
 
 
@@ -58,10 +60,15 @@ TEST_FLOOR = {"precision": 0.69, "recall": 0.70, "f1": 0.69}
 # Session 15's blind batch (g15-, v15-, r15-) brought 14; its rules for tender offers, money
 # a listing raised, totals "since 2019" or "counting" earlier money, generic campuses and
 # purchases "tried" brought them to 6.
+# Session 16's blind batch (i16-, k16-, e16-) brought 14; its rules for power purchase
+# agreements, options to grow, totals across contracts, offers that lost, what reports
+# "claimed", share sales and offers' implied values brought them to 0, session 15's batch to 3
+# and session 8's second batch (i-, j-, l-, o-) to 2.
 KNOWN_DISTRACTOR_HITS = 3
 BATCH_CEILINGS = {
-    ("s-", "t-", "u-", "v-"): 5, ("w-", "x-", "y-", "z-"): 2, ("i-", "j-", "l-", "o-"): 4, ("a-", "d-"): 9,
-    ("c13-", "i13-", "l13-", "r13-"): 6, ("f14-", "m14-"): 9, ("g15-", "v15-", "r15-"): 6,
+    ("s-", "t-", "u-", "v-"): 5, ("w-", "x-", "y-", "z-"): 2, ("i-", "j-", "l-", "o-"): 2, ("a-", "d-"): 9,
+    ("c13-", "i13-", "l13-", "r13-"): 6, ("f14-", "m14-"): 9, ("g15-", "v15-", "r15-"): 3,
+    ("i16-", "k16-", "e16-"): 0,
 }
 
 
