@@ -1397,6 +1397,8 @@ def _read_money(
         # "agreed to invest up to $5bn …; the first $900m of it is earmarked for Ellendale": a
         # part of a figure just given (a tranche candidate), not a deal of its own
         return Fact("", {}, amount=amount), None
+    if any(c.lower_ == "each" for c in root.children) and root.head.lower_ == "of" and lemma_of(root.head.head) in ("tranche", "instalment", "installment", "payment"):
+        return None, False  # "in two equal tranches of $250 million each": the size of each part
     if _component_of_a_figure(root):
         return None, False  # "for up to €5bn, made up of €4.1bn in cash and as much as €900m in shares"
     noun = adjacent_noun(span)

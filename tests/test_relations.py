@@ -1871,6 +1871,11 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             [("Investment", {"investee": ["Ramp"], "investor": ["Founders Fund", "Khosla Ventures"]}, Decimal("0.15") * B),
              ("Valuation", {"company": ["Ramp"]}, Decimal("7.65") * B)],
         ),
+        (   # the size of each of equal tranches is no investment of its own
+            "Toyota will invest $500 million in Joby Aviation. The investment will arrive in two equal tranches of "
+            "$250 million each, Joby and Toyota said on Wednesday.",
+            [("Investment", {"investee": ["Joby Aviation"], "investor": ["Toyota"]}, Decimal("0.5") * B)],
+        ),
         (   # "the first $900m of it": a part of the figure just given, not a deal of its own
             "Applied Digital builds data centres. In January Blue Owl agreed to invest up to $3bn in the "
             "company's computing business; the first $700m of it is earmarked for a campus in North Dakota.",
