@@ -923,6 +923,15 @@ def _parts_share_roles(readings: list[Reading]) -> None:
         return
 
 
+def _landlord_provides(roles: dict[str, tuple[Org, ...]], gazetteer: Gazetteer) -> dict[str, tuple[Org, ...]]:
+    """A data-centre landlord read as the customer of someone who is not one is the provider:
+    "all of its capacity will be taken by the AI cloud provider under a 25-year lease"."""
+    company, provider = roles.get("company", ()), roles.get("provider", ())
+    if company and provider and gazetteer.sector(company[0].name) == LANDLORDS and gazetteer.sector(provider[0].name) != LANDLORDS:
+        return {**roles, "company": provider, "provider": company}
+    return roles
+
+
 def _people_who_led(readings: list[Reading], sent: Span, parties: list[OrgMention]) -> None:
     """A round with no investor named but a person who "led" it: "Its Series B, a $580 million
     round completed in April 2022, was led by Sam Bankman-Fried"."""
@@ -1036,6 +1045,7 @@ def read_sentence(
                     # 60 megawatts, which TeraWulf will hand over": between the parties of the
                     # contract the text named before
                     roles = {"company": context.contract[:1], "provider": context.contract[1:]}
+                roles = _landlord_provides(roles, gazetteer)
                 landlord = any(gazetteer.sector(o.name) == LANDLORDS for o in roles.get("company", ()))
                 if not (landlord and not roles.get("provider")):
                     # (not "TeraWulf … a 35-year agreement that gives it access to up to 750MW of

@@ -1876,6 +1876,12 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             "$250 million each, Joby and Toyota said on Wednesday.",
             [("Investment", {"investee": ["Joby Aviation"], "investor": ["Toyota"]}, Decimal("0.5") * B)],
         ),
+        (   # a landlord read as the one taking capacity from a GPU cloud is its provider
+            "A 168-megawatt AI data centre in Abernathy, Texas, is to be developed by a joint venture between "
+            "TeraWulf and Fluidstack, and all of its capacity will be taken by the London-based AI cloud provider "
+            "under a 25-year lease, the two companies announced on 28 October.",
+            [("ComputeCommitment", {"company": ["Fluidstack"], "provider": ["TeraWulf"]}, Decimal(168) * 10**6)],
+        ),
         (   # "the first $900m of it": a part of the figure just given, not a deal of its own
             "Applied Digital builds data centres. In January Blue Owl agreed to invest up to $3bn in the "
             "company's computing business; the first $700m of it is earmarked for a campus in North Dakota.",
