@@ -956,9 +956,25 @@ def _note_contract(context: Context, reader: RoleReader, sent: Span, readings: l
         if reading.fact.kind in ("ComputeCommitment", "CloudCommitment") and roles.get("company") and roles.get("provider"):
             context.contract = (roles["company"][0], roles["provider"][0])
             return
-    hosted = _hosting_contract(reader, sent)
+    hosted = _hosting_contract(reader, sent) or _lease_at_landlords_campus(reader, sent)
     if hosted is not None and hosted["company"] and hosted["provider"]:
         context.contract = (hosted["company"][0].org, hosted["provider"][0].org)
+
+
+def _lease_at_landlords_campus(reader: RoleReader, sent: Span) -> dict[str, list[OrgMention]] | None:
+    """ "CoreWeave has spoken for every megawatt … at Galaxy Digital's Helios campus, after
+    signing a second-phase lease": a lease signed for a landlord's site, its figures to come."""
+    if not any(lemma_of(t) in ("lease", "contract", "agreement") and t.pos_ == "NOUN" for t in sent):
+        return None
+    landlords = [
+        m for t in sent if lemma_of(t) in SITE_NOUNS for m in possessor_orgs(t, reader.mentions)
+        if reader.gazetteer.sector(m.org.name) == LANDLORDS
+    ]  # fmt: skip
+    tenants = [
+        m for verb in sent if verb.pos_ == "VERB" for m in subject_orgs(verb, reader.mentions)[0]
+        if reader.gazetteer.sector(m.org.name) == "cloud" and m.org.name not in {l.org.name for l in landlords}
+    ]  # fmt: skip
+    return {"company": tenants[:1], "provider": landlords[:1]} if tenants and landlords else None
 
 
 def _add_counterparty(readings: list[Reading], index: int, sent: Span, mentions: list[OrgMention]) -> None:
@@ -1040,7 +1056,10 @@ def read_sentence(
             if found is not None and is_asserted(root, root, sent, "ComputeCommitment"):
                 roles = _roles(found)
                 named = {o.name for orgs in roles.values() for o in orgs}
-                if context.contract is not None and named <= {o.name for o in context.contract} and _contract_is_subject(root):
+                one_side = bool(roles.get("company")) and [o.name for o in roles["company"]] == [o.name for o in roles.get("provider", ())]
+                if context.contract is not None and named <= {o.name for o in context.contract} and (
+                    _contract_is_subject(root) or one_side  # ("the GPU cloud provider had exercised its option for 133MW")
+                ):
                     # "The new contract covers approximately 120 megawatts", "The lease covers
                     # 60 megawatts, which TeraWulf will hand over": between the parties of the
                     # contract the text named before

@@ -1882,6 +1882,15 @@ def facts(nlp, text: str) -> list[tuple[str, dict[str, list[str]], Decimal | Non
             "under a 25-year lease, the two companies announced on 28 October.",
             [("ComputeCommitment", {"company": ["Fluidstack"], "provider": ["TeraWulf"]}, Decimal(168) * 10**6)],
         ),
+        (   # a lease signed for a landlord's campus, its capacity in the next sentences (one read
+            # with the same company on both sides)
+            "CoreWeave has spoken for every megawatt of approved power at Galaxy Digital's Helios campus in West "
+            "Texas, after signing a second-phase lease and taking up the last option it held on the site, Galaxy "
+            "said on Friday. The new lease covers an additional 260 megawatts of critical IT load. Earlier this year "
+            "the GPU cloud provider had already exercised its final option for a further 133MW.",
+            [("ComputeCommitment", {"company": ["CoreWeave"], "provider": ["Galaxy Digital"]}, Decimal(260) * 10**6),
+             ("ComputeCommitment", {"company": ["CoreWeave"], "provider": ["Galaxy Digital"]}, Decimal(133) * 10**6)],
+        ),
         (   # "the first $900m of it": a part of the figure just given, not a deal of its own
             "Applied Digital builds data centres. In January Blue Owl agreed to invest up to $3bn in the "
             "company's computing business; the first $700m of it is earmarked for a campus in North Dakota.",
