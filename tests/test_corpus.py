@@ -25,8 +25,8 @@ from .conftest import CORPUS
 # scored F1 0.396) then took dev to P 0.804 R 0.699 F1 0.748, and its later rules to P 0.810
 # R 0.704 F1 0.753 (test P 0.688 R 0.688 F1 0.688).
 # Session 16 added 18 blind articles (first scored F1 0.446): dev P 0.804 R 0.696 F1 0.746; its
-# rules brought dev to P 0.828 R 0.718 F1 0.769 (test unchanged at P 0.692 R 0.701 F1 0.697).
-DEV_FLOOR = {"precision": 0.82, "recall": 0.71, "f1": 0.76}
+# rules brought dev to P 0.832 R 0.720 F1 0.772 (test unchanged at P 0.692 R 0.701 F1 0.697).
+DEV_FLOOR = {"precision": 0.83, "recall": 0.72, "f1": 0.77}
 TEST_FLOOR = {"precision": 0.69, "recall": 0.70, "f1": 0.69}
 
 
