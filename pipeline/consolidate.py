@@ -625,13 +625,13 @@ def consolidate(readings: list[Reading], gazetteer: Gazetteer) -> list[Fact]:
     _add_participants(facts, [r for r in readings if r.fact.kind == "Participants"])
     _add_parts_investors(facts)
     valid = [fact for fact in _drop_tranche_parts(facts.facts) if _valid(fact, gazetteer)]
-    return [fact for fact in valid if not _is_milestone(fact, valid)]
+    return [fact for fact in valid if not _is_milestone(fact, valid, gazetteer)]
 
 
 MILESTONE_WORDS = ("milestone", "first", "initial", "phase", "by year-end", "by the end of")
 
 
-def _is_milestone(fact: Fact, facts: list[Fact]) -> bool:
+def _is_milestone(fact: Fact, facts: list[Fact], gazetteer: Gazetteer) -> bool:
     """A smaller capacity on the way to a larger commitment ("nearly 1GW by year-end" of a 5 GW
     deal) is a step of that commitment, not a second one."""
     if fact.kind != "ComputeCommitment" or fact.figure is None:
@@ -642,7 +642,13 @@ def _is_milestone(fact: Fact, facts: list[Fact]) -> bool:
         and other.figure is not None
         and other.figure > fact.figure
         and other.role_names("company") == fact.role_names("company")
-        # (a smaller order from another provider is a deal of its own)
-        and not (fact.roles.get("provider") and other.roles.get("provider") and not _roles_agree(fact, other))
+        # (a smaller order from another provider is a deal of its own; AWS is Amazon's)
+        and not (
+            fact.roles.get("provider") and other.roles.get("provider") and not _roles_agree(fact, other)
+            and not any(
+                gazetteer.related(a, b) or gazetteer.related(b, a)
+                for a in fact.role_names("provider") for b in other.role_names("provider")
+            )
+        )
         for other in facts
     )
