@@ -71,8 +71,18 @@ def round_participants(reader: RoleReader, sent: Span, figures: Sequence[Span] =
     more; it had already put about $13bn into OpenAI")."""
     found: list[OrgMention] = []
 
+    doc = sent.doc
+
     def add(mentions: list[OrgMention]) -> None:
-        found.extend(m for m in mentions if m.org.name not in {f.org.name for f in found})
+        found.extend(
+            m for m in mentions
+            if m.org.name not in {f.org.name for f in found}
+            # "Pasqal's existing shareholders also came back": whose shareholders they are is no
+            # investor; "Bpifrance, through its Large Venture fund": nor is the fund it invests
+            # through
+            and not (doc[m.end - 1].dep_ == "poss" and doc[m.end - 1].head.lower_ in INVESTOR_WORDS)
+            and not any(a.lower_ == "through" for a in doc[m.end - 1].ancestors if a.i > m.start - 4)
+        )
 
     def named_before(verb: Token) -> list[OrgMention]:
         """Every organisation named in the clause before its verb: lists of investors are
@@ -89,17 +99,6 @@ def round_participants(reader: RoleReader, sent: Span, figures: Sequence[Span] =
                 for a in reader.sent.doc[m.end - 1].ancestors
             )
         ]
-
-    def add(mentions: list[OrgMention], _add=add) -> None:
-        # "Pasqal's existing shareholders also came back": whose shareholders they are is no
-        # investor; "Bpifrance, through its Large Venture fund": the fund it invests through is
-        # no investor of its own
-        doc = sent.doc
-        _add([
-            m for m in mentions
-            if not (doc[m.end - 1].dep_ == "poss" and doc[m.end - 1].head.lower_ in INVESTOR_WORDS)
-            and not any(a.lower_ == "through" for a in doc[m.end - 1].ancestors if a.i > m.start - 4)
-        ])
 
     for token in sent:
         if token.pos_ not in ("VERB", "AUX") or not is_asserted(token, token, sent, "Investment"):
