@@ -286,7 +286,7 @@ def _price_events(facts: _Facts, events: list[Reading], orphans: list[Reading]) 
         facts.add(event)
 
 
-def _stake_events(facts: _Facts, events: list[Reading]) -> None:
+def _keep_stake_events(facts: _Facts, events: list[Reading]) -> None:
     """Investments stated without a figure ("Toyota took a stake in Uber itself in May") are
     facts of their own, unless the article gives that investment a figure elsewhere."""
     for event in events:
@@ -618,7 +618,7 @@ def consolidate(readings: list[Reading], gazetteer: Gazetteer) -> list[Fact]:
             _fill_from_context(reading, gazetteer)
         facts.add(reading)
     _price_events(facts, [r for r in readings if r.figureless and r.fact.kind == "Acquisition"], orphans)
-    _stake_events(facts, [r for r in readings if r.figureless and r.fact.kind == "Investment"])
+    _keep_stake_events(facts, [r for r in readings if r.figureless and r.fact.kind == "Investment"])
     _prices_from_valuations(facts)
     _provider_choices(facts, [r for r in readings if r.figureless and r.fact.kind == "CloudCommitment"])
     _lease_values(facts, readings)
