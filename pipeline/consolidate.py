@@ -19,11 +19,9 @@ with one role missing each time ("The $25 billion breaks into two tranches"). Co
 from __future__ import annotations
 
 import re
-from decimal import Decimal
-from itertools import combinations
 
 from pipeline.gazetteer import Gazetteer
-from pipeline.model import Amount, Fact, Org, same_figure
+from pipeline.model import Amount, Fact, Org, adding_up_to, same_figure
 from pipeline.orgs import LEGAL_NAME_WORDS, initials_of, is_public_body
 from pipeline.relations import UNDISCLOSED, Reading
 
@@ -214,19 +212,10 @@ def _split_tranches(facts: _Facts, readings: list[Reading], gazetteer: Gazetteer
             and amount.currency == fact.amount.currency
             and amount.value < fact.amount.value
         }
-        for size in (2, 3, 4):
-            chosen = next(
-                (
-                    combo
-                    for combo in combinations(sorted(parts.items()), size)
-                    if same_figure(sum((a.value for _, a in combo), Decimal(0)), fact.amount.value)
-                ),
-                None,
-            )
-            if chosen:
-                fact.tranches = [Amount(a.value, a.currency) for _, a in chosen]
-                used |= {start for start, _ in chosen}
-                break
+        chosen = adding_up_to(sorted(parts.items()), fact.amount.value, lambda part: part[1].value, sizes=(2, 3, 4))
+        if chosen:
+            fact.tranches = [Amount(a.value, a.currency) for _, a in chosen]
+            used |= {start for start, _ in chosen}
     return used
 
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from itertools import combinations
+from typing import TypeVar
 
 FACT_TYPES = (
     "Investment",
@@ -163,3 +166,22 @@ def same_figure(a: Decimal | None, b: Decimal | None) -> bool:
     if a is None or b is None:
         return False
     return abs(a - b) <= Decimal("0.01") * max(abs(a), abs(b))
+
+
+T = TypeVar("T")
+
+
+def adding_up_to(
+    items: Sequence[T], total: Decimal, value: Callable[[T], Decimal], sizes: Sequence[int] = (2, 3)
+) -> tuple[T, ...] | None:
+    """The first few items (fewest first, in order) whose values add up to ``total`` within 1%:
+    the parts of a sum ("$60m now and $140m later" of "up to $200m").
+
+    >>> adding_up_to([Decimal(60), Decimal(50), Decimal(140)], Decimal(200), lambda v: v)
+    (Decimal('60'), Decimal('140'))
+    """
+    for size in sizes:
+        for combo in combinations(items, size):
+            if same_figure(sum((value(item) for item in combo), Decimal(0)), total):
+                return combo
+    return None

@@ -25,8 +25,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from decimal import Decimal
-from itertools import combinations
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -68,7 +66,7 @@ from pipeline.modality import (
     NOT_YET_DONE,
     is_asserted,
 )
-from pipeline.model import Amount, Capacity, Duration, Evidence, Fact, Org, QuantityMention, same_figure
+from pipeline.model import Amount, Capacity, Duration, Evidence, Fact, Org, QuantityMention, adding_up_to
 from pipeline.name_lists import listed_names
 from pipeline.org_names import NameMatcher, OrgGazetteer, mark_names
 from pipeline.orgs import (
@@ -907,10 +905,7 @@ def _parts_share_roles(readings: list[Reading]) -> None:
     investments = [r for r in readings if r.fact.kind == "Investment" and r.fact.amount is not None]
     for total in investments:
         parts = [r for r in investments if r is not total and r.fact.amount.value < total.fact.amount.value]
-        if not any(
-            same_figure(sum((r.fact.amount.value for r in combo), Decimal(0)), total.fact.amount.value)
-            for size in (2, 3) for combo in combinations(parts, size)
-        ):
+        if adding_up_to(parts, total.fact.amount.value, lambda r: r.fact.amount.value) is None:
             continue
         named = next(
             (r.fact.roles for r in investments if r.fact.roles.get("investor") and r.fact.roles.get("investee")
@@ -1729,10 +1724,7 @@ def _sum_of_parts(amount: Amount, span: Span, sent: Span, quantities: list[tuple
         if sent.start <= s.start < sent.end and s.start != span.start
         and isinstance(m.quantity, Amount) and m.quantity.currency == amount.currency
     ]
-    return any(
-        same_figure(sum(combo, Decimal(0)), amount.value)
-        for size in (2, 3) for combo in combinations(others, size)
-    )
+    return adding_up_to(others, amount.value, lambda value: value) is not None
 
 
 def _running_total(root: Token) -> bool:
